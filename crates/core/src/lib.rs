@@ -21,6 +21,7 @@ mod error;
 mod event;
 mod fact;
 mod ids;
+mod learn;
 mod text;
 pub mod wire;
 
@@ -31,4 +32,5 @@ pub use event::{
 };
 pub use fact::{Facet, Fact, FactId, Polarity, Sensitivity, Source};
 pub use ids::{EventId, TenantId, UserId};
+pub use learn::ProfileLearner;
 pub use text::{MAX_TEXT_BYTES, validate_text};

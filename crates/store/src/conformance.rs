@@ -1,0 +1,254 @@
+//! The conformance suite: behaviour every [`Store`] backend must have.
+//!
+//! A backend's tests call [`conformance_tests!`](crate::conformance_tests) with an expression
+//! that makes a fresh, empty store; one `#[test]` is generated per check, so a failure names the
+//! property that broke.
+
+use chrono::{DateTime, TimeZone, Utc};
+use rapport_core::{
+    Event, EventBody, EventId, Facet, Fact, Message, Polarity, Role, Sensitivity, Source, TenantId,
+    UserId,
+};
+
+use crate::Store;
+
+/// Generates one test per conformance check for a backend.
+///
+/// ```text
+/// rapport_store::conformance_tests!(my_backend_tests, || MyStore::fresh());
+/// ```
+#[macro_export]
+macro_rules! conformance_tests {
+    ($module:ident, $make:expr) => {
+        mod $module {
+            #[allow(unused_imports)]
+            use super::*;
+            $crate::conformance_tests!(@each $make;
+                append_then_read_back,
+                duplicate_ids_are_stored_once,
+                sequence_numbers_are_dense_per_user,
+                reads_page_by_sequence,
+                users_and_tenants_are_isolated,
+                listing_users_and_tenants,
+                facts_round_trip_and_count_population,
+                forget_user_removes_everything,
+                empty_batch_is_a_no_op);
+        }
+    };
+    (@each $make:expr; $($check:ident),*) => {
+        $(
+            #[test]
+            fn $check() {
+                let store = ($make)();
+                $crate::conformance::$check(&store);
+            }
+        )*
+    };
+}
+
+fn tenant(name: &str) -> TenantId {
+    TenantId::new(name).unwrap()
+}
+
+fn user(name: &str) -> UserId {
+    UserId::new(name).unwrap()
+}
+
+fn at(minute: u32) -> DateTime<Utc> {
+    Utc.with_ymd_and_hms(2024, 3, 1, 12, minute, 0).unwrap()
+}
+
+/// A message event with a fixed id and time, for the checks.
+pub fn message(tenant_name: &str, user_name: &str, id: &str, minute: u32, text: &str) -> Event {
+    Event {
+        tenant: tenant(tenant_name),
+        user: user(user_name),
+        id: EventId::new(id).unwrap(),
+        time: at(minute),
+        session: Some("s1".into()),
+        body: EventBody::Message(Message {
+            role: Role::User,
+            speaker: Some("Ana".into()),
+            text: text.into(),
+        }),
+    }
+}
+
+/// A current fact with the given key and value.
+pub fn fact(id: u64, key: &str, value: &str) -> Fact {
+    Fact {
+        id,
+        facet: Facet::Identity,
+        key: key.into(),
+        value: value.into(),
+        polarity: Polarity::Positive,
+        strength: 1.0,
+        confidence: 0.9,
+        source: Source::Stated,
+        sensitivity: Sensitivity::None,
+        statement: format!("My {key} is {value}."),
+        description: format!("{key}: {value}"),
+        evidence: vec![EventId::new("e1").unwrap()],
+        valid_from: at(0),
+        valid_to: None,
+        superseded_by: None,
+        ended_by: None,
+        change_reason: None,
+        pinned: false,
+        last_seen: at(0),
+    }
+}
+
+/// Appended events read back equal, with their sequence numbers.
+pub fn append_then_read_back(store: &dyn Store) {
+    let events = vec![message("t", "ana", "e1", 1, "I have a dog."), message("t", "ana", "e2", 2, "Hi")];
+    let outcome = store.append(&events).unwrap();
+    assert_eq!(outcome.duplicates, 0);
+    let read = store.events(&tenant("t"), &user("ana"), 0, 10).unwrap();
+    assert_eq!(read.len(), 2);
+    assert_eq!(read[0].event, events[0]);
+    assert_eq!(read[1].event, events[1]);
+    assert_eq!((read[0].seq, read[1].seq), (1, 2));
+    assert_eq!(outcome.stored, read);
+}
+
+/// The same id for the same tenant and user is stored once, within and across batches.
+pub fn duplicate_ids_are_stored_once(store: &dyn Store) {
+    let first = message("t", "ana", "e1", 1, "first");
+    let again = message("t", "ana", "e1", 5, "a different text with the same id");
+    let outcome = store.append(&[first.clone(), again.clone()]).unwrap();
+    assert_eq!((outcome.stored.len(), outcome.duplicates), (1, 1));
+    let outcome = store.append(&[again, message("t", "ana", "e2", 2, "new")]).unwrap();
+    assert_eq!((outcome.stored.len(), outcome.duplicates), (1, 1));
+    let read = store.events(&tenant("t"), &user("ana"), 0, 10).unwrap();
+    assert_eq!(read.len(), 2);
+    assert_eq!(read[0].event.text(), Some("first"));
+    assert_eq!(store.user(&tenant("t"), &user("ana")).unwrap().unwrap().events, 2);
+    // The same id under another user or tenant is a different event.
+    let outcome = store
+        .append(&[message("t", "bob", "e1", 1, "bob's"), message("u", "ana", "e1", 1, "other tenant")])
+        .unwrap();
+    assert_eq!((outcome.stored.len(), outcome.duplicates), (2, 0));
+}
+
+/// Sequence numbers start at 1 and increase by one per stored event of each user.
+pub fn sequence_numbers_are_dense_per_user(store: &dyn Store) {
+    let batch: Vec<Event> = (0..6)
+        .map(|i| {
+            let who = if i % 2 == 0 { "ana" } else { "bob" };
+            message("t", who, &format!("e{i}"), i, "text")
+        })
+        .collect();
+    store.append(&batch).unwrap();
+    store.append(&[message("t", "ana", "late", 0, "earlier time, later append")]).unwrap();
+    let seqs: Vec<u64> =
+        store.events(&tenant("t"), &user("ana"), 0, 100).unwrap().iter().map(|e| e.seq).collect();
+    assert_eq!(seqs, vec![1, 2, 3, 4]);
+    let summary = store.user(&tenant("t"), &user("ana")).unwrap().unwrap();
+    assert_eq!((summary.events, summary.last_seq), (4, 4));
+    assert_eq!(summary.first_time, at(0));
+    assert_eq!(summary.last_time, at(4));
+}
+
+/// `after_seq` and `limit` page through a log.
+pub fn reads_page_by_sequence(store: &dyn Store) {
+    let batch: Vec<Event> =
+        (0..10).map(|i| message("t", "ana", &format!("e{i}"), i, "text")).collect();
+    store.append(&batch).unwrap();
+    let page = store.events(&tenant("t"), &user("ana"), 3, 4).unwrap();
+    assert_eq!(page.iter().map(|e| e.seq).collect::<Vec<_>>(), vec![4, 5, 6, 7]);
+    assert!(store.events(&tenant("t"), &user("ana"), 10, 4).unwrap().is_empty());
+}
+
+/// No read returns another user's or another tenant's events or facts.
+pub fn users_and_tenants_are_isolated(store: &dyn Store) {
+    store
+        .append(&[
+            message("t", "ana", "e1", 1, "ana in t"),
+            message("t", "bob", "e1", 1, "bob in t"),
+            message("u", "ana", "e1", 1, "ana in u"),
+        ])
+        .unwrap();
+    store.save_facts(&tenant("t"), &user("ana"), &[fact(1, "location.city", "Denver")], 1).unwrap();
+    let texts = |t: &str, u: &str| -> Vec<String> {
+        store
+            .events(&tenant(t), &user(u), 0, 10)
+            .unwrap()
+            .into_iter()
+            .map(|e| e.event.text().unwrap().to_string())
+            .collect()
+    };
+    assert_eq!(texts("t", "ana"), vec!["ana in t"]);
+    assert_eq!(texts("t", "bob"), vec!["bob in t"]);
+    assert_eq!(texts("u", "ana"), vec!["ana in u"]);
+    assert!(store.facts(&tenant("u"), &user("ana")).unwrap().is_empty());
+    assert!(store.facts(&tenant("t"), &user("bob")).unwrap().is_empty());
+    assert!(store.population(&tenant("u")).unwrap().holders.is_empty());
+}
+
+/// Users are listed per tenant in id order; tenants are listed once.
+pub fn listing_users_and_tenants(store: &dyn Store) {
+    store
+        .append(&[
+            message("t", "zoe", "e1", 1, "x"),
+            message("t", "ana", "e1", 1, "x"),
+            message("u", "max", "e1", 1, "x"),
+        ])
+        .unwrap();
+    let names: Vec<String> =
+        store.users(&tenant("t")).unwrap().into_iter().map(|u| u.user.to_string()).collect();
+    assert_eq!(names, vec!["ana", "zoe"]);
+    assert_eq!(store.tenants().unwrap(), vec![tenant("t"), tenant("u")]);
+    assert!(store.user(&tenant("t"), &user("max")).unwrap().is_none());
+}
+
+/// Saved facts read back equal; population counts follow current facts only.
+pub fn facts_round_trip_and_count_population(store: &dyn Store) {
+    store
+        .append(&[message("t", "ana", "e1", 1, "x"), message("t", "bob", "e1", 1, "x")])
+        .unwrap();
+    let mut old = fact(1, "location.city", "Ohio");
+    old.valid_to = Some(at(3));
+    old.superseded_by = Some(2);
+    let ana = vec![old, fact(2, "location.city", "Denver"), fact(3, "pet.dog", "Rex")];
+    store.save_facts(&tenant("t"), &user("ana"), &ana, 1).unwrap();
+    store.save_facts(&tenant("t"), &user("bob"), &[fact(1, "location.city", "Denver")], 1).unwrap();
+    assert_eq!(store.facts(&tenant("t"), &user("ana")).unwrap(), ana);
+    assert_eq!(store.user(&tenant("t"), &user("ana")).unwrap().unwrap().learned_seq, 1);
+    let population = store.population(&tenant("t")).unwrap();
+    assert_eq!(population.users, 2);
+    let holders = |k: &str, v: &str| population.holders.get(&(k.into(), v.into())).copied();
+    assert_eq!(holders("location.city", "denver"), Some(2));
+    assert_eq!(holders("location.city", "ohio"), None);
+    assert_eq!(holders("pet.dog", "rex"), Some(1));
+    // Saving again replaces, and counts move with it.
+    store.save_facts(&tenant("t"), &user("bob"), &[fact(1, "location.city", "Ohio")], 1).unwrap();
+    let population = store.population(&tenant("t")).unwrap();
+    assert_eq!(population.holders.get(&("location.city".into(), "denver".into())), Some(&1));
+    assert_eq!(population.holders.get(&("location.city".into(), "ohio".into())), Some(&1));
+}
+
+/// Forgetting a user removes their events, facts and counts, and nobody else's.
+pub fn forget_user_removes_everything(store: &dyn Store) {
+    store
+        .append(&[message("t", "ana", "e1", 1, "secret"), message("t", "bob", "e1", 1, "bob")])
+        .unwrap();
+    store.save_facts(&tenant("t"), &user("ana"), &[fact(1, "pet.dog", "Rex")], 1).unwrap();
+    assert!(store.forget_user(&tenant("t"), &user("ana")).unwrap());
+    assert!(!store.forget_user(&tenant("t"), &user("ana")).unwrap());
+    assert!(store.events(&tenant("t"), &user("ana"), 0, 10).unwrap().is_empty());
+    assert!(store.facts(&tenant("t"), &user("ana")).unwrap().is_empty());
+    assert!(store.user(&tenant("t"), &user("ana")).unwrap().is_none());
+    assert!(store.population(&tenant("t")).unwrap().holders.is_empty());
+    assert_eq!(store.events(&tenant("t"), &user("bob"), 0, 10).unwrap().len(), 1);
+    // The same id can be appended again after forgetting: it is a new event now.
+    let outcome = store.append(&[message("t", "ana", "e1", 1, "again")]).unwrap();
+    assert_eq!(outcome.stored[0].seq, 1);
+}
+
+/// An empty batch stores nothing and fails nothing.
+pub fn empty_batch_is_a_no_op(store: &dyn Store) {
+    let outcome = store.append(&[]).unwrap();
+    assert!(outcome.stored.is_empty());
+    assert!(store.tenants().unwrap().is_empty());
+}

@@ -1,0 +1,115 @@
+//! Derived facts and the population counts kept next to them.
+
+use std::collections::HashMap;
+
+use rapport_core::{Fact, TenantId, UserId};
+use rusqlite::{Connection, params};
+
+use super::codec::to_seq;
+use crate::{Error, PopulationStats, Result};
+
+pub(super) fn read(conn: &Connection, tenant: &TenantId, user: &UserId) -> Result<Vec<Fact>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT body FROM facts WHERE tenant = ?1 AND user = ?2 ORDER BY fact_id",
+    )?;
+    let rows = stmt.query_map(params![tenant.as_str(), user.as_str()], |r| r.get::<_, String>(0))?;
+    let mut facts = Vec::new();
+    for body in rows {
+        facts.push(serde_json::from_str(&body?).map_err(|e| Error::corrupt("facts", e))?);
+    }
+    Ok(facts)
+}
+
+/// The `(key, value)` pairs a set of facts holds as current, each once.
+fn current_pairs(facts: &[Fact]) -> HashMap<(String, String), i64> {
+    facts
+        .iter()
+        .filter(|f| f.is_current())
+        .map(|f| ((f.key.clone(), f.value.to_lowercase()), 1))
+        .collect()
+}
+
+pub(super) fn save(
+    conn: &mut Connection,
+    tenant: &TenantId,
+    user: &UserId,
+    facts: &[Fact],
+    learned_seq: u64,
+) -> Result<()> {
+    let tx = conn.transaction()?;
+    let before = current_pairs(&read(&tx, tenant, user)?);
+    let after = current_pairs(facts);
+    tx.execute("DELETE FROM facts WHERE tenant = ?1 AND user = ?2", params![
+        tenant.as_str(),
+        user.as_str()
+    ])?;
+    {
+        let mut insert = tx.prepare_cached(
+            "INSERT INTO facts (tenant, user, fact_id, body) VALUES (?1, ?2, ?3, ?4)",
+        )?;
+        for fact in facts {
+            let body = serde_json::to_string(fact).map_err(|e| Error::corrupt("facts", e))?;
+            insert.execute(params![tenant.as_str(), user.as_str(), fact.id as i64, body])?;
+        }
+        let mut deltas: HashMap<&(String, String), i64> = HashMap::new();
+        for pair in before.keys() {
+            *deltas.entry(pair).or_default() -= 1;
+        }
+        for pair in after.keys() {
+            *deltas.entry(pair).or_default() += 1;
+        }
+        apply_population_deltas(&tx, tenant, deltas.into_iter().filter(|(_, d)| *d != 0))?;
+        tx.execute(
+            "UPDATE users SET learned_seq = ?3 WHERE tenant = ?1 AND user = ?2",
+            params![tenant.as_str(), user.as_str(), learned_seq as i64],
+        )?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+pub(super) fn apply_population_deltas<'a>(
+    conn: &Connection,
+    tenant: &TenantId,
+    deltas: impl Iterator<Item = (&'a (String, String), i64)>,
+) -> Result<()> {
+    let mut upsert = conn.prepare_cached(
+        "INSERT INTO population (tenant, key, value, holders) VALUES (?1, ?2, ?3, ?4)
+         ON CONFLICT (tenant, key, value) DO UPDATE SET holders = holders + excluded.holders",
+    )?;
+    for ((key, value), delta) in deltas {
+        upsert.execute(params![tenant.as_str(), key, value, delta])?;
+    }
+    conn.execute("DELETE FROM population WHERE tenant = ?1 AND holders <= 0", params![
+        tenant.as_str()
+    ])?;
+    Ok(())
+}
+
+pub(super) fn population(conn: &Connection, tenant: &TenantId) -> Result<PopulationStats> {
+    let users: i64 = conn.query_row(
+        "SELECT count(*) FROM users WHERE tenant = ?1",
+        params![tenant.as_str()],
+        |r| r.get(0),
+    )?;
+    let mut stmt =
+        conn.prepare_cached("SELECT key, value, holders FROM population WHERE tenant = ?1")?;
+    let rows = stmt.query_map(params![tenant.as_str()], |r| {
+        Ok(((r.get::<_, String>(0)?, r.get::<_, String>(1)?), r.get::<_, i64>(2)?))
+    })?;
+    let mut holders = HashMap::new();
+    for row in rows {
+        let (pair, count) = row?;
+        holders.insert(pair, to_seq(count));
+    }
+    Ok(PopulationStats { users: to_seq(users), holders })
+}
+
+pub(super) fn remove_user_population(
+    conn: &Connection,
+    tenant: &TenantId,
+    user: &UserId,
+) -> Result<()> {
+    let pairs = current_pairs(&read(conn, tenant, user)?);
+    apply_population_deltas(conn, tenant, pairs.iter().map(|(pair, _)| (pair, -1)))
+}

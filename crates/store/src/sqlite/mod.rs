@@ -1,0 +1,118 @@
+//! The embedded backend: one SQLite file in WAL mode.
+//!
+//! Durability: `journal_mode=WAL` with `synchronous=FULL`, so a transaction is fsynced to the WAL
+//! before `COMMIT` returns, and a batch reported as accepted survives a crash or power loss.
+//! (`NORMAL` would survive an application crash but could lose the last commits on power loss.)
+//! `secure_delete=ON` zeroes deleted content so forgotten text does not linger in free pages.
+
+mod codec;
+mod events;
+mod facts;
+mod schema;
+mod users;
+
+use std::path::{Path, PathBuf};
+use std::sync::{Mutex, MutexGuard};
+
+use rapport_core::{Event, Fact, StoredEvent, TenantId, UserId};
+use rusqlite::Connection;
+
+pub use schema::SCHEMA_VERSION;
+
+use crate::{AppendOutcome, PopulationStats, Result, Store, UserSummary};
+
+/// The embedded store. Cheap to share behind an `Arc`; writes are serialized on one connection,
+/// reads use a second one so they are not blocked by a long write.
+pub struct SqliteStore {
+    path: PathBuf,
+    writer: Mutex<Connection>,
+    reader: Mutex<Connection>,
+}
+
+impl SqliteStore {
+    /// Opens (creating if needed) the store at `path`, migrating its schema forward.
+    pub fn open(path: impl AsRef<Path>) -> Result<Self> {
+        let path = path.as_ref().to_path_buf();
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            std::fs::create_dir_all(parent).map_err(crate::error::InternalError::Io)?;
+        }
+        let mut writer = Connection::open(&path)?;
+        configure(&writer)?;
+        schema::migrate(&mut writer, &path)?;
+        let reader = Connection::open(&path)?;
+        configure(&reader)?;
+        Ok(Self { path, writer: Mutex::new(writer), reader: Mutex::new(reader) })
+    }
+
+    /// The database file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    fn writer(&self) -> MutexGuard<'_, Connection> {
+        self.writer.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+
+    fn reader(&self) -> MutexGuard<'_, Connection> {
+        self.reader.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(std::time::Duration::from_secs(10))?;
+    conn.pragma_update(None, "journal_mode", "WAL")?;
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "secure_delete", "ON")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    Ok(())
+}
+
+impl Store for SqliteStore {
+    fn append(&self, events: &[Event]) -> Result<AppendOutcome> {
+        events::append(&mut self.writer(), events)
+    }
+
+    fn events(
+        &self,
+        tenant: &TenantId,
+        user: &UserId,
+        after_seq: u64,
+        limit: usize,
+    ) -> Result<Vec<StoredEvent>> {
+        events::read(&self.reader(), tenant, user, after_seq, limit)
+    }
+
+    fn user(&self, tenant: &TenantId, user: &UserId) -> Result<Option<UserSummary>> {
+        users::one(&self.reader(), tenant, user)
+    }
+
+    fn users(&self, tenant: &TenantId) -> Result<Vec<UserSummary>> {
+        users::all(&self.reader(), tenant)
+    }
+
+    fn tenants(&self) -> Result<Vec<TenantId>> {
+        users::tenants(&self.reader())
+    }
+
+    fn facts(&self, tenant: &TenantId, user: &UserId) -> Result<Vec<Fact>> {
+        facts::read(&self.reader(), tenant, user)
+    }
+
+    fn save_facts(
+        &self,
+        tenant: &TenantId,
+        user: &UserId,
+        facts: &[Fact],
+        learned_seq: u64,
+    ) -> Result<()> {
+        facts::save(&mut self.writer(), tenant, user, facts, learned_seq)
+    }
+
+    fn population(&self, tenant: &TenantId) -> Result<PopulationStats> {
+        facts::population(&self.reader(), tenant)
+    }
+
+    fn forget_user(&self, tenant: &TenantId, user: &UserId) -> Result<bool> {
+        users::forget(&mut self.writer(), tenant, user)
+    }
+}

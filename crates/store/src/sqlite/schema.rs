@@ -1,0 +1,83 @@
+//! Versioned schema. Migrations only go forward; `PRAGMA user_version` records the version.
+//! A migration, once released, is never edited: add a new one instead.
+
+use std::path::Path;
+
+use rusqlite::Connection;
+
+use crate::error::UserError;
+use crate::Result;
+
+/// The schema version this build writes.
+pub const SCHEMA_VERSION: i64 = 1;
+
+/// Migration `n` (1-based) takes the schema from version `n - 1` to `n`.
+const MIGRATIONS: &[&str] = &[
+    // v1: the event log, users, derived facts and population counts. Every table is keyed by
+    // (tenant, user) first and WITHOUT ROWID, so one user's rows are stored together.
+    "
+    CREATE TABLE users (
+        tenant      TEXT NOT NULL,
+        user        TEXT NOT NULL,
+        last_seq    INTEGER NOT NULL,
+        learned_seq INTEGER NOT NULL DEFAULT 0,
+        events      INTEGER NOT NULL,
+        first_time  INTEGER NOT NULL,
+        last_time   INTEGER NOT NULL,
+        PRIMARY KEY (tenant, user)
+    ) WITHOUT ROWID;
+    CREATE TABLE events (
+        tenant  TEXT NOT NULL,
+        user    TEXT NOT NULL,
+        seq     INTEGER NOT NULL,
+        id      TEXT NOT NULL,
+        time    INTEGER NOT NULL,
+        kind    TEXT NOT NULL,
+        session TEXT,
+        body    TEXT NOT NULL,
+        PRIMARY KEY (tenant, user, seq)
+    ) WITHOUT ROWID;
+    CREATE UNIQUE INDEX events_by_id ON events (tenant, user, id);
+    CREATE TABLE facts (
+        tenant  TEXT NOT NULL,
+        user    TEXT NOT NULL,
+        fact_id INTEGER NOT NULL,
+        body    TEXT NOT NULL,
+        PRIMARY KEY (tenant, user, fact_id)
+    ) WITHOUT ROWID;
+    CREATE TABLE population (
+        tenant  TEXT NOT NULL,
+        key     TEXT NOT NULL,
+        value   TEXT NOT NULL,
+        holders INTEGER NOT NULL,
+        PRIMARY KEY (tenant, key, value)
+    ) WITHOUT ROWID;
+    ",
+];
+
+pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
+    let found: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0)).map_err(
+        |e| UserError::NotAStore { path: path.display().to_string(), reason: e.to_string() },
+    )?;
+    if found > SCHEMA_VERSION {
+        return Err(UserError::SchemaTooNew { found, supported: SCHEMA_VERSION }.into());
+    }
+    if found == 0 {
+        let tables: i64 =
+            conn.query_row("SELECT count(*) FROM sqlite_master", [], |row| row.get(0))?;
+        if tables > 0 {
+            return Err(UserError::NotAStore {
+                path: path.display().to_string(),
+                reason: "it holds tables but no Rapport schema version".into(),
+            }
+            .into());
+        }
+    }
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+        let tx = conn.transaction()?;
+        tx.execute_batch(sql)?;
+        tx.pragma_update(None, "user_version", (index + 1) as i64)?;
+        tx.commit()?;
+    }
+    Ok(())
+}

@@ -1,0 +1,94 @@
+use std::collections::HashMap;
+
+use chrono::{DateTime, Utc};
+use rapport_core::{Event, Fact, StoredEvent, TenantId, UserId};
+use serde::Serialize;
+
+use crate::Result;
+
+/// What [`Store::append`] did with a batch.
+#[derive(Debug, Default)]
+pub struct AppendOutcome {
+    /// The events newly stored, with their sequence numbers, in batch order.
+    pub stored: Vec<StoredEvent>,
+    /// Events skipped because their id was already stored for that tenant and user.
+    pub duplicates: usize,
+}
+
+/// One user as the store sees them.
+#[derive(Debug, Clone, PartialEq, Serialize)]
+pub struct UserSummary {
+    /// The tenant.
+    pub tenant: TenantId,
+    /// The user.
+    pub user: UserId,
+    /// Number of events in the user's log.
+    pub events: u64,
+    /// Highest sequence number in the log.
+    pub last_seq: u64,
+    /// Highest sequence number the derived state (facts) reflects.
+    pub learned_seq: u64,
+    /// Time of the earliest event.
+    pub first_time: DateTime<Utc>,
+    /// Time of the latest event.
+    pub last_time: DateTime<Utc>,
+}
+
+/// How many users of a tenant hold each current fact value: the basis of distinctiveness.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct PopulationStats {
+    /// Users in the tenant.
+    pub users: u64,
+    /// Users holding a current fact with this `(key, value)`.
+    pub holders: HashMap<(String, String), u64>,
+}
+
+/// Durable storage of the event log and of the state derived from it.
+///
+/// Every method is scoped to one tenant, and all but the listing ones to one user: a backend lays
+/// data out by `(tenant, user)` so that one user's reads never scan another's rows.
+pub trait Store: Send + Sync {
+    /// Appends a batch atomically: either every new event is stored and durable when this
+    /// returns, or none is. An event whose id is already stored for its tenant and user is
+    /// skipped and counted as a duplicate (also within the batch). Events get consecutive
+    /// sequence numbers per user, in batch order.
+    fn append(&self, events: &[Event]) -> Result<AppendOutcome>;
+
+    /// The user's events with `seq > after_seq`, in order, at most `limit`.
+    fn events(
+        &self,
+        tenant: &TenantId,
+        user: &UserId,
+        after_seq: u64,
+        limit: usize,
+    ) -> Result<Vec<StoredEvent>>;
+
+    /// One user's summary, or `None` if the user has no events.
+    fn user(&self, tenant: &TenantId, user: &UserId) -> Result<Option<UserSummary>>;
+
+    /// All users of a tenant, ordered by user id.
+    fn users(&self, tenant: &TenantId) -> Result<Vec<UserSummary>>;
+
+    /// All tenants that hold at least one user, ordered.
+    fn tenants(&self) -> Result<Vec<TenantId>>;
+
+    /// Every fact of the user, current and past, ordered by fact id.
+    fn facts(&self, tenant: &TenantId, user: &UserId) -> Result<Vec<Fact>>;
+
+    /// Replaces the user's derived facts with `facts`, records that they reflect the log up to
+    /// `learned_seq`, and updates the tenant's population counts; atomically.
+    fn save_facts(
+        &self,
+        tenant: &TenantId,
+        user: &UserId,
+        facts: &[Fact],
+        learned_seq: u64,
+    ) -> Result<()>;
+
+    /// Population counts of the tenant's current facts.
+    fn population(&self, tenant: &TenantId) -> Result<PopulationStats>;
+
+    /// Deletes everything held about the user: events, facts, counts. Returns whether the user
+    /// existed. Backends must make the deleted text unrecoverable from their files.
+    fn forget_user(&self, tenant: &TenantId, user: &UserId) -> Result<bool>;
+}
