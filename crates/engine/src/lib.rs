@@ -1,1 +1,32 @@
-//! rapport-engine
+//! # rapport-engine
+//!
+//! The library API of Rapport. An [`Engine`] wires a store, a learner (extraction and
+//! consolidation) and the retrieval indexes together; the CLI and the HTTP server are thin
+//! layers over it.
+//!
+//! ```
+//! use rapport_core::{Event, Role, TenantId, UserId};
+//! use rapport_engine::{Engine, EngineConfig};
+//!
+//! let dir = tempfile::tempdir().unwrap();
+//! let engine = Engine::open(EngineConfig::with_data_dir(dir.path())).unwrap();
+//! let (tenant, user) = (TenantId::default_tenant(), UserId::new("ana").unwrap());
+//! let report = engine
+//!     .ingest(&[Event::message(tenant.clone(), user.clone(), Role::User, "I have a dog named Rex.")])
+//!     .unwrap();
+//! assert_eq!(report.accepted, 1);
+//! let profile = engine.profile(&tenant, &user).unwrap();
+//! assert_eq!(profile.summary.events, 1);
+//! ```
+
+mod config;
+mod defaults;
+mod engine;
+mod error;
+mod profile;
+
+pub use config::EngineConfig;
+pub use engine::{Engine, IngestReport, Parts, ReindexReport};
+pub use error::{Error, InternalError, Result, UserError};
+pub use profile::{Profile, ProfileFact, distinctiveness};
+pub use rapport_store::{PopulationStats, UserSummary};

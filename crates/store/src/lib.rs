@@ -27,6 +27,6 @@ mod error;
 mod sqlite;
 mod store;
 
-pub use error::{Error, Result};
+pub use error::{Error, InternalError, Result, UserError};
 pub use sqlite::{SCHEMA_VERSION, SqliteStore};
 pub use store::{AppendOutcome, PopulationStats, Store, UserSummary};

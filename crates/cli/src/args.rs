@@ -1,0 +1,88 @@
+//! The command line, as close to the flags as possible; [`crate::settings`] gives it meaning.
+
+use std::path::PathBuf;
+
+use clap::{Parser, Subcommand};
+
+/// Rapport: a user-modeling engine. It learns who each user is from what they say and do.
+#[derive(Debug, Parser)]
+#[command(name = "rapport", version, about, long_about = None)]
+pub struct Args {
+    /// Directory of the embedded store [default: ./rapport-data, or `data_dir` in the config file].
+    #[arg(long, global = true, env = "RAPPORT_DATA_DIR", value_name = "DIR")]
+    pub data_dir: Option<PathBuf>,
+
+    /// Config file [default: ./rapport.toml when it exists].
+    #[arg(long, global = true, env = "RAPPORT_CONFIG", value_name = "FILE")]
+    pub config: Option<PathBuf>,
+
+    /// The command to run.
+    #[command(subcommand)]
+    pub command: Command,
+}
+
+/// Subcommands.
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Ingest a sample conversation and print what Rapport learned from it.
+    Demo,
+    /// Ingest events from JSON-lines files (`-` for standard input); see docs/EVENTS.md.
+    Ingest {
+        /// Files to read, one event per line.
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// Events per atomic batch.
+        #[arg(long, default_value_t = 1000, value_parser = clap::value_parser!(u32).range(1..=100_000))]
+        batch_size: u32,
+    },
+    /// Show a user's profile: current facts by facet, with confidence and evidence.
+    Profile {
+        /// The user.
+        user: String,
+        /// The user's tenant.
+        #[arg(long, default_value = "default")]
+        tenant: String,
+        /// Also show facts that are no longer true, and why they changed.
+        #[arg(long)]
+        history: bool,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show a user's event log.
+    History {
+        /// The user.
+        user: String,
+        /// The user's tenant.
+        #[arg(long, default_value = "default")]
+        tenant: String,
+        /// Show at most this many events.
+        #[arg(long, default_value_t = 100)]
+        limit: usize,
+        /// Start after this sequence number.
+        #[arg(long, default_value_t = 0)]
+        after: u64,
+        /// Print JSON lines instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// List users.
+    Users {
+        /// Only this tenant [default: every tenant].
+        #[arg(long)]
+        tenant: Option<String>,
+        /// Print JSON instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Rebuild every profile from the event log.
+    Reindex,
+    /// Delete everything held about a user.
+    Forget {
+        /// The user.
+        user: String,
+        /// The user's tenant.
+        #[arg(long, default_value = "default")]
+        tenant: String,
+    },
+}

@@ -1,0 +1,47 @@
+//! One module per subcommand.
+
+mod demo;
+mod ingest;
+mod inspect;
+
+use std::process::ExitCode;
+
+use anyhow::Context;
+use rapport_core::{TenantId, UserId};
+use rapport_engine::Engine;
+
+use crate::args::{Args, Command};
+use crate::settings;
+
+/// Runs the parsed command line.
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let config = settings::engine_config(&args)?;
+    let data_dir = config.data_dir.clone();
+    let engine = Engine::open(config)
+        .with_context(|| format!("cannot open the store in {}", data_dir.display()))?;
+    match args.command {
+        Command::Demo => demo::run(&engine),
+        Command::Ingest { files, batch_size } => ingest::run(&engine, &files, batch_size as usize),
+        Command::Profile { user, tenant, history, json } => {
+            inspect::profile(&engine, &ids(&tenant, &user)?, history, json)
+        }
+        Command::History { user, tenant, limit, after, json } => {
+            inspect::history(&engine, &ids(&tenant, &user)?, after, limit, json)
+        }
+        Command::Users { tenant, json } => inspect::users(&engine, tenant.as_deref(), json),
+        Command::Reindex => inspect::reindex(&engine),
+        Command::Forget { user, tenant } => inspect::forget(&engine, &ids(&tenant, &user)?),
+    }
+}
+
+/// A tenant and user named on the command line.
+pub struct Who {
+    /// The tenant.
+    pub tenant: TenantId,
+    /// The user.
+    pub user: UserId,
+}
+
+fn ids(tenant: &str, user: &str) -> anyhow::Result<Who> {
+    Ok(Who { tenant: TenantId::new(tenant)?, user: UserId::new(user)? })
+}

@@ -1,0 +1,32 @@
+use std::path::PathBuf;
+
+use serde::{Deserialize, Serialize};
+
+/// How to open an [`Engine`](crate::Engine). Every field has a default, so a config file may
+/// name only what it changes.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct EngineConfig {
+    /// Directory of the embedded store (`rapport.db` inside it).
+    pub data_dir: PathBuf,
+    /// How many users' retrieval indexes to keep in memory.
+    pub index_cache_users: usize,
+}
+
+impl Default for EngineConfig {
+    fn default() -> Self {
+        Self { data_dir: PathBuf::from("rapport-data"), index_cache_users: 1024 }
+    }
+}
+
+impl EngineConfig {
+    /// A default config with the given data directory.
+    pub fn with_data_dir(data_dir: impl Into<PathBuf>) -> Self {
+        Self { data_dir: data_dir.into(), ..Self::default() }
+    }
+
+    /// The SQLite file inside the data directory.
+    pub fn database_path(&self) -> PathBuf {
+        self.data_dir.join("rapport.db")
+    }
+}

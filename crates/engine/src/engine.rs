@@ -1,0 +1,190 @@
+use std::collections::BTreeMap;
+use std::sync::{Arc, Mutex};
+
+use rapport_core::{Event, Fact, ProfileLearner, StoredEvent, TenantId, UserId};
+use rapport_store::{SqliteStore, Store, UserSummary};
+use serde::Serialize;
+
+use crate::{EngineConfig, Error, Result, UserError};
+
+/// Events read from the log per step when learning catches up with it.
+const CATCH_UP_PAGE: usize = 5_000;
+
+/// The parts an engine is assembled from. [`Engine::open`] picks the built-in ones.
+pub struct Parts {
+    /// Where events and derived state live.
+    pub store: Arc<dyn Store>,
+    /// Extraction and consolidation.
+    pub learner: Arc<dyn ProfileLearner>,
+}
+
+/// The Rapport engine: the whole library API. Cheap to share behind an `Arc`; every method
+/// takes `&self`.
+pub struct Engine {
+    pub(crate) config: EngineConfig,
+    pub(crate) store: Arc<dyn Store>,
+    pub(crate) learner: Arc<dyn ProfileLearner>,
+    /// Serializes learning so two batches for one user never consolidate from the same snapshot.
+    learn_lock: Mutex<()>,
+}
+
+/// What [`Engine::ingest`] did with a batch.
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize)]
+pub struct IngestReport {
+    /// Events newly stored.
+    pub accepted: usize,
+    /// Events skipped because their id was already stored.
+    pub duplicates: usize,
+    /// Users whose profiles were updated.
+    pub users: usize,
+}
+
+/// What [`Engine::reindex`] rebuilt.
+#[derive(Debug, Default, Clone, PartialEq, Eq, Serialize)]
+pub struct ReindexReport {
+    /// Users whose profiles were rebuilt from their logs.
+    pub users: usize,
+    /// Events replayed.
+    pub events: u64,
+    /// Current facts after the rebuild.
+    pub facts: usize,
+}
+
+impl Engine {
+    /// Opens the engine with the embedded store in `config.data_dir` and the built-in learner.
+    pub fn open(config: EngineConfig) -> Result<Self> {
+        let store = Arc::new(SqliteStore::open(config.database_path())?);
+        let parts = Parts { store, learner: crate::defaults::learner() };
+        Ok(Self::with_parts(config, parts))
+    }
+
+    /// Assembles an engine from explicit parts (another store, another learner).
+    pub fn with_parts(config: EngineConfig, parts: Parts) -> Self {
+        Self { config, store: parts.store, learner: parts.learner, learn_lock: Mutex::new(()) }
+    }
+
+    /// The configuration the engine was opened with.
+    pub fn config(&self) -> &EngineConfig {
+        &self.config
+    }
+
+    /// Appends a batch to the event log (atomically and durably, skipping ids already stored),
+    /// then brings the profiles of the users it touched up to date.
+    ///
+    /// When this returns `Ok`, the events are durable even if learning from them failed; a
+    /// later ingest or [`reindex`](Self::reindex) catches up.
+    pub fn ingest(&self, events: &[Event]) -> Result<IngestReport> {
+        let outcome = self.store.append(events)?;
+        let mut by_user: BTreeMap<(TenantId, UserId), Vec<StoredEvent>> = BTreeMap::new();
+        for stored in &outcome.stored {
+            let key = (stored.event.tenant.clone(), stored.event.user.clone());
+            by_user.entry(key).or_default().push(stored.clone());
+        }
+        let users = by_user.len();
+        for ((tenant, user), fresh) in by_user {
+            self.catch_up(&tenant, &user, fresh)?;
+        }
+        Ok(IngestReport { accepted: outcome.stored.len(), duplicates: outcome.duplicates, users })
+    }
+
+    /// Learns from every event of the user that the stored profile does not reflect yet.
+    /// `fresh` are events just appended, used directly when they follow what was learned.
+    fn catch_up(&self, tenant: &TenantId, user: &UserId, fresh: Vec<StoredEvent>) -> Result<()> {
+        let _guard = self.learn_lock.lock().unwrap_or_else(|p| p.into_inner());
+        let Some(summary) = self.store.user(tenant, user)? else { return Ok(()) };
+        if summary.learned_seq >= summary.last_seq {
+            return Ok(());
+        }
+        let mut facts = self.store.facts(tenant, user)?;
+        let mut learned = summary.learned_seq;
+        if fresh.first().is_some_and(|e| e.seq == learned + 1)
+            && fresh.last().is_some_and(|e| e.seq == summary.last_seq)
+        {
+            self.learner.learn(&mut facts, &fresh);
+            learned = summary.last_seq;
+        } else {
+            learned = self.learn_from_log(tenant, user, &mut facts, learned)?.0;
+        }
+        self.store.save_facts(tenant, user, &facts, learned)?;
+        Ok(())
+    }
+
+    /// Replays the log after `after_seq` into `facts`; returns the last seq and the count.
+    fn learn_from_log(
+        &self,
+        tenant: &TenantId,
+        user: &UserId,
+        facts: &mut Vec<Fact>,
+        mut after_seq: u64,
+    ) -> Result<(u64, u64)> {
+        let mut replayed = 0;
+        loop {
+            let page = self.store.events(tenant, user, after_seq, CATCH_UP_PAGE)?;
+            let Some(last) = page.last() else { return Ok((after_seq, replayed)) };
+            after_seq = last.seq;
+            replayed += page.len() as u64;
+            self.learner.learn(facts, &page);
+        }
+    }
+
+    /// Rebuilds every user's profile from the event log, the source of truth. `progress` is
+    /// called after each user with (users done, users in all).
+    pub fn reindex(&self, mut progress: impl FnMut(usize, usize)) -> Result<ReindexReport> {
+        let mut everyone = Vec::new();
+        for tenant in self.store.tenants()? {
+            everyone.extend(self.store.users(&tenant)?);
+        }
+        let mut report = ReindexReport::default();
+        for (done, summary) in everyone.iter().enumerate() {
+            let _guard = self.learn_lock.lock().unwrap_or_else(|p| p.into_inner());
+            let mut facts = Vec::new();
+            let (learned, replayed) =
+                self.learn_from_log(&summary.tenant, &summary.user, &mut facts, 0)?;
+            self.store.save_facts(&summary.tenant, &summary.user, &facts, learned)?;
+            report.users += 1;
+            report.events += replayed;
+            report.facts += facts.iter().filter(|f| f.is_current()).count();
+            progress(done + 1, everyone.len());
+        }
+        Ok(report)
+    }
+
+    /// All users of a tenant.
+    pub fn users(&self, tenant: &TenantId) -> Result<Vec<UserSummary>> {
+        Ok(self.store.users(tenant)?)
+    }
+
+    /// One user's summary; an error if the user has no events.
+    pub fn user(&self, tenant: &TenantId, user: &UserId) -> Result<UserSummary> {
+        self.store.user(tenant, user)?.ok_or_else(|| unknown(tenant, user))
+    }
+
+    /// The user's events with `seq > after_seq`, oldest first, at most `limit`.
+    pub fn history(
+        &self,
+        tenant: &TenantId,
+        user: &UserId,
+        after_seq: u64,
+        limit: usize,
+    ) -> Result<Vec<StoredEvent>> {
+        self.user(tenant, user)?;
+        Ok(self.store.events(tenant, user, after_seq, limit)?)
+    }
+
+    /// Deletes everything held about the user. Returns whether the user existed.
+    pub fn forget_user(&self, tenant: &TenantId, user: &UserId) -> Result<bool> {
+        let _guard = self.learn_lock.lock().unwrap_or_else(|p| p.into_inner());
+        Ok(self.store.forget_user(tenant, user)?)
+    }
+}
+
+pub(crate) fn unknown(tenant: &TenantId, user: &UserId) -> Error {
+    Error::User(UserError::UnknownUser { tenant: tenant.to_string(), user: user.to_string() })
+}
+
+impl Engine {
+    /// All tenants that hold at least one user.
+    pub fn tenants(&self) -> Result<Vec<TenantId>> {
+        Ok(self.store.tenants()?)
+    }
+}
