@@ -75,6 +75,44 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Build the personalized context block for a query, under a token budget.
+    Context {
+        /// The user.
+        user: String,
+        /// The message the LLM is about to answer.
+        query: String,
+        /// The user's tenant.
+        #[arg(long, default_value = "default")]
+        tenant: String,
+        /// Most tokens the block may take (estimated as words × 1.3).
+        #[arg(long, default_value_t = rapport_engine::DEFAULT_BUDGET)]
+        budget: usize,
+        /// "Now" for relative times in the query (RFC 3339) [default: the user's latest event].
+        #[arg(long, value_parser = parse_time)]
+        time: Option<chrono::DateTime<chrono::Utc>>,
+        /// Print the structured context as JSON instead of the block.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search a user's past turns.
+    Search {
+        /// The user.
+        user: String,
+        /// What to look for.
+        query: String,
+        /// The user's tenant.
+        #[arg(long, default_value = "default")]
+        tenant: String,
+        /// How many turns to show.
+        #[arg(long, default_value_t = 10)]
+        limit: usize,
+        /// "Now" for relative times in the query (RFC 3339).
+        #[arg(long, value_parser = parse_time)]
+        time: Option<chrono::DateTime<chrono::Utc>>,
+        /// Print JSON lines instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Rebuild every profile from the event log.
     Reindex,
     /// Delete everything held about a user.
@@ -85,4 +123,8 @@ pub enum Command {
         #[arg(long, default_value = "default")]
         tenant: String,
     },
+}
+
+fn parse_time(text: &str) -> Result<chrono::DateTime<chrono::Utc>, String> {
+    rapport_core::wire::parse_time(text).map_err(|e| e.to_string())
 }

@@ -11,11 +11,13 @@ pub struct EngineConfig {
     pub data_dir: PathBuf,
     /// How many users' retrieval indexes to keep in memory.
     pub index_cache_users: usize,
+    /// About how many bytes of retrieval indexes to keep in memory.
+    pub index_cache_bytes: usize,
 }
 
 impl Default for EngineConfig {
     fn default() -> Self {
-        Self { data_dir: PathBuf::from("rapport-data"), index_cache_users: 1024 }
+        Self { data_dir: PathBuf::from("rapport-data"), index_cache_users: 1024, index_cache_bytes: 512 << 20 }
     }
 }
 

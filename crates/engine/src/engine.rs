@@ -1,10 +1,12 @@
 use std::collections::BTreeMap;
-use std::sync::{Arc, Mutex};
+use std::sync::{Arc, Mutex, MutexGuard};
 
-use rapport_core::{Event, Fact, ProfileLearner, StoredEvent, TenantId, UserId};
+use rapport_core::{Embedder, Event, Fact, ProfileLearner, StoredEvent, TenantId, UserId};
+use rapport_index::IndexCache;
 use rapport_store::{SqliteStore, Store, UserSummary};
 use serde::Serialize;
 
+use crate::memory::UserMemory;
 use crate::{EngineConfig, Error, Result, UserError};
 
 /// Events read from the log per step when learning catches up with it.
@@ -16,6 +18,8 @@ pub struct Parts {
     pub store: Arc<dyn Store>,
     /// Extraction and consolidation.
     pub learner: Arc<dyn ProfileLearner>,
+    /// Embeds turns, facts and queries for retrieval.
+    pub embedder: Arc<dyn Embedder>,
 }
 
 /// The Rapport engine: the whole library API. Cheap to share behind an `Arc`; every method
@@ -24,6 +28,9 @@ pub struct Engine {
     pub(crate) config: EngineConfig,
     pub(crate) store: Arc<dyn Store>,
     pub(crate) learner: Arc<dyn ProfileLearner>,
+    pub(crate) embedder: Arc<dyn Embedder>,
+    /// Hot users' retrieval memories, bounded.
+    cache: Mutex<IndexCache<UserMemory>>,
     /// Serializes learning so two batches for one user never consolidate from the same snapshot.
     learn_lock: Mutex<()>,
 }
@@ -54,13 +61,33 @@ impl Engine {
     /// Opens the engine with the embedded store in `config.data_dir` and the built-in learner.
     pub fn open(config: EngineConfig) -> Result<Self> {
         let store = Arc::new(SqliteStore::open(config.database_path())?);
-        let parts = Parts { store, learner: crate::defaults::learner() };
+        let parts = Parts {
+            store,
+            learner: crate::defaults::learner(),
+            embedder: crate::defaults::embedder(),
+        };
         Ok(Self::with_parts(config, parts))
     }
 
     /// Assembles an engine from explicit parts (another store, another learner).
     pub fn with_parts(config: EngineConfig, parts: Parts) -> Self {
-        Self { config, store: parts.store, learner: parts.learner, learn_lock: Mutex::new(()) }
+        let cache = IndexCache::new(config.index_cache_users, config.index_cache_bytes);
+        Self {
+            config,
+            store: parts.store,
+            learner: parts.learner,
+            embedder: parts.embedder,
+            cache: Mutex::new(cache),
+            learn_lock: Mutex::new(()),
+        }
+    }
+
+    pub(crate) fn cache(&self) -> MutexGuard<'_, IndexCache<UserMemory>> {
+        self.cache.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub(crate) fn lock_learning(&self) -> MutexGuard<'_, ()> {
+        self.learn_lock.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     /// The configuration the engine was opened with.
@@ -90,7 +117,7 @@ impl Engine {
     /// Learns from every event of the user that the stored profile does not reflect yet.
     /// `fresh` are events just appended, used directly when they follow what was learned.
     fn catch_up(&self, tenant: &TenantId, user: &UserId, fresh: Vec<StoredEvent>) -> Result<()> {
-        let _guard = self.learn_lock.lock().unwrap_or_else(|p| p.into_inner());
+        let _guard = self.lock_learning();
         let Some(summary) = self.store.user(tenant, user)? else { return Ok(()) };
         if summary.learned_seq >= summary.last_seq {
             return Ok(());
@@ -101,11 +128,13 @@ impl Engine {
             && fresh.last().is_some_and(|e| e.seq == summary.last_seq)
         {
             self.learner.learn(&mut facts, &fresh);
-            learned = summary.last_seq;
+            self.store.save_facts(tenant, user, &facts, summary.last_seq)?;
+            self.refresh_memory(tenant, user, &fresh, &facts)?;
         } else {
             learned = self.learn_from_log(tenant, user, &mut facts, learned)?.0;
+            self.store.save_facts(tenant, user, &facts, learned)?;
+            self.evict_memory(tenant, user);
         }
-        self.store.save_facts(tenant, user, &facts, learned)?;
         Ok(())
     }
 
@@ -136,7 +165,8 @@ impl Engine {
         }
         let mut report = ReindexReport::default();
         for (done, summary) in everyone.iter().enumerate() {
-            let _guard = self.learn_lock.lock().unwrap_or_else(|p| p.into_inner());
+            let _guard = self.lock_learning();
+            self.evict_memory(&summary.tenant, &summary.user);
             let mut facts = Vec::new();
             let (learned, replayed) =
                 self.learn_from_log(&summary.tenant, &summary.user, &mut facts, 0)?;
@@ -173,7 +203,8 @@ impl Engine {
 
     /// Deletes everything held about the user. Returns whether the user existed.
     pub fn forget_user(&self, tenant: &TenantId, user: &UserId) -> Result<bool> {
-        let _guard = self.learn_lock.lock().unwrap_or_else(|p| p.into_inner());
+        let _guard = self.lock_learning();
+        self.evict_memory(tenant, user);
         Ok(self.store.forget_user(tenant, user)?)
     }
 }

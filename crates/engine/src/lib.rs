@@ -20,12 +20,20 @@
 //! ```
 
 mod config;
+mod context;
 mod defaults;
 mod engine;
 mod error;
+mod memory;
 mod profile;
+mod render;
+mod retrieval;
 
 pub use config::EngineConfig;
+pub use context::{
+    Context, ContextFact, ContextRequest, ContextTurn, DEFAULT_BUDGET, estimate_tokens,
+};
+pub use retrieval::SearchHit;
 pub use engine::{Engine, IngestReport, Parts, ReindexReport};
 pub use error::{Error, InternalError, Result, UserError};
 pub use profile::{Profile, ProfileFact, distinctiveness};

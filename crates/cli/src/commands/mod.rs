@@ -3,6 +3,7 @@
 mod demo;
 mod ingest;
 mod inspect;
+mod recall;
 
 use std::process::ExitCode;
 
@@ -29,6 +30,12 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             inspect::history(&engine, &ids(&tenant, &user)?, after, limit, json)
         }
         Command::Users { tenant, json } => inspect::users(&engine, tenant.as_deref(), json),
+        Command::Context { user, query, tenant, budget, time, json } => {
+            recall::context(&engine, &ids(&tenant, &user)?, &query, budget, time, json)
+        }
+        Command::Search { user, query, tenant, limit, time, json } => {
+            recall::search(&engine, &ids(&tenant, &user)?, &query, limit, time, json)
+        }
         Command::Reindex => inspect::reindex(&engine),
         Command::Forget { user, tenant } => inspect::forget(&engine, &ids(&tenant, &user)?),
     }

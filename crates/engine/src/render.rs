@@ -1,0 +1,112 @@
+//! Packs ranked facts and turns under a token budget and renders the context block.
+
+use std::fmt::Write;
+
+use crate::context::{
+    Context, ContextFact, ContextTurn, FACT_BUDGET_SHARE, estimate_tokens,
+};
+
+pub(crate) fn pack(
+    name: &str,
+    facts: Vec<ContextFact>,
+    past: Vec<ContextFact>,
+    turns: Vec<ContextTurn>,
+    budget: usize,
+) -> Context {
+    let header = format!(
+        "## What you know about {name}\nUse this to personalize your answer; don't recite it. Lines marked (no longer true) are history.\n"
+    );
+    let mut used = estimate_tokens(&header) + 8; // section headings
+    if used > budget {
+        return Context {
+            facts: Vec::new(),
+            past_facts: Vec::new(),
+            turns: Vec::new(),
+            block: String::new(),
+            tokens: 0,
+        };
+    }
+    let fact_budget = used + ((budget - used) as f32 * FACT_BUDGET_SHARE) as usize;
+    let mut chosen_facts = Vec::new();
+    let mut rest_facts = Vec::new();
+    for fact in facts {
+        let cost = estimate_tokens(&fact_line(&fact));
+        if used + cost <= fact_budget {
+            used += cost;
+            chosen_facts.push(fact);
+        } else {
+            rest_facts.push(fact);
+        }
+    }
+    let mut chosen_turns = Vec::new();
+    for turn in turns {
+        let cost = estimate_tokens(&turn_line(&turn));
+        if used + cost <= budget {
+            used += cost;
+            chosen_turns.push(turn);
+        }
+    }
+    for fact in rest_facts {
+        let cost = estimate_tokens(&fact_line(&fact));
+        if used + cost <= budget {
+            used += cost;
+            chosen_facts.push(fact);
+        }
+    }
+    let mut chosen_past = Vec::new();
+    for fact in past {
+        let cost = estimate_tokens(&past_line(&fact));
+        if used + cost <= budget {
+            used += cost;
+            chosen_past.push(fact);
+        }
+    }
+    chosen_turns.sort_by_key(|t| (t.time, t.seq));
+    let block = render(&header, &chosen_facts, &chosen_past, &chosen_turns);
+    let tokens = estimate_tokens(&block);
+    Context { facts: chosen_facts, past_facts: chosen_past, turns: chosen_turns, block, tokens }
+}
+
+fn render(header: &str, facts: &[ContextFact], past: &[ContextFact], turns: &[ContextTurn]) -> String {
+    if facts.is_empty() && past.is_empty() && turns.is_empty() {
+        return String::new();
+    }
+    let mut out = header.to_string();
+    if !facts.is_empty() {
+        out.push_str("\nFacts:\n");
+        for fact in facts {
+            let _ = writeln!(out, "{}", fact_line(fact));
+        }
+    }
+    if !past.is_empty() {
+        out.push_str("\nNo longer true:\n");
+        for fact in past {
+            let _ = writeln!(out, "{}", past_line(fact));
+        }
+    }
+    if !turns.is_empty() {
+        out.push_str("\nRelevant past conversation:\n");
+        for turn in turns {
+            let _ = writeln!(out, "{}", turn_line(turn));
+        }
+    }
+    out
+}
+
+fn fact_line(fact: &ContextFact) -> String {
+    let source = match fact.source {
+        rapport_core::Source::Stated => "said",
+        rapport_core::Source::Inferred => "inferred",
+        rapport_core::Source::Edited => "set by the user",
+    };
+    format!("- {} ({source} {})", fact.text, fact.valid_from.format("%Y-%m-%d"))
+}
+
+fn past_line(fact: &ContextFact) -> String {
+    let until = fact.valid_to.map(|t| t.format("%Y-%m-%d").to_string()).unwrap_or_default();
+    format!("- {} (no longer true since {until})", fact.text)
+}
+
+fn turn_line(turn: &ContextTurn) -> String {
+    format!("- [{}] {}: {}", turn.time.format("%Y-%m-%d"), turn.speaker, turn.text)
+}

@@ -1,0 +1,110 @@
+//! Per-user retrieval: the cache of users' memories, and search over a user's past turns.
+
+use std::sync::{Arc, RwLock};
+
+use chrono::{DateTime, Utc};
+use rapport_core::{Fact, StoredEvent, TenantId, UserId};
+use rapport_index::Query;
+use serde::Serialize;
+
+use crate::memory::UserMemory;
+use crate::{Engine, Result};
+
+/// A user's memory as shared between the cache, searches and the ingest path.
+pub(crate) type SharedMemory = Arc<RwLock<UserMemory>>;
+
+/// A past turn found by [`Engine::search`].
+#[derive(Debug, Clone, Serialize)]
+pub struct SearchHit {
+    /// The event id of the turn.
+    pub id: String,
+    /// Its position in the user's log.
+    pub seq: u64,
+    /// When it was said.
+    pub time: DateTime<Utc>,
+    /// Who said it, when known.
+    pub speaker: Option<String>,
+    /// What was said.
+    pub text: String,
+    /// Relevance; hits are sorted by it.
+    pub score: f32,
+}
+
+impl Engine {
+    /// The user's past turns (messages and documents) most relevant to `query`, best first.
+    /// `time` is "now" for relative expressions in the query; default: the user's latest event.
+    pub fn search(
+        &self,
+        tenant: &TenantId,
+        user: &UserId,
+        query: &str,
+        time: Option<DateTime<Utc>>,
+        limit: usize,
+    ) -> Result<Vec<SearchHit>> {
+        let memory = self.memory(tenant, user)?;
+        let memory = memory.read().unwrap_or_else(|p| p.into_inner());
+        let query = Query { text: query.to_string(), time, limit };
+        let hits = memory.index.search(&query, Some(self.embedder.as_ref()));
+        Ok(hits
+            .into_iter()
+            .filter_map(|hit| {
+                let turn = memory.turn(&hit.id)?;
+                Some(SearchHit {
+                    id: hit.id,
+                    seq: turn.seq,
+                    time: turn.time,
+                    speaker: turn.speaker.as_deref().map(str::to_string),
+                    text: turn.text.to_string(),
+                    score: hit.score,
+                })
+            })
+            .collect())
+    }
+
+    /// The user's memory, from the cache or rebuilt from the store. Errors for unknown users.
+    pub(crate) fn memory(&self, tenant: &TenantId, user: &UserId) -> Result<SharedMemory> {
+        if let Some(memory) = self.cache().get(tenant, user) {
+            return Ok(memory);
+        }
+        // Built under the learning lock so no batch can be learned between reading the store
+        // and caching what was read.
+        let _guard = self.lock_learning();
+        if let Some(memory) = self.cache().get(tenant, user) {
+            return Ok(memory);
+        }
+        self.user(tenant, user)?;
+        let events = self.store.events(tenant, user, 0, usize::MAX)?;
+        let facts = self.store.facts(tenant, user)?;
+        let memory = UserMemory::build(&events, &facts, self.embedder.as_ref());
+        Ok(self.cache().insert(tenant.clone(), user.clone(), memory))
+    }
+
+    /// Brings a cached memory up to date after learning; called with the learning lock held.
+    pub(crate) fn refresh_memory(
+        &self,
+        tenant: &TenantId,
+        user: &UserId,
+        events: &[StoredEvent],
+        facts: &[Fact],
+    ) -> Result<()> {
+        let Some(memory) = self.cache().get(tenant, user) else { return Ok(()) };
+        {
+            let mut memory = memory.write().unwrap_or_else(|p| p.into_inner());
+            let contiguous = events.first().is_none_or(|e| e.seq == memory.seq + 1);
+            if contiguous {
+                memory.extend(events, facts, self.embedder.as_ref());
+            } else {
+                drop(memory);
+                self.cache().remove(tenant, user);
+                return Ok(());
+            }
+        }
+        self.cache().refresh_size(tenant, user);
+        Ok(())
+    }
+
+    /// Drops a user's cached memory.
+    pub(crate) fn evict_memory(&self, tenant: &TenantId, user: &UserId) {
+        self.cache().remove(tenant, user);
+    }
+}
