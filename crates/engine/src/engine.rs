@@ -3,7 +3,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use rapport_core::{Embedder, Event, Fact, ProfileLearner, StoredEvent, TenantId, UserId};
 use rapport_index::IndexCache;
-use rapport_store::{SqliteStore, Store, UserSummary};
+use rapport_store::{FactUpdate, SqliteStore, Store, UserSummary};
 use serde::Serialize;
 
 use crate::memory::UserMemory;
@@ -96,7 +96,7 @@ impl Engine {
     }
 
     /// Appends a batch to the event log (atomically and durably, skipping ids already stored),
-    /// then brings the profiles of the users it touched up to date.
+    /// then brings the profiles of the users it touched up to date (in a second transaction).
     ///
     /// When this returns `Ok`, the events are durable even if learning from them failed; a
     /// later ingest or [`reindex`](Self::reindex) catches up.
@@ -108,32 +108,49 @@ impl Engine {
             by_user.entry(key).or_default().push(stored.clone());
         }
         let users = by_user.len();
-        for ((tenant, user), fresh) in by_user {
-            self.catch_up(&tenant, &user, fresh)?;
-        }
+        self.catch_up(by_user)?;
         Ok(IngestReport { accepted: outcome.stored.len(), duplicates: outcome.duplicates, users })
     }
 
-    /// Learns from every event of the user that the stored profile does not reflect yet.
-    /// `fresh` are events just appended, used directly when they follow what was learned.
-    fn catch_up(&self, tenant: &TenantId, user: &UserId, fresh: Vec<StoredEvent>) -> Result<()> {
+    /// Learns, for each user, from every event the stored profile does not reflect yet, and
+    /// saves all users' facts in one transaction. `fresh` are events just appended, used
+    /// directly when they follow what was learned; otherwise the log is replayed.
+    fn catch_up(&self, fresh: BTreeMap<(TenantId, UserId), Vec<StoredEvent>>) -> Result<()> {
         let _guard = self.lock_learning();
-        let Some(summary) = self.store.user(tenant, user)? else { return Ok(()) };
-        if summary.learned_seq >= summary.last_seq {
-            return Ok(());
+        let mut learned: Vec<(TenantId, UserId, Vec<Fact>, u64, Option<Vec<StoredEvent>>)> =
+            Vec::with_capacity(fresh.len());
+        for ((tenant, user), events) in fresh {
+            let Some(summary) = self.store.user(&tenant, &user)? else { continue };
+            if summary.learned_seq >= summary.last_seq {
+                continue;
+            }
+            let mut facts = self.store.facts(&tenant, &user)?;
+            let follows = events.first().is_some_and(|e| e.seq == summary.learned_seq + 1)
+                && events.last().is_some_and(|e| e.seq == summary.last_seq);
+            if follows {
+                self.learner.learn(&mut facts, &events);
+                learned.push((tenant, user, facts, summary.last_seq, Some(events)));
+            } else {
+                let (seq, _) =
+                    self.learn_from_log(&tenant, &user, &mut facts, summary.learned_seq)?;
+                learned.push((tenant, user, facts, seq, None));
+            }
         }
-        let mut facts = self.store.facts(tenant, user)?;
-        let mut learned = summary.learned_seq;
-        if fresh.first().is_some_and(|e| e.seq == learned + 1)
-            && fresh.last().is_some_and(|e| e.seq == summary.last_seq)
-        {
-            self.learner.learn(&mut facts, &fresh);
-            self.store.save_facts(tenant, user, &facts, summary.last_seq)?;
-            self.refresh_memory(tenant, user, &fresh, &facts)?;
-        } else {
-            learned = self.learn_from_log(tenant, user, &mut facts, learned)?.0;
-            self.store.save_facts(tenant, user, &facts, learned)?;
-            self.evict_memory(tenant, user);
+        let updates: Vec<FactUpdate<'_>> = learned
+            .iter()
+            .map(|(tenant, user, facts, learned_seq, _)| FactUpdate {
+                tenant,
+                user,
+                facts,
+                learned_seq: *learned_seq,
+            })
+            .collect();
+        self.store.save_facts(&updates)?;
+        for (tenant, user, facts, _, events) in &learned {
+            match events {
+                Some(events) => self.refresh_memory(tenant, user, events, facts)?,
+                None => self.evict_memory(tenant, user),
+            }
         }
         Ok(())
     }
@@ -168,9 +185,14 @@ impl Engine {
             let _guard = self.lock_learning();
             self.evict_memory(&summary.tenant, &summary.user);
             let mut facts = Vec::new();
-            let (learned, replayed) =
+            let (learned_seq, replayed) =
                 self.learn_from_log(&summary.tenant, &summary.user, &mut facts, 0)?;
-            self.store.save_facts(&summary.tenant, &summary.user, &facts, learned)?;
+            self.store.save_facts(&[FactUpdate {
+                tenant: &summary.tenant,
+                user: &summary.user,
+                facts: &facts,
+                learned_seq,
+            }])?;
             report.users += 1;
             report.events += replayed;
             report.facts += facts.iter().filter(|f| f.is_current()).count();

@@ -10,7 +10,7 @@ use rapport_core::{
     UserId,
 };
 
-use crate::Store;
+use crate::{FactUpdate, Store};
 
 /// Generates one test per conformance check for a backend.
 ///
@@ -99,6 +99,11 @@ pub fn fact(id: u64, key: &str, value: &str) -> Fact {
     }
 }
 
+fn save(store: &dyn Store, tenant_name: &str, user_name: &str, facts: &[Fact], learned_seq: u64) {
+    let (tenant, user) = (tenant(tenant_name), user(user_name));
+    store.save_facts(&[FactUpdate { tenant: &tenant, user: &user, facts, learned_seq }]).unwrap();
+}
+
 /// Appended events read back equal, with their sequence numbers.
 pub fn append_then_read_back(store: &dyn Store) {
     let events = vec![message("t", "ana", "e1", 1, "I have a dog."), message("t", "ana", "e2", 2, "Hi")];
@@ -169,7 +174,7 @@ pub fn users_and_tenants_are_isolated(store: &dyn Store) {
             message("u", "ana", "e1", 1, "ana in u"),
         ])
         .unwrap();
-    store.save_facts(&tenant("t"), &user("ana"), &[fact(1, "location.city", "Denver")], 1).unwrap();
+    save(store, "t", "ana", &[fact(1, "location.city", "Denver")], 1);
     let texts = |t: &str, u: &str| -> Vec<String> {
         store
             .events(&tenant(t), &user(u), 0, 10)
@@ -211,8 +216,8 @@ pub fn facts_round_trip_and_count_population(store: &dyn Store) {
     old.valid_to = Some(at(3));
     old.superseded_by = Some(2);
     let ana = vec![old, fact(2, "location.city", "Denver"), fact(3, "pet.dog", "Rex")];
-    store.save_facts(&tenant("t"), &user("ana"), &ana, 1).unwrap();
-    store.save_facts(&tenant("t"), &user("bob"), &[fact(1, "location.city", "Denver")], 1).unwrap();
+    save(store, "t", "ana", &ana, 1);
+    save(store, "t", "bob", &[fact(1, "location.city", "Denver")], 1);
     assert_eq!(store.facts(&tenant("t"), &user("ana")).unwrap(), ana);
     assert_eq!(store.user(&tenant("t"), &user("ana")).unwrap().unwrap().learned_seq, 1);
     let population = store.population(&tenant("t")).unwrap();
@@ -222,7 +227,7 @@ pub fn facts_round_trip_and_count_population(store: &dyn Store) {
     assert_eq!(holders("location.city", "ohio"), None);
     assert_eq!(holders("pet.dog", "rex"), Some(1));
     // Saving again replaces, and counts move with it.
-    store.save_facts(&tenant("t"), &user("bob"), &[fact(1, "location.city", "Ohio")], 1).unwrap();
+    save(store, "t", "bob", &[fact(1, "location.city", "Ohio")], 1);
     let population = store.population(&tenant("t")).unwrap();
     assert_eq!(population.holders.get(&("location.city".into(), "denver".into())), Some(&1));
     assert_eq!(population.holders.get(&("location.city".into(), "ohio".into())), Some(&1));
@@ -233,7 +238,7 @@ pub fn forget_user_removes_everything(store: &dyn Store) {
     store
         .append(&[message("t", "ana", "e1", 1, "secret"), message("t", "bob", "e1", 1, "bob")])
         .unwrap();
-    store.save_facts(&tenant("t"), &user("ana"), &[fact(1, "pet.dog", "Rex")], 1).unwrap();
+    save(store, "t", "ana", &[fact(1, "pet.dog", "Rex")], 1);
     assert!(store.forget_user(&tenant("t"), &user("ana")).unwrap());
     assert!(!store.forget_user(&tenant("t"), &user("ana")).unwrap());
     assert!(store.events(&tenant("t"), &user("ana"), 0, 10).unwrap().is_empty());

@@ -29,4 +29,4 @@ mod store;
 
 pub use error::{Error, InternalError, Result, UserError};
 pub use sqlite::{SCHEMA_VERSION, SqliteStore};
-pub use store::{AppendOutcome, PopulationStats, Store, UserSummary};
+pub use store::{AppendOutcome, FactUpdate, PopulationStats, Store, UserSummary};

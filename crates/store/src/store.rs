@@ -15,6 +15,19 @@ pub struct AppendOutcome {
     pub duplicates: usize,
 }
 
+/// New derived facts for one user, for [`Store::save_facts`].
+#[derive(Debug, Clone, Copy)]
+pub struct FactUpdate<'a> {
+    /// The tenant.
+    pub tenant: &'a TenantId,
+    /// The user.
+    pub user: &'a UserId,
+    /// Every fact of the user, current and past.
+    pub facts: &'a [Fact],
+    /// The highest sequence number these facts reflect.
+    pub learned_seq: u64,
+}
+
 /// One user as the store sees them.
 #[derive(Debug, Clone, PartialEq, Serialize)]
 pub struct UserSummary {
@@ -75,15 +88,10 @@ pub trait Store: Send + Sync {
     /// Every fact of the user, current and past, ordered by fact id.
     fn facts(&self, tenant: &TenantId, user: &UserId) -> Result<Vec<Fact>>;
 
-    /// Replaces the user's derived facts with `facts`, records that they reflect the log up to
-    /// `learned_seq`, and updates the tenant's population counts; atomically.
-    fn save_facts(
-        &self,
-        tenant: &TenantId,
-        user: &UserId,
-        facts: &[Fact],
-        learned_seq: u64,
-    ) -> Result<()>;
+    /// For each update: replaces the user's derived facts, records that they reflect the log up
+    /// to `learned_seq`, and updates the tenant's population counts. All updates are applied in
+    /// one transaction.
+    fn save_facts(&self, updates: &[FactUpdate<'_>]) -> Result<()>;
 
     /// Population counts of the tenant's current facts.
     fn population(&self, tenant: &TenantId) -> Result<PopulationStats>;

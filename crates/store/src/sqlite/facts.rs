@@ -6,7 +6,7 @@ use rapport_core::{Fact, TenantId, UserId};
 use rusqlite::{Connection, params};
 
 use super::codec::to_seq;
-use crate::{Error, PopulationStats, Result};
+use crate::{Error, FactUpdate, PopulationStats, Result};
 
 pub(super) fn read(conn: &Connection, tenant: &TenantId, user: &UserId) -> Result<Vec<Fact>> {
     let mut stmt = conn.prepare_cached(
@@ -29,15 +29,18 @@ fn current_pairs(facts: &[Fact]) -> HashMap<(String, String), i64> {
         .collect()
 }
 
-pub(super) fn save(
-    conn: &mut Connection,
-    tenant: &TenantId,
-    user: &UserId,
-    facts: &[Fact],
-    learned_seq: u64,
-) -> Result<()> {
+pub(super) fn save(conn: &mut Connection, updates: &[FactUpdate<'_>]) -> Result<()> {
     let tx = conn.transaction()?;
-    let before = current_pairs(&read(&tx, tenant, user)?);
+    for update in updates {
+        save_one(&tx, update)?;
+    }
+    tx.commit()?;
+    Ok(())
+}
+
+fn save_one(tx: &Connection, update: &FactUpdate<'_>) -> Result<()> {
+    let FactUpdate { tenant, user, facts, learned_seq } = *update;
+    let before = current_pairs(&read(tx, tenant, user)?);
     let after = current_pairs(facts);
     tx.execute("DELETE FROM facts WHERE tenant = ?1 AND user = ?2", params![
         tenant.as_str(),
@@ -58,13 +61,12 @@ pub(super) fn save(
         for pair in after.keys() {
             *deltas.entry(pair).or_default() += 1;
         }
-        apply_population_deltas(&tx, tenant, deltas.into_iter().filter(|(_, d)| *d != 0))?;
+        apply_population_deltas(tx, tenant, deltas.into_iter().filter(|(_, d)| *d != 0))?;
         tx.execute(
             "UPDATE users SET learned_seq = ?3 WHERE tenant = ?1 AND user = ?2",
             params![tenant.as_str(), user.as_str(), learned_seq as i64],
         )?;
     }
-    tx.commit()?;
     Ok(())
 }
 

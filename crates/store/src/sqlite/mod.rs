@@ -19,7 +19,7 @@ use rusqlite::Connection;
 
 pub use schema::SCHEMA_VERSION;
 
-use crate::{AppendOutcome, PopulationStats, Result, Store, UserSummary};
+use crate::{AppendOutcome, FactUpdate, PopulationStats, Result, Store, UserSummary};
 
 /// The embedded store. Cheap to share behind an `Arc`; writes are serialized on one connection,
 /// reads use a second one so they are not blocked by a long write.
@@ -98,14 +98,8 @@ impl Store for SqliteStore {
         facts::read(&self.reader(), tenant, user)
     }
 
-    fn save_facts(
-        &self,
-        tenant: &TenantId,
-        user: &UserId,
-        facts: &[Fact],
-        learned_seq: u64,
-    ) -> Result<()> {
-        facts::save(&mut self.writer(), tenant, user, facts, learned_seq)
+    fn save_facts(&self, updates: &[FactUpdate<'_>]) -> Result<()> {
+        facts::save(&mut self.writer(), updates)
     }
 
     fn population(&self, tenant: &TenantId) -> Result<PopulationStats> {
