@@ -1,0 +1,88 @@
+//! A deterministic toy learner: "I live in X." makes a single-valued `location.city` fact that
+//! a later one supersedes. Enough to exercise the engine without the real extractor.
+
+use std::sync::Arc;
+
+use chrono::{TimeZone, Utc};
+use rapport_core::{
+    Event, EventBody, EventId, Facet, Fact, Message, Polarity, ProfileLearner, Role, Sensitivity,
+    Source, StoredEvent, TenantId, UserId,
+};
+use rapport_engine::{Engine, EngineConfig, Parts};
+use rapport_store::SqliteStore;
+
+pub struct CityLearner;
+
+impl ProfileLearner for CityLearner {
+    fn learn(&self, facts: &mut Vec<Fact>, events: &[StoredEvent]) {
+        for stored in events {
+            let Some(text) = stored.event.text() else { continue };
+            let Some(city) = text.strip_prefix("I live in ").map(|c| c.trim_end_matches('.')) else {
+                continue;
+            };
+            let next_id = facts.iter().map(|f| f.id).max().unwrap_or(0) + 1;
+            if let Some(old) = facts.iter_mut().find(|f| f.is_current() && f.key == "location.city") {
+                if old.value == city {
+                    old.evidence.push(stored.event.id.clone());
+                    continue;
+                }
+                old.valid_to = Some(stored.event.time);
+                old.superseded_by = Some(next_id);
+                old.ended_by = Some(stored.event.id.clone());
+                old.change_reason = Some(format!("moved to {city}"));
+            }
+            facts.push(Fact {
+                id: next_id,
+                facet: Facet::Identity,
+                key: "location.city".into(),
+                value: city.into(),
+                polarity: Polarity::Positive,
+                strength: 1.0,
+                confidence: 0.9,
+                source: Source::Stated,
+                sensitivity: Sensitivity::None,
+                statement: format!("I live in {city}."),
+                description: format!("Lives in {city}."),
+                evidence: vec![stored.event.id.clone()],
+                valid_from: stored.event.time,
+                valid_to: None,
+                superseded_by: None,
+                ended_by: None,
+                change_reason: None,
+                pinned: false,
+                last_seen: stored.event.time,
+            });
+        }
+    }
+}
+
+pub fn engine(dir: &std::path::Path) -> Engine {
+    let config = EngineConfig::with_data_dir(dir);
+    let store = Arc::new(SqliteStore::open(config.database_path()).unwrap());
+    let embedder = Arc::new(rapport_models::StaticEmbedder::builtin());
+    Engine::with_parts(config, Parts { store, learner: Arc::new(CityLearner), embedder })
+}
+
+pub fn tenant() -> TenantId {
+    TenantId::default_tenant()
+}
+
+pub fn user(name: &str) -> UserId {
+    UserId::new(name).unwrap()
+}
+
+/// A user message on day `day` of March 2024, in session `s{day}`.
+pub fn said(who: &str, id: &str, day: u32, text: &str) -> Event {
+    Event {
+        tenant: tenant(),
+        user: user(who),
+        id: EventId::new(id).unwrap(),
+        time: Utc.with_ymd_and_hms(2024, 3, day, 9, 0, 0).unwrap(),
+        session: Some(format!("s{day}")),
+        body: EventBody::Message(Message {
+            role: Role::User,
+            speaker: Some("Ana".into()),
+            text: text.into(),
+        }),
+    }
+}
