@@ -113,6 +113,12 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Measure speed and memory on synthetic data, in a temporary store (docs/BENCHMARKS.md).
+    Bench {
+        /// What to measure.
+        #[command(subcommand)]
+        what: BenchCommand,
+    },
     /// Rebuild every profile from the event log.
     Reindex,
     /// Delete everything held about a user.
@@ -127,4 +133,36 @@ pub enum Command {
 
 fn parse_time(text: &str) -> Result<chrono::DateTime<chrono::Utc>, String> {
     rapport_core::wire::parse_time(text).map_err(|e| e.to_string())
+}
+
+/// Benchmarks.
+#[derive(Debug, Subcommand)]
+pub enum BenchCommand {
+    /// The whole write path: store, learn, embed and index synthetic turns.
+    Ingest {
+        /// Users the turns are spread over.
+        #[arg(long, default_value_t = 1_000)]
+        users: usize,
+        /// Turns in all.
+        #[arg(long, default_value_t = 100_000)]
+        turns: usize,
+        /// Turns per ingest batch.
+        #[arg(long, default_value_t = 1_000)]
+        batch: usize,
+    },
+    /// Context latency for a hot user among many, cold-load time and memory per turn.
+    Context {
+        /// Other users in the store.
+        #[arg(long, default_value_t = 10_000)]
+        users: usize,
+        /// Turns of each other user.
+        #[arg(long, default_value_t = 10)]
+        others_turns: usize,
+        /// Turns of each hot user.
+        #[arg(long, default_value_t = 1_000)]
+        hot_turns: usize,
+        /// Context requests to time.
+        #[arg(long, default_value_t = 2_000)]
+        requests: usize,
+    },
 }

@@ -12,6 +12,10 @@ use crate::{EngineConfig, Error, Result, UserError};
 /// Events read from the log per step when learning catches up with it.
 const CATCH_UP_PAGE: usize = 5_000;
 
+/// A user's facts after learning: tenant, user, facts, whether they changed, the sequence
+/// number they reflect, and the events learned from when they were the fresh batch.
+type Learned = (TenantId, UserId, Vec<Fact>, bool, u64, Option<Vec<StoredEvent>>);
+
 /// The parts an engine is assembled from. [`Engine::open`] picks the built-in ones.
 pub struct Parts {
     /// Where events and derived state live.
@@ -117,36 +121,38 @@ impl Engine {
     /// directly when they follow what was learned; otherwise the log is replayed.
     fn catch_up(&self, fresh: BTreeMap<(TenantId, UserId), Vec<StoredEvent>>) -> Result<()> {
         let _guard = self.lock_learning();
-        let mut learned: Vec<(TenantId, UserId, Vec<Fact>, u64, Option<Vec<StoredEvent>>)> =
-            Vec::with_capacity(fresh.len());
+        let mut learned: Vec<Learned> = Vec::with_capacity(fresh.len());
         for ((tenant, user), events) in fresh {
             let Some(summary) = self.store.user(&tenant, &user)? else { continue };
             if summary.learned_seq >= summary.last_seq {
                 continue;
             }
             let mut facts = self.store.facts(&tenant, &user)?;
+            let before = facts.clone();
             let follows = events.first().is_some_and(|e| e.seq == summary.learned_seq + 1)
                 && events.last().is_some_and(|e| e.seq == summary.last_seq);
             if follows {
                 self.learner.learn(&mut facts, &events);
-                learned.push((tenant, user, facts, summary.last_seq, Some(events)));
+                let changed = facts != before;
+                learned.push((tenant, user, facts, changed, summary.last_seq, Some(events)));
             } else {
                 let (seq, _) =
                     self.learn_from_log(&tenant, &user, &mut facts, summary.learned_seq)?;
-                learned.push((tenant, user, facts, seq, None));
+                let changed = facts != before;
+                learned.push((tenant, user, facts, changed, seq, None));
             }
         }
         let updates: Vec<FactUpdate<'_>> = learned
             .iter()
-            .map(|(tenant, user, facts, learned_seq, _)| FactUpdate {
+            .map(|(tenant, user, facts, changed, learned_seq, _)| FactUpdate {
                 tenant,
                 user,
-                facts,
+                facts: changed.then_some(facts.as_slice()),
                 learned_seq: *learned_seq,
             })
             .collect();
         self.store.save_facts(&updates)?;
-        for (tenant, user, facts, _, events) in &learned {
+        for (tenant, user, facts, _, _, events) in &learned {
             match events {
                 Some(events) => self.refresh_memory(tenant, user, events, facts)?,
                 None => self.evict_memory(tenant, user),
@@ -190,7 +196,7 @@ impl Engine {
             self.store.save_facts(&[FactUpdate {
                 tenant: &summary.tenant,
                 user: &summary.user,
-                facts: &facts,
+                facts: Some(&facts),
                 learned_seq,
             }])?;
             report.users += 1;

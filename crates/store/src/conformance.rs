@@ -101,7 +101,8 @@ pub fn fact(id: u64, key: &str, value: &str) -> Fact {
 
 fn save(store: &dyn Store, tenant_name: &str, user_name: &str, facts: &[Fact], learned_seq: u64) {
     let (tenant, user) = (tenant(tenant_name), user(user_name));
-    store.save_facts(&[FactUpdate { tenant: &tenant, user: &user, facts, learned_seq }]).unwrap();
+    let update = FactUpdate { tenant: &tenant, user: &user, facts: Some(facts), learned_seq };
+    store.save_facts(&[update]).unwrap();
 }
 
 /// Appended events read back equal, with their sequence numbers.

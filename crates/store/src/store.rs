@@ -22,8 +22,9 @@ pub struct FactUpdate<'a> {
     pub tenant: &'a TenantId,
     /// The user.
     pub user: &'a UserId,
-    /// Every fact of the user, current and past.
-    pub facts: &'a [Fact],
+    /// Every fact of the user, current and past; `None` when they did not change (only
+    /// `learned_seq` moves).
+    pub facts: Option<&'a [Fact]>,
     /// The highest sequence number these facts reflect.
     pub learned_seq: u64,
 }

@@ -1,5 +1,6 @@
 //! One module per subcommand.
 
+mod bench;
 mod demo;
 mod ingest;
 mod inspect;
@@ -12,10 +13,14 @@ use rapport_core::{TenantId, UserId};
 use rapport_engine::Engine;
 
 use crate::args::{Args, Command};
+
 use crate::settings;
 
 /// Runs the parsed command line.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    if let Command::Bench { what } = args.command {
+        return bench::run(what);
+    }
     let config = settings::engine_config(&args)?;
     let data_dir = config.data_dir.clone();
     let engine = Engine::open(config)
@@ -36,6 +41,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Command::Search { user, query, tenant, limit, time, json } => {
             recall::search(&engine, &ids(&tenant, &user)?, &query, limit, time, json)
         }
+        Command::Bench { .. } => unreachable!("handled before the store is opened"),
         Command::Reindex => inspect::reindex(&engine),
         Command::Forget { user, tenant } => inspect::forget(&engine, &ids(&tenant, &user)?),
     }

@@ -29,7 +29,18 @@ fn current_pairs(facts: &[Fact]) -> HashMap<(String, String), i64> {
         .collect()
 }
 
+/// Saves derived facts. They are rebuilt from the log if lost, so this transaction skips the
+/// fsync at commit (`synchronous=NORMAL`): after a power loss it may roll back, together with
+/// the `learned_seq` it recorded, and the next ingest or `reindex` learns those events again.
+/// The event log itself is always appended with `synchronous=FULL`.
 pub(super) fn save(conn: &mut Connection, updates: &[FactUpdate<'_>]) -> Result<()> {
+    conn.pragma_update(None, "synchronous", "NORMAL")?;
+    let result = save_all(conn, updates);
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    result
+}
+
+fn save_all(conn: &mut Connection, updates: &[FactUpdate<'_>]) -> Result<()> {
     let tx = conn.transaction()?;
     for update in updates {
         save_one(&tx, update)?;
@@ -40,34 +51,34 @@ pub(super) fn save(conn: &mut Connection, updates: &[FactUpdate<'_>]) -> Result<
 
 fn save_one(tx: &Connection, update: &FactUpdate<'_>) -> Result<()> {
     let FactUpdate { tenant, user, facts, learned_seq } = *update;
+    if let Some(facts) = facts {
+        replace_facts(tx, tenant, user, facts)?;
+    }
+    tx.prepare_cached("UPDATE users SET learned_seq = ?3 WHERE tenant = ?1 AND user = ?2")?
+        .execute(params![tenant.as_str(), user.as_str(), learned_seq as i64])?;
+    Ok(())
+}
+
+fn replace_facts(tx: &Connection, tenant: &TenantId, user: &UserId, facts: &[Fact]) -> Result<()> {
     let before = current_pairs(&read(tx, tenant, user)?);
     let after = current_pairs(facts);
-    tx.execute("DELETE FROM facts WHERE tenant = ?1 AND user = ?2", params![
-        tenant.as_str(),
-        user.as_str()
-    ])?;
-    {
-        let mut insert = tx.prepare_cached(
-            "INSERT INTO facts (tenant, user, fact_id, body) VALUES (?1, ?2, ?3, ?4)",
-        )?;
-        for fact in facts {
-            let body = serde_json::to_string(fact).map_err(|e| Error::corrupt("facts", e))?;
-            insert.execute(params![tenant.as_str(), user.as_str(), fact.id as i64, body])?;
-        }
-        let mut deltas: HashMap<&(String, String), i64> = HashMap::new();
-        for pair in before.keys() {
-            *deltas.entry(pair).or_default() -= 1;
-        }
-        for pair in after.keys() {
-            *deltas.entry(pair).or_default() += 1;
-        }
-        apply_population_deltas(tx, tenant, deltas.into_iter().filter(|(_, d)| *d != 0))?;
-        tx.execute(
-            "UPDATE users SET learned_seq = ?3 WHERE tenant = ?1 AND user = ?2",
-            params![tenant.as_str(), user.as_str(), learned_seq as i64],
-        )?;
+    tx.prepare_cached("DELETE FROM facts WHERE tenant = ?1 AND user = ?2")?
+        .execute(params![tenant.as_str(), user.as_str()])?;
+    let mut insert = tx.prepare_cached(
+        "INSERT INTO facts (tenant, user, fact_id, body) VALUES (?1, ?2, ?3, ?4)",
+    )?;
+    for fact in facts {
+        let body = serde_json::to_string(fact).map_err(|e| Error::corrupt("facts", e))?;
+        insert.execute(params![tenant.as_str(), user.as_str(), fact.id as i64, body])?;
     }
-    Ok(())
+    let mut deltas: HashMap<&(String, String), i64> = HashMap::new();
+    for pair in before.keys() {
+        *deltas.entry(pair).or_default() -= 1;
+    }
+    for pair in after.keys() {
+        *deltas.entry(pair).or_default() += 1;
+    }
+    apply_population_deltas(tx, tenant, deltas.into_iter().filter(|(_, d)| *d != 0))
 }
 
 pub(super) fn apply_population_deltas<'a>(
