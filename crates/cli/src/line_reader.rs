@@ -21,7 +21,11 @@ pub struct LineReader<R> {
 impl<R: BufRead> LineReader<R> {
     /// Wraps a reader.
     pub fn new(inner: R, limit: usize) -> Self {
-        Self { inner, limit, consumed: 0 }
+        Self {
+            inner,
+            limit,
+            consumed: 0,
+        }
     }
 
     /// The next line, or `None` at the end of input.
@@ -65,7 +69,11 @@ impl<R: BufRead> LineReader<R> {
                 line.pop();
             }
         }
-        Ok(Some(if length > self.limit { Line::TooLong(length) } else { Line::Text(line) }))
+        Ok(Some(if length > self.limit {
+            Line::TooLong(length)
+        } else {
+            Line::Text(line)
+        }))
     }
 }
 

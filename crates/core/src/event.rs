@@ -115,8 +115,15 @@ pub enum Verb {
 
 impl Verb {
     /// All verbs, in the order of the documentation.
-    pub const ALL: [Verb; 7] =
-        [Self::View, Self::Click, Self::Like, Self::Dislike, Self::Rate, Self::Purchase, Self::Skip];
+    pub const ALL: [Verb; 7] = [
+        Self::View,
+        Self::Click,
+        Self::Like,
+        Self::Dislike,
+        Self::Rate,
+        Self::Purchase,
+        Self::Skip,
+    ];
 
     /// The verb's name in the JSON format.
     pub fn as_str(self) -> &'static str {
@@ -149,7 +156,11 @@ impl Event {
             id: EventId::generate(),
             time: Utc::now(),
             session: None,
-            body: EventBody::Message(Message { role, speaker: None, text: text.to_string() }),
+            body: EventBody::Message(Message {
+                role,
+                speaker: None,
+                text: text.to_string(),
+            }),
         }
     }
 

@@ -13,7 +13,10 @@ fn validate(kind: &'static str, value: &str) -> Result<()> {
     let reason = if value.is_empty() {
         "must not be empty".to_string()
     } else if value.len() > MAX_ID_BYTES {
-        format!("{} bytes is longer than the limit of {MAX_ID_BYTES}", value.len())
+        format!(
+            "{} bytes is longer than the limit of {MAX_ID_BYTES}",
+            value.len()
+        )
     } else if value.chars().any(char::is_control) {
         "must not contain control characters".to_string()
     } else if value.trim() != value {
@@ -96,7 +99,9 @@ impl EventId {
         use std::sync::atomic::{AtomicU64, Ordering};
         use std::time::{SystemTime, UNIX_EPOCH};
         static COUNTER: AtomicU64 = AtomicU64::new(0);
-        let nanos = SystemTime::now().duration_since(UNIX_EPOCH).map_or(0, |d| d.as_nanos());
+        let nanos = SystemTime::now()
+            .duration_since(UNIX_EPOCH)
+            .map_or(0, |d| d.as_nanos());
         let count = COUNTER.fetch_add(1, Ordering::Relaxed);
         Self(format!("gen-{nanos:x}-{:x}-{count:x}", std::process::id()))
     }

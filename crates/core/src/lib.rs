@@ -27,9 +27,7 @@ pub mod wire;
 
 pub use embed::{Embedder, cosine};
 pub use error::{Error, Result};
-pub use event::{
-    Action, Document, Event, EventBody, EventKind, Message, Role, StoredEvent, Verb,
-};
+pub use event::{Action, Document, Event, EventBody, EventKind, Message, Role, StoredEvent, Verb};
 pub use fact::{Facet, Fact, FactId, Polarity, Sensitivity, Source};
 pub use ids::{EventId, TenantId, UserId};
 pub use learn::ProfileLearner;

@@ -14,19 +14,24 @@ use crate::{
 /// The largest JSON line accepted, in bytes: the text limit plus room for the other fields.
 pub const MAX_LINE_BYTES: usize = crate::MAX_TEXT_BYTES + 16 * 1024;
 
-const KNOWN_FIELDS: &[&str] =
-    &["tenant", "user", "id", "time", "type", "session", "role", "speaker", "text", "verb", "item", "value"];
+const KNOWN_FIELDS: &[&str] = &[
+    "tenant", "user", "id", "time", "type", "session", "role", "speaker", "text", "verb", "item",
+    "value",
+];
 
 /// Parses one event from its JSON text. `now` is the time given to events without one.
 pub fn parse_event(line: &str, now: DateTime<Utc>) -> Result<Event> {
     if line.len() > MAX_LINE_BYTES {
         return Err(invalid(
             "line",
-            format!("{} bytes is longer than the limit of {MAX_LINE_BYTES}", line.len()),
+            format!(
+                "{} bytes is longer than the limit of {MAX_LINE_BYTES}",
+                line.len()
+            ),
         ));
     }
-    let value: Value = serde_json::from_str(line)
-        .map_err(|e| invalid("line", format!("not valid JSON: {e}")))?;
+    let value: Value =
+        serde_json::from_str(line).map_err(|e| invalid("line", format!("not valid JSON: {e}")))?;
     event_from_value(&value, now)
 }
 
@@ -65,9 +70,15 @@ pub fn event_from_value(value: &Value, now: DateTime<Utc>) -> Result<Event> {
                 }
             };
             let speaker = optional_str(map, "speaker")?.map(str::to_string);
-            EventBody::Message(Message { role, speaker, text: text_field(map)? })
+            EventBody::Message(Message {
+                role,
+                speaker,
+                text: text_field(map)?,
+            })
         }
-        "document" => EventBody::Document(Document { text: text_field(map)? }),
+        "document" => EventBody::Document(Document {
+            text: text_field(map)?,
+        }),
         "action" => {
             let verb_name = required_str(map, "verb")?;
             let verb = Verb::ALL.into_iter().find(|v| v.as_str() == verb_name).ok_or_else(|| {
@@ -88,9 +99,16 @@ pub fn event_from_value(value: &Value, now: DateTime<Utc>) -> Result<Event> {
                 Some(_) => return Err(invalid("value", "expected a number".into())),
             };
             if verb == Verb::Rate && value.is_none() {
-                return Err(invalid("value", "a `rate` action needs a numeric value".into()));
+                return Err(invalid(
+                    "value",
+                    "a `rate` action needs a numeric value".into(),
+                ));
             }
-            EventBody::Action(Action { verb, item: item.to_string(), value })
+            EventBody::Action(Action {
+                verb,
+                item: item.to_string(),
+                value,
+            })
         }
         other => {
             return Err(invalid(
@@ -99,7 +117,14 @@ pub fn event_from_value(value: &Value, now: DateTime<Utc>) -> Result<Event> {
             ));
         }
     };
-    Ok(Event { tenant, user, id, time, session, body })
+    Ok(Event {
+        tenant,
+        user,
+        id,
+        time,
+        session,
+        body,
+    })
 }
 
 /// Parses an RFC 3339 timestamp; a timestamp without offset (`2023-05-08T13:56:00`) is UTC.
@@ -115,7 +140,10 @@ pub fn parse_time(text: &str) -> Result<DateTime<Utc>> {
     if let Ok(d) = chrono::NaiveDate::parse_from_str(text, "%Y-%m-%d") {
         return Ok(d.and_hms_opt(0, 0, 0).expect("midnight exists").and_utc());
     }
-    Err(invalid("time", format!("`{text}` is not an RFC 3339 timestamp")))
+    Err(invalid(
+        "time",
+        format!("`{text}` is not an RFC 3339 timestamp"),
+    ))
 }
 
 fn text_field(map: &Map<String, Value>) -> Result<String> {
@@ -135,7 +163,10 @@ fn optional_str<'a>(map: &'a Map<String, Value>, field: &'static str) -> Result<
     match map.get(field) {
         None | Some(Value::Null) => Ok(None),
         Some(Value::String(s)) => Ok(Some(s)),
-        Some(other) => Err(invalid(field, format!("expected a string, got {}", type_name(other)))),
+        Some(other) => Err(invalid(
+            field,
+            format!("expected a string, got {}", type_name(other)),
+        )),
     }
 }
 
@@ -167,25 +198,60 @@ mod tests {
         let e = parse_event(r#"{"user":"u1","type":"message","text":"hi there"}"#, now()).unwrap();
         assert_eq!(e.tenant, TenantId::default_tenant());
         assert_eq!(e.time, now());
-        assert!(matches!(e.body, EventBody::Message(Message { role: Role::User, .. })));
+        assert!(matches!(
+            e.body,
+            EventBody::Message(Message {
+                role: Role::User,
+                ..
+            })
+        ));
     }
 
     #[test]
     fn parses_naive_and_offset_times() {
-        assert_eq!(parse_time("2023-05-08T13:56:00").unwrap().to_rfc3339(), "2023-05-08T13:56:00+00:00");
-        assert_eq!(parse_time("2023-05-08T15:56:00+02:00").unwrap().to_rfc3339(), "2023-05-08T13:56:00+00:00");
+        assert_eq!(
+            parse_time("2023-05-08T13:56:00").unwrap().to_rfc3339(),
+            "2023-05-08T13:56:00+00:00"
+        );
+        assert_eq!(
+            parse_time("2023-05-08T15:56:00+02:00")
+                .unwrap()
+                .to_rfc3339(),
+            "2023-05-08T13:56:00+00:00"
+        );
     }
 
     #[test]
     fn errors_name_the_field() {
         let cases = [
-            (r#"{"type":"message","text":"x"}"#, "invalid user: is required"),
-            (r#"{"user":"u","type":"message","text":"  "}"#, "invalid text: must not be empty"),
-            (r#"{"user":"u","type":"poke"}"#, "invalid type: `poke` is not one of"),
-            (r#"{"user":"u","type":"message","text":"x","time":"yesterday"}"#, "invalid time"),
-            (r#"{"user":"u","type":"message","text":5}"#, "invalid text: expected a string, got a number"),
-            (r#"{"user":"u","type":"action","verb":"rate","item":"i"}"#, "invalid value: a `rate` action"),
-            (r#"{"user":"u","type":"message","text":"x","colour":"red"}"#, "unknown field `colour`"),
+            (
+                r#"{"type":"message","text":"x"}"#,
+                "invalid user: is required",
+            ),
+            (
+                r#"{"user":"u","type":"message","text":"  "}"#,
+                "invalid text: must not be empty",
+            ),
+            (
+                r#"{"user":"u","type":"poke"}"#,
+                "invalid type: `poke` is not one of",
+            ),
+            (
+                r#"{"user":"u","type":"message","text":"x","time":"yesterday"}"#,
+                "invalid time",
+            ),
+            (
+                r#"{"user":"u","type":"message","text":5}"#,
+                "invalid text: expected a string, got a number",
+            ),
+            (
+                r#"{"user":"u","type":"action","verb":"rate","item":"i"}"#,
+                "invalid value: a `rate` action",
+            ),
+            (
+                r#"{"user":"u","type":"message","text":"x","colour":"red"}"#,
+                "unknown field `colour`",
+            ),
             (r#"[1,2]"#, "expected a JSON object"),
             (r#"{"user":"u","#, "not valid JSON"),
         ];
@@ -197,7 +263,15 @@ mod tests {
 
     #[test]
     fn rejects_huge_lines() {
-        let line = format!(r#"{{"user":"u","type":"document","text":"{}"}}"#, "a".repeat(MAX_LINE_BYTES));
-        assert!(parse_event(&line, now()).unwrap_err().to_string().contains("longer than the limit"));
+        let line = format!(
+            r#"{{"user":"u","type":"document","text":"{}"}}"#,
+            "a".repeat(MAX_LINE_BYTES)
+        );
+        assert!(
+            parse_event(&line, now())
+                .unwrap_err()
+                .to_string()
+                .contains("longer than the limit")
+        );
     }
 }

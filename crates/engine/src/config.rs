@@ -17,14 +17,21 @@ pub struct EngineConfig {
 
 impl Default for EngineConfig {
     fn default() -> Self {
-        Self { data_dir: PathBuf::from("rapport-data"), index_cache_users: 1024, index_cache_bytes: 512 << 20 }
+        Self {
+            data_dir: PathBuf::from("rapport-data"),
+            index_cache_users: 1024,
+            index_cache_bytes: 512 << 20,
+        }
     }
 }
 
 impl EngineConfig {
     /// A default config with the given data directory.
     pub fn with_data_dir(data_dir: impl Into<PathBuf>) -> Self {
-        Self { data_dir: data_dir.into(), ..Self::default() }
+        Self {
+            data_dir: data_dir.into(),
+            ..Self::default()
+        }
     }
 
     /// The SQLite file inside the data directory.

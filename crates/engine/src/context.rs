@@ -36,7 +36,11 @@ pub struct ContextRequest {
 impl ContextRequest {
     /// A request with the default budget.
     pub fn new(query: impl Into<String>) -> Self {
-        Self { query: query.into(), budget: DEFAULT_BUDGET, time: None }
+        Self {
+            query: query.into(),
+            budget: DEFAULT_BUDGET,
+            time: None,
+        }
     }
 }
 
@@ -110,7 +114,11 @@ impl Engine {
         let memory = memory.read().unwrap_or_else(|p| p.into_inner());
         let query_vector = self.embedder.embed(&request.query);
         let (current, past) = rank_facts(&memory, &request.query, &query_vector);
-        let query = Query { text: request.query.clone(), time: request.time, limit: CANDIDATE_TURNS };
+        let query = Query {
+            text: request.query.clone(),
+            time: request.time,
+            limit: CANDIDATE_TURNS,
+        };
         let hits = memory.index.search(&query, Some(self.embedder.as_ref()));
         let name = display_name(&memory, user);
         let floor = hits.first().map_or(0.0, |best| best.score * TURN_FLOOR);
@@ -134,7 +142,13 @@ impl Engine {
                 })
             })
             .collect();
-        Ok(crate::render::pack(&name, current, past, turns, request.budget))
+        Ok(crate::render::pack(
+            &name,
+            current,
+            past,
+            turns,
+            request.budget,
+        ))
     }
 }
 
@@ -188,10 +202,21 @@ fn rank_facts(
 }
 
 fn fact_score(fact: &Fact, vector: &[f32], query_terms: &HashSet<String>, query: &[f32]) -> f32 {
-    let semantic = if vector.len() == query.len() { cosine(vector, query) } else { 0.0 };
+    let semantic = if vector.len() == query.len() {
+        cosine(vector, query)
+    } else {
+        0.0
+    };
     let fact_terms = rapport_index::terms(&fact.statement);
-    let shared = fact_terms.iter().filter(|t| query_terms.contains(*t)).count();
-    let lexical = if query_terms.is_empty() { 0.0 } else { shared as f32 / query_terms.len() as f32 };
+    let shared = fact_terms
+        .iter()
+        .filter(|t| query_terms.contains(*t))
+        .count();
+    let lexical = if query_terms.is_empty() {
+        0.0
+    } else {
+        shared as f32 / query_terms.len() as f32
+    };
     // Who the user is and what they must avoid matter for almost any answer.
     let standing = match (fact.facet, fact.polarity) {
         (Facet::Identity, _) | (Facet::Preference, Polarity::Negative) => 0.1,

@@ -13,7 +13,9 @@ pub(crate) fn learner() -> Arc<dyn ProfileLearner> {
 /// The built-in embedder, loaded once per process and shared.
 pub(crate) fn embedder() -> Arc<dyn Embedder> {
     static BUILTIN: OnceLock<Arc<StaticEmbedder>> = OnceLock::new();
-    BUILTIN.get_or_init(|| Arc::new(StaticEmbedder::builtin())).clone()
+    BUILTIN
+        .get_or_init(|| Arc::new(StaticEmbedder::builtin()))
+        .clone()
 }
 
 /// Placeholder until rapport-extract is wired in: learns nothing.

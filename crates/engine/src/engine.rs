@@ -14,7 +14,14 @@ const CATCH_UP_PAGE: usize = 5_000;
 
 /// A user's facts after learning: tenant, user, facts, whether they changed, the sequence
 /// number they reflect, and the events learned from when they were the fresh batch.
-type Learned = (TenantId, UserId, Vec<Fact>, bool, u64, Option<Vec<StoredEvent>>);
+type Learned = (
+    TenantId,
+    UserId,
+    Vec<Fact>,
+    bool,
+    u64,
+    Option<Vec<StoredEvent>>,
+);
 
 /// The parts an engine is assembled from. [`Engine::open`] picks the built-in ones.
 pub struct Parts {
@@ -113,7 +120,11 @@ impl Engine {
         }
         let users = by_user.len();
         self.catch_up(by_user)?;
-        Ok(IngestReport { accepted: outcome.stored.len(), duplicates: outcome.duplicates, users })
+        Ok(IngestReport {
+            accepted: outcome.stored.len(),
+            duplicates: outcome.duplicates,
+            users,
+        })
     }
 
     /// Learns, for each user, from every event the stored profile does not reflect yet, and
@@ -123,13 +134,17 @@ impl Engine {
         let _guard = self.lock_learning();
         let mut learned: Vec<Learned> = Vec::with_capacity(fresh.len());
         for ((tenant, user), events) in fresh {
-            let Some(summary) = self.store.user(&tenant, &user)? else { continue };
+            let Some(summary) = self.store.user(&tenant, &user)? else {
+                continue;
+            };
             if summary.learned_seq >= summary.last_seq {
                 continue;
             }
             let mut facts = self.store.facts(&tenant, &user)?;
             let before = facts.clone();
-            let follows = events.first().is_some_and(|e| e.seq == summary.learned_seq + 1)
+            let follows = events
+                .first()
+                .is_some_and(|e| e.seq == summary.learned_seq + 1)
                 && events.last().is_some_and(|e| e.seq == summary.last_seq);
             if follows {
                 self.learner.learn(&mut facts, &events);
@@ -144,12 +159,14 @@ impl Engine {
         }
         let updates: Vec<FactUpdate<'_>> = learned
             .iter()
-            .map(|(tenant, user, facts, changed, learned_seq, _)| FactUpdate {
-                tenant,
-                user,
-                facts: changed.then_some(facts.as_slice()),
-                learned_seq: *learned_seq,
-            })
+            .map(
+                |(tenant, user, facts, changed, learned_seq, _)| FactUpdate {
+                    tenant,
+                    user,
+                    facts: changed.then_some(facts.as_slice()),
+                    learned_seq: *learned_seq,
+                },
+            )
             .collect();
         self.store.save_facts(&updates)?;
         for (tenant, user, facts, _, _, events) in &learned {
@@ -172,7 +189,9 @@ impl Engine {
         let mut replayed = 0;
         loop {
             let page = self.store.events(tenant, user, after_seq, CATCH_UP_PAGE)?;
-            let Some(last) = page.last() else { return Ok((after_seq, replayed)) };
+            let Some(last) = page.last() else {
+                return Ok((after_seq, replayed));
+            };
             after_seq = last.seq;
             replayed += page.len() as u64;
             self.learner.learn(facts, &page);
@@ -214,7 +233,9 @@ impl Engine {
 
     /// One user's summary; an error if the user has no events.
     pub fn user(&self, tenant: &TenantId, user: &UserId) -> Result<UserSummary> {
-        self.store.user(tenant, user)?.ok_or_else(|| unknown(tenant, user))
+        self.store
+            .user(tenant, user)?
+            .ok_or_else(|| unknown(tenant, user))
     }
 
     /// The user's events with `seq > after_seq`, oldest first, at most `limit`.
@@ -238,7 +259,10 @@ impl Engine {
 }
 
 pub(crate) fn unknown(tenant: &TenantId, user: &UserId) -> Error {
-    Error::User(UserError::UnknownUser { tenant: tenant.to_string(), user: user.to_string() })
+    Error::User(UserError::UnknownUser {
+        tenant: tenant.to_string(),
+        user: user.to_string(),
+    })
 }
 
 impl Engine {

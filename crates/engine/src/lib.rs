@@ -33,8 +33,8 @@ pub use config::EngineConfig;
 pub use context::{
     Context, ContextFact, ContextRequest, ContextTurn, DEFAULT_BUDGET, estimate_tokens,
 };
-pub use retrieval::SearchHit;
 pub use engine::{Engine, IngestReport, Parts, ReindexReport};
 pub use error::{Error, InternalError, Result, UserError};
 pub use profile::{Profile, ProfileFact, distinctiveness};
 pub use rapport_store::{PopulationStats, UserSummary};
+pub use retrieval::SearchHit;

@@ -70,7 +70,8 @@ impl UserMemory {
                 current: true,
             };
             self.index.add_embedded(doc, embedder);
-            self.turn_by_id.insert(event.id.as_str().into(), self.turns.len() as u32);
+            self.turn_by_id
+                .insert(event.id.as_str().into(), self.turns.len() as u32);
             self.turns.push(TurnRecord {
                 id: event.id.as_str().into(),
                 seq: stored.seq,
@@ -81,14 +82,16 @@ impl UserMemory {
                 text: text.as_str().into(),
             });
         }
-        self.facts = facts.iter().map(|f| (f.clone(), embedder.embed(&f.statement))).collect();
+        self.facts = facts
+            .iter()
+            .map(|f| (f.clone(), embedder.embed(&f.statement)))
+            .collect();
     }
 
     /// The turn with this event id.
     pub fn turn(&self, id: &str) -> Option<&TurnRecord> {
         self.turn_by_id.get(id).map(|&i| &self.turns[i as usize])
     }
-
 }
 
 impl MemoryUse for UserMemory {
@@ -119,7 +122,9 @@ fn fact_keys(facts: &[Fact]) -> HashMap<&str, Vec<String>> {
     let mut keys: HashMap<&str, Vec<String>> = HashMap::new();
     for fact in facts {
         for id in &fact.evidence {
-            keys.entry(id.as_str()).or_default().push(fact.statement.clone());
+            keys.entry(id.as_str())
+                .or_default()
+                .push(fact.statement.clone());
         }
     }
     keys

@@ -38,7 +38,9 @@ pub fn distinctiveness(population: &PopulationStats, fact: &Fact) -> f32 {
         .get(&(fact.key.clone(), fact.value.to_lowercase()))
         .copied()
         .unwrap_or(0) as f32;
-    ((population.users as f32 + 1.0) / (holders + 0.5)).ln().max(0.0)
+    ((population.users as f32 + 1.0) / (holders + 0.5))
+        .ln()
+        .max(0.0)
 }
 
 impl Engine {
@@ -46,11 +48,17 @@ impl Engine {
     pub fn profile(&self, tenant: &TenantId, user: &UserId) -> Result<Profile> {
         let summary = self.user(tenant, user)?;
         let population = self.store.population(tenant)?;
-        let (current, mut past): (Vec<Fact>, Vec<Fact>) =
-            self.store.facts(tenant, user)?.into_iter().partition(Fact::is_current);
+        let (current, mut past): (Vec<Fact>, Vec<Fact>) = self
+            .store
+            .facts(tenant, user)?
+            .into_iter()
+            .partition(Fact::is_current);
         let mut facts: Vec<ProfileFact> = current
             .into_iter()
-            .map(|fact| ProfileFact { distinctiveness: distinctiveness(&population, &fact), fact })
+            .map(|fact| ProfileFact {
+                distinctiveness: distinctiveness(&population, &fact),
+                fact,
+            })
             .collect();
         facts.sort_by(|a, b| {
             a.fact
@@ -61,7 +69,11 @@ impl Engine {
                 .then(a.fact.id.cmp(&b.fact.id))
         });
         past.sort_by(|a, b| b.valid_to.cmp(&a.valid_to).then(a.id.cmp(&b.id)));
-        Ok(Profile { summary, facts, past })
+        Ok(Profile {
+            summary,
+            facts,
+            past,
+        })
     }
 }
 
@@ -97,8 +109,11 @@ impl Profile {
             out.push_str("\nNo facts learned yet.\n");
         }
         for facet in Facet::ALL {
-            let in_facet: Vec<&ProfileFact> =
-                self.facts.iter().filter(|f| f.fact.facet == facet).collect();
+            let in_facet: Vec<&ProfileFact> = self
+                .facts
+                .iter()
+                .filter(|f| f.fact.facet == facet)
+                .collect();
             if in_facet.is_empty() {
                 continue;
             }
@@ -127,11 +142,18 @@ impl Profile {
                     fact.description,
                     fact.valid_from.format("%Y-%m-%d"),
                     until.as_deref().unwrap_or("?"),
-                    fact.change_reason.as_ref().map(|r| format!("; {r}")).unwrap_or_default(),
+                    fact.change_reason
+                        .as_ref()
+                        .map(|r| format!("; {r}"))
+                        .unwrap_or_default(),
                 );
             }
         } else if !self.past.is_empty() {
-            let _ = writeln!(out, "\n({} facts no longer true; see --history)", self.past.len());
+            let _ = writeln!(
+                out,
+                "\n({} facts no longer true; see --history)",
+                self.past.len()
+            );
         }
         out
     }
@@ -139,9 +161,18 @@ impl Profile {
 
 fn evidence_list(fact: &Fact) -> String {
     const SHOWN: usize = 3;
-    let mut ids: Vec<&str> = fact.evidence.iter().take(SHOWN).map(|e| e.as_str()).collect();
+    let mut ids: Vec<&str> = fact
+        .evidence
+        .iter()
+        .take(SHOWN)
+        .map(|e| e.as_str())
+        .collect();
     let more = fact.evidence.len().saturating_sub(SHOWN);
-    let more = if more > 0 { format!(" +{more}") } else { String::new() };
+    let more = if more > 0 {
+        format!(" +{more}")
+    } else {
+        String::new()
+    };
     if ids.is_empty() {
         ids.push("none");
     }

@@ -2,9 +2,7 @@
 
 use std::fmt::Write;
 
-use crate::context::{
-    Context, ContextFact, ContextTurn, FACT_BUDGET_SHARE, estimate_tokens,
-};
+use crate::context::{Context, ContextFact, ContextTurn, FACT_BUDGET_SHARE, estimate_tokens};
 
 pub(crate) fn pack(
     name: &str,
@@ -64,10 +62,21 @@ pub(crate) fn pack(
     chosen_turns.sort_by_key(|t| (t.time, t.seq));
     let block = render(&header, &chosen_facts, &chosen_past, &chosen_turns);
     let tokens = estimate_tokens(&block);
-    Context { facts: chosen_facts, past_facts: chosen_past, turns: chosen_turns, block, tokens }
+    Context {
+        facts: chosen_facts,
+        past_facts: chosen_past,
+        turns: chosen_turns,
+        block,
+        tokens,
+    }
 }
 
-fn render(header: &str, facts: &[ContextFact], past: &[ContextFact], turns: &[ContextTurn]) -> String {
+fn render(
+    header: &str,
+    facts: &[ContextFact],
+    past: &[ContextFact],
+    turns: &[ContextTurn],
+) -> String {
     if facts.is_empty() && past.is_empty() && turns.is_empty() {
         return String::new();
     }
@@ -99,14 +108,26 @@ fn fact_line(fact: &ContextFact) -> String {
         rapport_core::Source::Inferred => "inferred",
         rapport_core::Source::Edited => "set by the user",
     };
-    format!("- {} ({source} {})", fact.text, fact.valid_from.format("%Y-%m-%d"))
+    format!(
+        "- {} ({source} {})",
+        fact.text,
+        fact.valid_from.format("%Y-%m-%d")
+    )
 }
 
 fn past_line(fact: &ContextFact) -> String {
-    let until = fact.valid_to.map(|t| t.format("%Y-%m-%d").to_string()).unwrap_or_default();
+    let until = fact
+        .valid_to
+        .map(|t| t.format("%Y-%m-%d").to_string())
+        .unwrap_or_default();
     format!("- {} (no longer true since {until})", fact.text)
 }
 
 fn turn_line(turn: &ContextTurn) -> String {
-    format!("- [{}] {}: {}", turn.time.format("%Y-%m-%d"), turn.speaker, turn.text)
+    format!(
+        "- [{}] {}: {}",
+        turn.time.format("%Y-%m-%d"),
+        turn.speaker,
+        turn.text
+    )
 }

@@ -43,7 +43,11 @@ impl Engine {
     ) -> Result<Vec<SearchHit>> {
         let memory = self.memory(tenant, user)?;
         let memory = memory.read().unwrap_or_else(|p| p.into_inner());
-        let query = Query { text: query.to_string(), time, limit };
+        let query = Query {
+            text: query.to_string(),
+            time,
+            limit,
+        };
         let hits = memory.index.search(&query, Some(self.embedder.as_ref()));
         Ok(hits
             .into_iter()
@@ -87,7 +91,9 @@ impl Engine {
         events: &[StoredEvent],
         facts: &[Fact],
     ) -> Result<()> {
-        let Some(memory) = self.cache().get(tenant, user) else { return Ok(()) };
+        let Some(memory) = self.cache().get(tenant, user) else {
+            return Ok(());
+        };
         {
             let mut memory = memory.write().unwrap_or_else(|p| p.into_inner());
             let contiguous = events.first().is_none_or(|e| e.seq == memory.seq + 1);

@@ -1,1 +1,6 @@
 //! rapport-eval
+
+pub mod bench;
+pub mod preference;
+pub mod recommendation;
+pub mod retrieval;

@@ -18,7 +18,9 @@ struct Case {
 }
 
 fn main() {
-    let path = std::env::args().nth(1).expect("usage: tokenizer_parity FIXTURE.json");
+    let path = std::env::args()
+        .nth(1)
+        .expect("usage: tokenizer_parity FIXTURE.json");
     let fixture: Fixture =
         serde_json::from_str(&std::fs::read_to_string(path).expect("readable fixture"))
             .expect("fixture JSON");

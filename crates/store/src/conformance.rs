@@ -101,13 +101,21 @@ pub fn fact(id: u64, key: &str, value: &str) -> Fact {
 
 fn save(store: &dyn Store, tenant_name: &str, user_name: &str, facts: &[Fact], learned_seq: u64) {
     let (tenant, user) = (tenant(tenant_name), user(user_name));
-    let update = FactUpdate { tenant: &tenant, user: &user, facts: Some(facts), learned_seq };
+    let update = FactUpdate {
+        tenant: &tenant,
+        user: &user,
+        facts: Some(facts),
+        learned_seq,
+    };
     store.save_facts(&[update]).unwrap();
 }
 
 /// Appended events read back equal, with their sequence numbers.
 pub fn append_then_read_back(store: &dyn Store) {
-    let events = vec![message("t", "ana", "e1", 1, "I have a dog."), message("t", "ana", "e2", 2, "Hi")];
+    let events = vec![
+        message("t", "ana", "e1", 1, "I have a dog."),
+        message("t", "ana", "e2", 2, "Hi"),
+    ];
     let outcome = store.append(&events).unwrap();
     assert_eq!(outcome.duplicates, 0);
     let read = store.events(&tenant("t"), &user("ana"), 0, 10).unwrap();
@@ -124,15 +132,27 @@ pub fn duplicate_ids_are_stored_once(store: &dyn Store) {
     let again = message("t", "ana", "e1", 5, "a different text with the same id");
     let outcome = store.append(&[first.clone(), again.clone()]).unwrap();
     assert_eq!((outcome.stored.len(), outcome.duplicates), (1, 1));
-    let outcome = store.append(&[again, message("t", "ana", "e2", 2, "new")]).unwrap();
+    let outcome = store
+        .append(&[again, message("t", "ana", "e2", 2, "new")])
+        .unwrap();
     assert_eq!((outcome.stored.len(), outcome.duplicates), (1, 1));
     let read = store.events(&tenant("t"), &user("ana"), 0, 10).unwrap();
     assert_eq!(read.len(), 2);
     assert_eq!(read[0].event.text(), Some("first"));
-    assert_eq!(store.user(&tenant("t"), &user("ana")).unwrap().unwrap().events, 2);
+    assert_eq!(
+        store
+            .user(&tenant("t"), &user("ana"))
+            .unwrap()
+            .unwrap()
+            .events,
+        2
+    );
     // The same id under another user or tenant is a different event.
     let outcome = store
-        .append(&[message("t", "bob", "e1", 1, "bob's"), message("u", "ana", "e1", 1, "other tenant")])
+        .append(&[
+            message("t", "bob", "e1", 1, "bob's"),
+            message("u", "ana", "e1", 1, "other tenant"),
+        ])
         .unwrap();
     assert_eq!((outcome.stored.len(), outcome.duplicates), (2, 0));
 }
@@ -146,9 +166,15 @@ pub fn sequence_numbers_are_dense_per_user(store: &dyn Store) {
         })
         .collect();
     store.append(&batch).unwrap();
-    store.append(&[message("t", "ana", "late", 0, "earlier time, later append")]).unwrap();
-    let seqs: Vec<u64> =
-        store.events(&tenant("t"), &user("ana"), 0, 100).unwrap().iter().map(|e| e.seq).collect();
+    store
+        .append(&[message("t", "ana", "late", 0, "earlier time, later append")])
+        .unwrap();
+    let seqs: Vec<u64> = store
+        .events(&tenant("t"), &user("ana"), 0, 100)
+        .unwrap()
+        .iter()
+        .map(|e| e.seq)
+        .collect();
     assert_eq!(seqs, vec![1, 2, 3, 4]);
     let summary = store.user(&tenant("t"), &user("ana")).unwrap().unwrap();
     assert_eq!((summary.events, summary.last_seq), (4, 4));
@@ -158,12 +184,21 @@ pub fn sequence_numbers_are_dense_per_user(store: &dyn Store) {
 
 /// `after_seq` and `limit` page through a log.
 pub fn reads_page_by_sequence(store: &dyn Store) {
-    let batch: Vec<Event> =
-        (0..10).map(|i| message("t", "ana", &format!("e{i}"), i, "text")).collect();
+    let batch: Vec<Event> = (0..10)
+        .map(|i| message("t", "ana", &format!("e{i}"), i, "text"))
+        .collect();
     store.append(&batch).unwrap();
     let page = store.events(&tenant("t"), &user("ana"), 3, 4).unwrap();
-    assert_eq!(page.iter().map(|e| e.seq).collect::<Vec<_>>(), vec![4, 5, 6, 7]);
-    assert!(store.events(&tenant("t"), &user("ana"), 10, 4).unwrap().is_empty());
+    assert_eq!(
+        page.iter().map(|e| e.seq).collect::<Vec<_>>(),
+        vec![4, 5, 6, 7]
+    );
+    assert!(
+        store
+            .events(&tenant("t"), &user("ana"), 10, 4)
+            .unwrap()
+            .is_empty()
+    );
 }
 
 /// No read returns another user's or another tenant's events or facts.
@@ -201,8 +236,12 @@ pub fn listing_users_and_tenants(store: &dyn Store) {
             message("u", "max", "e1", 1, "x"),
         ])
         .unwrap();
-    let names: Vec<String> =
-        store.users(&tenant("t")).unwrap().into_iter().map(|u| u.user.to_string()).collect();
+    let names: Vec<String> = store
+        .users(&tenant("t"))
+        .unwrap()
+        .into_iter()
+        .map(|u| u.user.to_string())
+        .collect();
     assert_eq!(names, vec!["ana", "zoe"]);
     assert_eq!(store.tenants().unwrap(), vec![tenant("t"), tenant("u")]);
     assert!(store.user(&tenant("t"), &user("max")).unwrap().is_none());
@@ -211,16 +250,30 @@ pub fn listing_users_and_tenants(store: &dyn Store) {
 /// Saved facts read back equal; population counts follow current facts only.
 pub fn facts_round_trip_and_count_population(store: &dyn Store) {
     store
-        .append(&[message("t", "ana", "e1", 1, "x"), message("t", "bob", "e1", 1, "x")])
+        .append(&[
+            message("t", "ana", "e1", 1, "x"),
+            message("t", "bob", "e1", 1, "x"),
+        ])
         .unwrap();
     let mut old = fact(1, "location.city", "Ohio");
     old.valid_to = Some(at(3));
     old.superseded_by = Some(2);
-    let ana = vec![old, fact(2, "location.city", "Denver"), fact(3, "pet.dog", "Rex")];
+    let ana = vec![
+        old,
+        fact(2, "location.city", "Denver"),
+        fact(3, "pet.dog", "Rex"),
+    ];
     save(store, "t", "ana", &ana, 1);
     save(store, "t", "bob", &[fact(1, "location.city", "Denver")], 1);
     assert_eq!(store.facts(&tenant("t"), &user("ana")).unwrap(), ana);
-    assert_eq!(store.user(&tenant("t"), &user("ana")).unwrap().unwrap().learned_seq, 1);
+    assert_eq!(
+        store
+            .user(&tenant("t"), &user("ana"))
+            .unwrap()
+            .unwrap()
+            .learned_seq,
+        1
+    );
     let population = store.population(&tenant("t")).unwrap();
     assert_eq!(population.users, 2);
     let holders = |k: &str, v: &str| population.holders.get(&(k.into(), v.into())).copied();
@@ -230,25 +283,51 @@ pub fn facts_round_trip_and_count_population(store: &dyn Store) {
     // Saving again replaces, and counts move with it.
     save(store, "t", "bob", &[fact(1, "location.city", "Ohio")], 1);
     let population = store.population(&tenant("t")).unwrap();
-    assert_eq!(population.holders.get(&("location.city".into(), "denver".into())), Some(&1));
-    assert_eq!(population.holders.get(&("location.city".into(), "ohio".into())), Some(&1));
+    assert_eq!(
+        population
+            .holders
+            .get(&("location.city".into(), "denver".into())),
+        Some(&1)
+    );
+    assert_eq!(
+        population
+            .holders
+            .get(&("location.city".into(), "ohio".into())),
+        Some(&1)
+    );
 }
 
 /// Forgetting a user removes their events, facts and counts, and nobody else's.
 pub fn forget_user_removes_everything(store: &dyn Store) {
     store
-        .append(&[message("t", "ana", "e1", 1, "secret"), message("t", "bob", "e1", 1, "bob")])
+        .append(&[
+            message("t", "ana", "e1", 1, "secret"),
+            message("t", "bob", "e1", 1, "bob"),
+        ])
         .unwrap();
     save(store, "t", "ana", &[fact(1, "pet.dog", "Rex")], 1);
     assert!(store.forget_user(&tenant("t"), &user("ana")).unwrap());
     assert!(!store.forget_user(&tenant("t"), &user("ana")).unwrap());
-    assert!(store.events(&tenant("t"), &user("ana"), 0, 10).unwrap().is_empty());
+    assert!(
+        store
+            .events(&tenant("t"), &user("ana"), 0, 10)
+            .unwrap()
+            .is_empty()
+    );
     assert!(store.facts(&tenant("t"), &user("ana")).unwrap().is_empty());
     assert!(store.user(&tenant("t"), &user("ana")).unwrap().is_none());
     assert!(store.population(&tenant("t")).unwrap().holders.is_empty());
-    assert_eq!(store.events(&tenant("t"), &user("bob"), 0, 10).unwrap().len(), 1);
+    assert_eq!(
+        store
+            .events(&tenant("t"), &user("bob"), 0, 10)
+            .unwrap()
+            .len(),
+        1
+    );
     // The same id can be appended again after forgetting: it is a new event now.
-    let outcome = store.append(&[message("t", "ana", "e1", 1, "again")]).unwrap();
+    let outcome = store
+        .append(&[message("t", "ana", "e1", 1, "again")])
+        .unwrap();
     assert_eq!(outcome.stored[0].seq, 1);
 }
 

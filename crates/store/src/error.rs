@@ -51,6 +51,10 @@ pub enum InternalError {
         /// What could not be decoded.
         reason: String,
     },
+    /// PostgreSQL failed.
+    #[cfg(feature = "postgres")]
+    #[error("postgres: {0}")]
+    Postgres(#[from] ::postgres::Error),
     /// Filesystem failure (creating the data directory).
     #[error("io: {0}")]
     Io(#[from] std::io::Error),
@@ -62,8 +66,18 @@ impl From<rusqlite::Error> for Error {
     }
 }
 
+#[cfg(feature = "postgres")]
+impl From<::postgres::Error> for Error {
+    fn from(e: ::postgres::Error) -> Self {
+        Error::Internal(InternalError::Postgres(e))
+    }
+}
+
 impl Error {
     pub(crate) fn corrupt(table: &'static str, reason: impl ToString) -> Self {
-        Error::Internal(InternalError::Corrupt { table, reason: reason.to_string() })
+        Error::Internal(InternalError::Corrupt {
+            table,
+            reason: reason.to_string(),
+        })
     }
 }

@@ -22,11 +22,16 @@
 //! assert_eq!(store.events(&tenant, &user, 0, 100).unwrap().len(), 1);
 //! ```
 
+mod codec;
 pub mod conformance;
 mod error;
+#[cfg(feature = "postgres")]
+mod postgres;
 mod sqlite;
 mod store;
 
 pub use error::{Error, InternalError, Result, UserError};
+#[cfg(feature = "postgres")]
+pub use postgres::{PG_SCHEMA_VERSION, PostgresStore};
 pub use sqlite::{SCHEMA_VERSION, SqliteStore};
 pub use store::{AppendOutcome, FactUpdate, PopulationStats, Store, UserSummary};

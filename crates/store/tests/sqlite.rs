@@ -17,11 +17,15 @@ fn reopening_keeps_every_accepted_event() {
     let path = dir.path().join("rapport.db");
     {
         let store = SqliteStore::open(&path).unwrap();
-        store.append(&[message("t", "ana", "e1", 1, "kept")]).unwrap();
+        store
+            .append(&[message("t", "ana", "e1", 1, "kept")])
+            .unwrap();
         // Dropped without a checkpoint: the data lives only in the WAL now.
     }
     let store = SqliteStore::open(&path).unwrap();
-    let events = store.events(&"t".parse_tenant(), &"ana".parse_user(), 0, 10).unwrap();
+    let events = store
+        .events(&"t".parse_tenant(), &"ana".parse_user(), 0, 10)
+        .unwrap();
     assert_eq!(events.len(), 1);
     assert_eq!(events[0].event.text(), Some("kept"));
 }
@@ -31,9 +35,13 @@ fn refuses_a_file_that_is_not_a_store() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("other.db");
     let conn = rusqlite::Connection::open(&path).unwrap();
-    conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);").unwrap();
+    conn.execute_batch("CREATE TABLE t (x); INSERT INTO t VALUES (1);")
+        .unwrap();
     drop(conn);
-    let err = SqliteStore::open(&path).err().expect("must refuse").to_string();
+    let err = SqliteStore::open(&path)
+        .err()
+        .expect("must refuse")
+        .to_string();
     assert!(err.contains("is not a Rapport store"), "{err}");
 }
 
@@ -45,7 +53,10 @@ fn refuses_a_newer_schema() {
     let conn = rusqlite::Connection::open(&path).unwrap();
     conn.pragma_update(None, "user_version", 99).unwrap();
     drop(conn);
-    let err = SqliteStore::open(&path).err().expect("must refuse").to_string();
+    let err = SqliteStore::open(&path)
+        .err()
+        .expect("must refuse")
+        .to_string();
     assert!(err.contains("schema version 99"), "{err}");
 }
 
@@ -83,14 +94,28 @@ fn acknowledged_batches_survive_a_crash() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("rapport.db");
     let output = std::process::Command::new(std::env::current_exe().unwrap())
-        .args(["--exact", "acknowledged_batches_survive_a_crash", "--nocapture", "--test-threads=1"])
+        .args([
+            "--exact",
+            "acknowledged_batches_survive_a_crash",
+            "--nocapture",
+            "--test-threads=1",
+        ])
         .env(CHILD, &path)
         .output()
         .unwrap();
     assert!(!output.status.success(), "the child must have crashed");
-    let acked = String::from_utf8_lossy(&output.stdout).matches("acked ").count();
-    assert_eq!(acked, 20, "child output: {}", String::from_utf8_lossy(&output.stdout));
+    let acked = String::from_utf8_lossy(&output.stdout)
+        .matches("acked ")
+        .count();
+    assert_eq!(
+        acked,
+        20,
+        "child output: {}",
+        String::from_utf8_lossy(&output.stdout)
+    );
     let store = SqliteStore::open(&path).unwrap();
-    let events = store.events(&"t".parse_tenant(), &"ana".parse_user(), 0, 10_000).unwrap();
+    let events = store
+        .events(&"t".parse_tenant(), &"ana".parse_user(), 0, 10_000)
+        .unwrap();
     assert_eq!(events.len(), acked * 50);
 }

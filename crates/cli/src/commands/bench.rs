@@ -9,8 +9,14 @@ use crate::args::BenchCommand;
 pub fn run(what: BenchCommand) -> anyhow::Result<ExitCode> {
     let dir = tempfile::tempdir()?;
     match what {
-        BenchCommand::Ingest { users, turns, batch } => {
-            eprintln!("ingesting {turns} synthetic turns of {users} users in batches of {batch} ...");
+        BenchCommand::Ingest {
+            users,
+            turns,
+            batch,
+        } => {
+            eprintln!(
+                "ingesting {turns} synthetic turns of {users} users in batches of {batch} ..."
+            );
             let r = bench::ingest(dir.path(), users, turns, batch)?;
             println!("turns                 {}", r.turns);
             println!("users                 {}", r.users);
@@ -18,7 +24,12 @@ pub fn run(what: BenchCommand) -> anyhow::Result<ExitCode> {
             println!("embed+index (cold)    {:.2} s", r.index_seconds);
             println!("write path            {:.0} turns/s", r.turns_per_second);
         }
-        BenchCommand::Context { users, others_turns, hot_turns, requests } => {
+        BenchCommand::Context {
+            users,
+            others_turns,
+            hot_turns,
+            requests,
+        } => {
             eprintln!(
                 "filling a store with {users} users x {others_turns} turns and 20 hot users x {hot_turns} turns ..."
             );
@@ -29,7 +40,10 @@ pub fn run(what: BenchCommand) -> anyhow::Result<ExitCode> {
             println!("context requests      {}", r.requests);
             println!("context p50           {:.3} ms", r.p50_ms);
             println!("context p99           {:.3} ms", r.p99_ms);
-            println!("memory per turn       {:.0} bytes beyond raw text (RSS)", r.rss_bytes_per_turn);
+            println!(
+                "memory per turn       {:.0} bytes beyond raw text (RSS)",
+                r.rss_bytes_per_turn
+            );
         }
     }
     Ok(ExitCode::SUCCESS)

@@ -25,7 +25,10 @@ pub fn run(engine: &Engine) -> anyhow::Result<ExitCode> {
     println!("{}", profile.render_text(true));
     let question = "Can you suggest a dinner recipe for this week? I'm short on time after work.";
     let context = engine.context(&tenant, &user, &ContextRequest::new(question))?;
-    println!("Context block for the question {question:?} ({} tokens):\n", context.tokens);
+    println!(
+        "Context block for the question {question:?} ({} tokens):\n",
+        context.tokens
+    );
     println!("{}", context.block);
     println!("Try: rapport profile maya --tenant demo --history");
     println!("     rapport context maya --tenant demo \"where do I live now?\"");

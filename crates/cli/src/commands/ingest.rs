@@ -49,7 +49,14 @@ pub fn run(engine: &Engine, files: &[PathBuf], batch_size: usize) -> anyhow::Res
     for file in files {
         let name = file.display().to_string();
         if file.as_os_str() == "-" {
-            ingest_reader(engine, io::stdin().lock(), &name, batch_size, &bar, &mut totals)?;
+            ingest_reader(
+                engine,
+                io::stdin().lock(),
+                &name,
+                batch_size,
+                &bar,
+                &mut totals,
+            )?;
         } else {
             let reader = BufReader::with_capacity(
                 1 << 16,
@@ -60,7 +67,11 @@ pub fn run(engine: &Engine, files: &[PathBuf], batch_size: usize) -> anyhow::Res
     }
     bar.finish_and_clear();
     print_summary(&totals, started.elapsed().as_secs_f64())?;
-    Ok(if totals.rejected.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(SOME_REJECTED) })
+    Ok(if totals.rejected.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(SOME_REJECTED)
+    })
 }
 
 fn ingest_reader(
@@ -76,7 +87,10 @@ fn ingest_reader(
     let mut line_number = 0u64;
     let mut last_position = 0u64;
     let now = chrono::Utc::now();
-    while let Some(line) = lines.next_line().with_context(|| format!("cannot read {name}"))? {
+    while let Some(line) = lines
+        .next_line()
+        .with_context(|| format!("cannot read {name}"))?
+    {
         line_number += 1;
         totals.lines += 1;
         let parsed = match line {
@@ -91,9 +105,11 @@ fn ingest_reader(
         };
         match parsed {
             Ok(event) => batch.push(event),
-            Err(reason) => {
-                totals.rejected.push(Rejection { file: name.to_string(), line: line_number, reason })
-            }
+            Err(reason) => totals.rejected.push(Rejection {
+                file: name.to_string(),
+                line: line_number,
+                reason,
+            }),
         }
         if batch.len() >= batch_size {
             flush(engine, &mut batch, totals)?;
@@ -111,7 +127,9 @@ fn flush(engine: &Engine, batch: &mut Vec<Event>, totals: &mut Totals) -> anyhow
     if batch.is_empty() {
         return Ok(());
     }
-    let report = engine.ingest(batch).context("storing a batch failed; it was not applied")?;
+    let report = engine
+        .ingest(batch)
+        .context("storing a batch failed; it was not applied")?;
     totals.report.accepted += report.accepted;
     totals.report.duplicates += report.duplicates;
     totals.report.users += report.users;
@@ -134,7 +152,11 @@ fn print_summary(totals: &Totals, seconds: f64) -> io::Result<()> {
         writeln!(out, "  rejected {}:{}: {}", r.file, r.line, r.reason)?;
     }
     if totals.rejected.len() > LISTED_REJECTIONS {
-        writeln!(out, "  ... and {} more rejected lines", totals.rejected.len() - LISTED_REJECTIONS)?;
+        writeln!(
+            out,
+            "  ... and {} more rejected lines",
+            totals.rejected.len() - LISTED_REJECTIONS
+        )?;
     }
     Ok(())
 }
@@ -143,7 +165,14 @@ fn print_summary(totals: &Totals, seconds: f64) -> io::Result<()> {
 pub fn ingest_text(engine: &Engine, text: &str, source: &Path) -> anyhow::Result<IngestReport> {
     let mut totals = Totals::default();
     let bar = ProgressBar::hidden();
-    ingest_reader(engine, text.as_bytes(), &source.display().to_string(), 1000, &bar, &mut totals)?;
+    ingest_reader(
+        engine,
+        text.as_bytes(),
+        &source.display().to_string(),
+        1000,
+        &bar,
+        &mut totals,
+    )?;
     if let Some(r) = totals.rejected.first() {
         anyhow::bail!("{}:{}: {}", r.file, r.line, r.reason);
     }

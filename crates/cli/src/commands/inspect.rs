@@ -39,7 +39,10 @@ pub fn history(
         let e = &stored.event;
         let what = match &e.body {
             EventBody::Message(m) => {
-                let who = m.speaker.clone().unwrap_or_else(|| format!("{:?}", m.role).to_lowercase());
+                let who = m
+                    .speaker
+                    .clone()
+                    .unwrap_or_else(|| format!("{:?}", m.role).to_lowercase());
                 format!("{who}: {}", m.text)
             }
             EventBody::Document(d) => format!("document: {}", d.text),
@@ -48,7 +51,12 @@ pub fn history(
                 None => format!("{} {}", a.verb.as_str(), a.item),
             },
         };
-        writeln!(out, "#{:<5} {}  {what}", stored.seq, e.time.format("%Y-%m-%d %H:%M"))?;
+        writeln!(
+            out,
+            "#{:<5} {}  {what}",
+            stored.seq,
+            e.time.format("%Y-%m-%d %H:%M")
+        )?;
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -101,7 +109,10 @@ pub fn forget(engine: &Engine, who: &Who) -> anyhow::Result<ExitCode> {
         println!("Forgot user {} of tenant {}.", who.user, who.tenant);
         Ok(ExitCode::SUCCESS)
     } else {
-        eprintln!("error: unknown user `{}` in tenant `{}`", who.user, who.tenant);
+        eprintln!(
+            "error: unknown user `{}` in tenant `{}`",
+            who.user, who.tenant
+        );
         Ok(ExitCode::FAILURE)
     }
 }

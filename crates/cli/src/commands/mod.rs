@@ -28,19 +28,36 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.command {
         Command::Demo => demo::run(&engine),
         Command::Ingest { files, batch_size } => ingest::run(&engine, &files, batch_size as usize),
-        Command::Profile { user, tenant, history, json } => {
-            inspect::profile(&engine, &ids(&tenant, &user)?, history, json)
-        }
-        Command::History { user, tenant, limit, after, json } => {
-            inspect::history(&engine, &ids(&tenant, &user)?, after, limit, json)
-        }
+        Command::Profile {
+            user,
+            tenant,
+            history,
+            json,
+        } => inspect::profile(&engine, &ids(&tenant, &user)?, history, json),
+        Command::History {
+            user,
+            tenant,
+            limit,
+            after,
+            json,
+        } => inspect::history(&engine, &ids(&tenant, &user)?, after, limit, json),
         Command::Users { tenant, json } => inspect::users(&engine, tenant.as_deref(), json),
-        Command::Context { user, query, tenant, budget, time, json } => {
-            recall::context(&engine, &ids(&tenant, &user)?, &query, budget, time, json)
-        }
-        Command::Search { user, query, tenant, limit, time, json } => {
-            recall::search(&engine, &ids(&tenant, &user)?, &query, limit, time, json)
-        }
+        Command::Context {
+            user,
+            query,
+            tenant,
+            budget,
+            time,
+            json,
+        } => recall::context(&engine, &ids(&tenant, &user)?, &query, budget, time, json),
+        Command::Search {
+            user,
+            query,
+            tenant,
+            limit,
+            time,
+            json,
+        } => recall::search(&engine, &ids(&tenant, &user)?, &query, limit, time, json),
         Command::Bench { .. } => unreachable!("handled before the store is opened"),
         Command::Reindex => inspect::reindex(&engine),
         Command::Forget { user, tenant } => inspect::forget(&engine, &ids(&tenant, &user)?),
@@ -56,5 +73,8 @@ pub struct Who {
 }
 
 fn ids(tenant: &str, user: &str) -> anyhow::Result<Who> {
-    Ok(Who { tenant: TenantId::new(tenant)?, user: UserId::new(user)? })
+    Ok(Who {
+        tenant: TenantId::new(tenant)?,
+        user: UserId::new(user)?,
+    })
 }

@@ -16,7 +16,11 @@ pub fn context(
     time: Option<DateTime<Utc>>,
     json: bool,
 ) -> anyhow::Result<ExitCode> {
-    let request = ContextRequest { query: query.to_string(), budget, time };
+    let request = ContextRequest {
+        query: query.to_string(),
+        budget,
+        time,
+    };
     let context = engine.context(&who.tenant, &who.user, &request)?;
     let mut out = io::stdout().lock();
     if json {

@@ -10,7 +10,9 @@ pub struct Dir {
 
 impl Dir {
     pub fn new() -> Self {
-        Self { root: tempfile::tempdir().unwrap() }
+        Self {
+            root: tempfile::tempdir().unwrap(),
+        }
     }
 
     pub fn path(&self) -> &Path {
@@ -38,7 +40,10 @@ impl Dir {
     /// `rapport` with no `--data-dir`, to test how settings resolve.
     pub fn bare_rapport(&self) -> Command {
         let mut command = Command::new(env!("CARGO_BIN_EXE_rapport"));
-        command.current_dir(self.path()).env_remove("RAPPORT_DATA_DIR").env_remove("RAPPORT_CONFIG");
+        command
+            .current_dir(self.path())
+            .env_remove("RAPPORT_DATA_DIR")
+            .env_remove("RAPPORT_CONFIG");
         command
     }
 }
@@ -50,7 +55,9 @@ pub struct Run {
 
 impl Run {
     pub fn of(mut command: Command) -> Self {
-        Self { output: command.output().unwrap() }
+        Self {
+            output: command.output().unwrap(),
+        }
     }
 
     pub fn stdout(&self) -> String {
@@ -67,7 +74,13 @@ impl Run {
 
     /// Asserts success and returns stdout.
     pub fn ok(&self) -> String {
-        assert_eq!(self.code(), 0, "stdout:\n{}\nstderr:\n{}", self.stdout(), self.stderr());
+        assert_eq!(
+            self.code(),
+            0,
+            "stdout:\n{}\nstderr:\n{}",
+            self.stdout(),
+            self.stderr()
+        );
         self.stdout()
     }
 }

@@ -28,7 +28,8 @@ fn data_dir_precedence() {
     .ok();
     assert!(env.contains("\te\t"), "{env}");
     let cli = users_in(&dir, |c| {
-        c.env("RAPPORT_DATA_DIR", "from-env").args(["--data-dir", "from-cli"]);
+        c.env("RAPPORT_DATA_DIR", "from-env")
+            .args(["--data-dir", "from-cli"]);
     })
     .ok();
     assert!(cli.contains("\tc\t"), "{cli}");
@@ -50,5 +51,9 @@ fn a_bad_config_file_is_a_clear_error() {
     dir.write("rapport.toml", "data_directory = 1\n");
     let run = users_in(&dir, |_| {});
     assert_eq!(run.code(), 1);
-    assert!(run.stderr().contains("invalid config file rapport.toml"), "{}", run.stderr());
+    assert!(
+        run.stderr().contains("invalid config file rapport.toml"),
+        "{}",
+        run.stderr()
+    );
 }

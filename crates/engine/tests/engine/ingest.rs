@@ -13,8 +13,12 @@ fn all_facts(engine: &Engine) -> serde_json::Value {
 fn a_change_supersedes_and_keeps_history() {
     let dir = tempfile::tempdir().unwrap();
     let engine = engine(dir.path());
-    engine.ingest(&[said("ana", "e1", 1, "I live in Ohio.")]).unwrap();
-    engine.ingest(&[said("ana", "e2", 5, "I live in Denver.")]).unwrap();
+    engine
+        .ingest(&[said("ana", "e1", 1, "I live in Ohio.")])
+        .unwrap();
+    engine
+        .ingest(&[said("ana", "e2", 5, "I live in Denver.")])
+        .unwrap();
     let profile = engine.profile(&tenant(), &user("ana")).unwrap();
     assert_eq!(profile.facts.len(), 1);
     assert_eq!(profile.facts[0].fact.value, "Denver");
@@ -31,7 +35,14 @@ fn reindex_rebuilds_the_same_profile_as_incremental_learning() {
     let engine = engine(dir.path());
     for (i, city) in ["Ohio", "Denver", "Denver", "Lisbon"].iter().enumerate() {
         let id = format!("e{i}");
-        engine.ingest(&[said("ana", &id, i as u32 + 1, &format!("I live in {city}."))]).unwrap();
+        engine
+            .ingest(&[said(
+                "ana",
+                &id,
+                i as u32 + 1,
+                &format!("I live in {city}."),
+            )])
+            .unwrap();
     }
     let before = all_facts(&engine);
     let report = engine.reindex(|_, _| {}).unwrap();
@@ -43,10 +54,16 @@ fn reindex_rebuilds_the_same_profile_as_incremental_learning() {
 fn duplicates_do_not_strengthen_facts_twice() {
     let dir = tempfile::tempdir().unwrap();
     let engine = engine(dir.path());
-    let batch = [said("ana", "e1", 1, "I live in Ohio."), said("ana", "e2", 2, "I live in Ohio.")];
+    let batch = [
+        said("ana", "e1", 1, "I live in Ohio."),
+        said("ana", "e2", 2, "I live in Ohio."),
+    ];
     engine.ingest(&batch).unwrap();
     let report = engine.ingest(&batch).unwrap();
-    assert_eq!((report.accepted, report.duplicates, report.users), (0, 2, 0));
+    assert_eq!(
+        (report.accepted, report.duplicates, report.users),
+        (0, 2, 0)
+    );
     let profile = engine.profile(&tenant(), &user("ana")).unwrap();
     assert_eq!(profile.facts[0].fact.evidence.len(), 2);
 }
@@ -70,11 +87,27 @@ fn population_counts_make_rare_facts_more_distinctive() {
 fn forgetting_a_user_removes_them_from_every_read() {
     let dir = tempfile::tempdir().unwrap();
     let engine = engine(dir.path());
-    engine.ingest(&[said("ana", "e1", 1, "I live in Ohio.")]).unwrap();
-    engine.context(&tenant(), &user("ana"), &rapport_engine::ContextRequest::new("where")).unwrap();
+    engine
+        .ingest(&[said("ana", "e1", 1, "I live in Ohio.")])
+        .unwrap();
+    engine
+        .context(
+            &tenant(),
+            &user("ana"),
+            &rapport_engine::ContextRequest::new("where"),
+        )
+        .unwrap();
     assert!(engine.forget_user(&tenant(), &user("ana")).unwrap());
-    let err = engine.profile(&tenant(), &user("ana")).unwrap_err().to_string();
+    let err = engine
+        .profile(&tenant(), &user("ana"))
+        .unwrap_err()
+        .to_string();
     assert!(err.contains("unknown user `ana`"), "{err}");
-    let err = engine.search(&tenant(), &user("ana"), "Ohio", None, 5).unwrap_err();
-    assert!(err.to_string().contains("unknown user"), "cached memory must be gone: {err}");
+    let err = engine
+        .search(&tenant(), &user("ana"), "Ohio", None, 5)
+        .unwrap_err();
+    assert!(
+        err.to_string().contains("unknown user"),
+        "cached memory must be gone: {err}"
+    );
 }

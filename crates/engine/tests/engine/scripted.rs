@@ -16,12 +16,20 @@ pub struct CityLearner;
 impl ProfileLearner for CityLearner {
     fn learn(&self, facts: &mut Vec<Fact>, events: &[StoredEvent]) {
         for stored in events {
-            let Some(text) = stored.event.text() else { continue };
-            let Some(city) = text.strip_prefix("I live in ").map(|c| c.trim_end_matches('.')) else {
+            let Some(text) = stored.event.text() else {
+                continue;
+            };
+            let Some(city) = text
+                .strip_prefix("I live in ")
+                .map(|c| c.trim_end_matches('.'))
+            else {
                 continue;
             };
             let next_id = facts.iter().map(|f| f.id).max().unwrap_or(0) + 1;
-            if let Some(old) = facts.iter_mut().find(|f| f.is_current() && f.key == "location.city") {
+            if let Some(old) = facts
+                .iter_mut()
+                .find(|f| f.is_current() && f.key == "location.city")
+            {
                 if old.value == city {
                     old.evidence.push(stored.event.id.clone());
                     continue;
@@ -60,7 +68,14 @@ pub fn engine(dir: &std::path::Path) -> Engine {
     let config = EngineConfig::with_data_dir(dir);
     let store = Arc::new(SqliteStore::open(config.database_path()).unwrap());
     let embedder = Arc::new(rapport_models::StaticEmbedder::builtin());
-    Engine::with_parts(config, Parts { store, learner: Arc::new(CityLearner), embedder })
+    Engine::with_parts(
+        config,
+        Parts {
+            store,
+            learner: Arc::new(CityLearner),
+            embedder,
+        },
+    )
 }
 
 pub fn tenant() -> TenantId {

@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use rapport_core::{Event, EventBody, EventId, StoredEvent, TenantId, UserId};
 use rusqlite::{Connection, OptionalExtension, params};
 
-use super::codec::{from_micros, to_micros, to_seq};
+use crate::codec::{from_micros, to_micros, to_seq};
 use crate::{AppendOutcome, Error, Result};
 
 /// Per-user counters while a batch is appended.
@@ -29,9 +29,8 @@ pub(super) fn append(conn: &mut Connection, events: &[Event]) -> Result<AppendOu
         let mut user_row = tx.prepare_cached(
             "SELECT last_seq, first_time, last_time FROM users WHERE tenant = ?1 AND user = ?2",
         )?;
-        let mut exists = tx.prepare_cached(
-            "SELECT 1 FROM events WHERE tenant = ?1 AND user = ?2 AND id = ?3",
-        )?;
+        let mut exists =
+            tx.prepare_cached("SELECT 1 FROM events WHERE tenant = ?1 AND user = ?2 AND id = ?3")?;
         let mut insert = tx.prepare_cached(
             "INSERT INTO events (tenant, user, seq, id, time, kind, session, body)
              VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
@@ -42,10 +41,14 @@ pub(super) fn append(conn: &mut Connection, events: &[Event]) -> Result<AppendOu
                 continue;
             }
             let key = (&event.tenant, &event.user);
-            if !users.contains_key(&key) {
+            if let std::collections::hash_map::Entry::Vacant(slot) = users.entry(key) {
                 let row = user_row
                     .query_row(params![event.tenant.as_str(), event.user.as_str()], |r| {
-                        Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?))
+                        Ok((
+                            r.get::<_, i64>(0)?,
+                            r.get::<_, i64>(1)?,
+                            r.get::<_, i64>(2)?,
+                        ))
                     })
                     .optional()?;
                 let state = match row {
@@ -64,12 +67,15 @@ pub(super) fn append(conn: &mut Connection, events: &[Event]) -> Result<AppendOu
                         exists: false,
                     },
                 };
-                users.insert(key, state);
+                slot.insert(state);
             }
             let state = users.get_mut(&key).expect("inserted above");
             if state.exists
-                && exists
-                    .exists(params![event.tenant.as_str(), event.user.as_str(), event.id.as_str()])?
+                && exists.exists(params![
+                    event.tenant.as_str(),
+                    event.user.as_str(),
+                    event.id.as_str()
+                ])?
             {
                 outcome.duplicates += 1;
                 continue;
@@ -91,7 +97,10 @@ pub(super) fn append(conn: &mut Connection, events: &[Event]) -> Result<AppendOu
                 event.session.as_deref(),
                 body,
             ])?;
-            outcome.stored.push(StoredEvent { seq: state.last_seq, event: event.clone() });
+            outcome.stored.push(StoredEvent {
+                seq: state.last_seq,
+                event: event.clone(),
+            });
         }
         let mut upsert = tx.prepare_cached(
             "INSERT INTO users (tenant, user, last_seq, events, first_time, last_time)

@@ -5,14 +5,16 @@ use std::collections::HashMap;
 use rapport_core::{Fact, TenantId, UserId};
 use rusqlite::{Connection, params};
 
-use super::codec::to_seq;
+use crate::codec::to_seq;
 use crate::{Error, FactUpdate, PopulationStats, Result};
 
 pub(super) fn read(conn: &Connection, tenant: &TenantId, user: &UserId) -> Result<Vec<Fact>> {
     let mut stmt = conn.prepare_cached(
         "SELECT body FROM facts WHERE tenant = ?1 AND user = ?2 ORDER BY fact_id",
     )?;
-    let rows = stmt.query_map(params![tenant.as_str(), user.as_str()], |r| r.get::<_, String>(0))?;
+    let rows = stmt.query_map(params![tenant.as_str(), user.as_str()], |r| {
+        r.get::<_, String>(0)
+    })?;
     let mut facts = Vec::new();
     for body in rows {
         facts.push(serde_json::from_str(&body?).map_err(|e| Error::corrupt("facts", e))?);
@@ -50,7 +52,12 @@ fn save_all(conn: &mut Connection, updates: &[FactUpdate<'_>]) -> Result<()> {
 }
 
 fn save_one(tx: &Connection, update: &FactUpdate<'_>) -> Result<()> {
-    let FactUpdate { tenant, user, facts, learned_seq } = *update;
+    let FactUpdate {
+        tenant,
+        user,
+        facts,
+        learned_seq,
+    } = *update;
     if let Some(facts) = facts {
         replace_facts(tx, tenant, user, facts)?;
     }
@@ -69,7 +76,12 @@ fn replace_facts(tx: &Connection, tenant: &TenantId, user: &UserId, facts: &[Fac
     )?;
     for fact in facts {
         let body = serde_json::to_string(fact).map_err(|e| Error::corrupt("facts", e))?;
-        insert.execute(params![tenant.as_str(), user.as_str(), fact.id as i64, body])?;
+        insert.execute(params![
+            tenant.as_str(),
+            user.as_str(),
+            fact.id as i64,
+            body
+        ])?;
     }
     let mut deltas: HashMap<&(String, String), i64> = HashMap::new();
     for pair in before.keys() {
@@ -93,9 +105,10 @@ pub(super) fn apply_population_deltas<'a>(
     for ((key, value), delta) in deltas {
         upsert.execute(params![tenant.as_str(), key, value, delta])?;
     }
-    conn.execute("DELETE FROM population WHERE tenant = ?1 AND holders <= 0", params![
-        tenant.as_str()
-    ])?;
+    conn.execute(
+        "DELETE FROM population WHERE tenant = ?1 AND holders <= 0",
+        params![tenant.as_str()],
+    )?;
     Ok(())
 }
 
@@ -108,14 +121,20 @@ pub(super) fn population(conn: &Connection, tenant: &TenantId) -> Result<Populat
     let mut stmt =
         conn.prepare_cached("SELECT key, value, holders FROM population WHERE tenant = ?1")?;
     let rows = stmt.query_map(params![tenant.as_str()], |r| {
-        Ok(((r.get::<_, String>(0)?, r.get::<_, String>(1)?), r.get::<_, i64>(2)?))
+        Ok((
+            (r.get::<_, String>(0)?, r.get::<_, String>(1)?),
+            r.get::<_, i64>(2)?,
+        ))
     })?;
     let mut holders = HashMap::new();
     for row in rows {
         let (pair, count) = row?;
         holders.insert(pair, to_seq(count));
     }
-    Ok(PopulationStats { users: to_seq(users), holders })
+    Ok(PopulationStats {
+        users: to_seq(users),
+        holders,
+    })
 }
 
 pub(super) fn remove_user_population(
@@ -124,5 +143,5 @@ pub(super) fn remove_user_population(
     user: &UserId,
 ) -> Result<()> {
     let pairs = current_pairs(&read(conn, tenant, user)?);
-    apply_population_deltas(conn, tenant, pairs.iter().map(|(pair, _)| (pair, -1)))
+    apply_population_deltas(conn, tenant, pairs.keys().map(|pair| (pair, -1)))
 }

@@ -5,7 +5,6 @@
 //! (`NORMAL` would survive an application crash but could lose the last commits on power loss.)
 //! `secure_delete=ON` zeroes deleted content so forgotten text does not linger in free pages.
 
-mod codec;
 mod events;
 mod facts;
 mod schema;
@@ -41,7 +40,11 @@ impl SqliteStore {
         schema::migrate(&mut writer, &path)?;
         let reader = Connection::open(&path)?;
         configure(&reader)?;
-        Ok(Self { path, writer: Mutex::new(writer), reader: Mutex::new(reader) })
+        Ok(Self {
+            path,
+            writer: Mutex::new(writer),
+            reader: Mutex::new(reader),
+        })
     }
 
     /// The database file.
@@ -50,11 +53,15 @@ impl SqliteStore {
     }
 
     fn writer(&self) -> MutexGuard<'_, Connection> {
-        self.writer.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.writer
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 
     fn reader(&self) -> MutexGuard<'_, Connection> {
-        self.reader.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+        self.reader
+            .lock()
+            .unwrap_or_else(|poisoned| poisoned.into_inner())
     }
 }
 

@@ -5,8 +5,8 @@ use std::path::Path;
 
 use rusqlite::Connection;
 
-use crate::error::UserError;
 use crate::Result;
+use crate::error::UserError;
 
 /// The schema version this build writes.
 pub const SCHEMA_VERSION: i64 = 1;
@@ -56,11 +56,18 @@ const MIGRATIONS: &[&str] = &[
 ];
 
 pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
-    let found: i64 = conn.pragma_query_value(None, "user_version", |row| row.get(0)).map_err(
-        |e| UserError::NotAStore { path: path.display().to_string(), reason: e.to_string() },
-    )?;
+    let found: i64 = conn
+        .pragma_query_value(None, "user_version", |row| row.get(0))
+        .map_err(|e| UserError::NotAStore {
+            path: path.display().to_string(),
+            reason: e.to_string(),
+        })?;
     if found > SCHEMA_VERSION {
-        return Err(UserError::SchemaTooNew { found, supported: SCHEMA_VERSION }.into());
+        return Err(UserError::SchemaTooNew {
+            found,
+            supported: SCHEMA_VERSION,
+        }
+        .into());
     }
     if found == 0 {
         let tables: i64 =

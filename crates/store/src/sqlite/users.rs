@@ -3,13 +3,21 @@
 use rapport_core::{TenantId, UserId};
 use rusqlite::{Connection, OptionalExtension, Row, params};
 
-use super::codec::{from_micros, to_seq};
+use crate::codec::{from_micros, to_seq};
 use crate::{Error, Result, UserSummary};
 
 const COLUMNS: &str = "tenant, user, events, last_seq, learned_seq, first_time, last_time";
 
 fn summary(row: &Row<'_>) -> rusqlite::Result<(String, String, i64, i64, i64, i64, i64)> {
-    Ok((row.get(0)?, row.get(1)?, row.get(2)?, row.get(3)?, row.get(4)?, row.get(5)?, row.get(6)?))
+    Ok((
+        row.get(0)?,
+        row.get(1)?,
+        row.get(2)?,
+        row.get(3)?,
+        row.get(4)?,
+        row.get(5)?,
+        row.get(6)?,
+    ))
 }
 
 fn decode(raw: (String, String, i64, i64, i64, i64, i64)) -> Result<UserSummary> {
@@ -25,7 +33,11 @@ fn decode(raw: (String, String, i64, i64, i64, i64, i64)) -> Result<UserSummary>
     })
 }
 
-pub(super) fn one(conn: &Connection, tenant: &TenantId, user: &UserId) -> Result<Option<UserSummary>> {
+pub(super) fn one(
+    conn: &Connection,
+    tenant: &TenantId,
+    user: &UserId,
+) -> Result<Option<UserSummary>> {
     let sql = format!("SELECT {COLUMNS} FROM users WHERE tenant = ?1 AND user = ?2");
     let raw = conn
         .prepare_cached(&sql)?
@@ -44,7 +56,8 @@ pub(super) fn all(conn: &Connection, tenant: &TenantId) -> Result<Vec<UserSummar
 pub(super) fn tenants(conn: &Connection) -> Result<Vec<TenantId>> {
     let mut stmt = conn.prepare_cached("SELECT DISTINCT tenant FROM users ORDER BY tenant")?;
     let rows = stmt.query_map([], |r| r.get::<_, String>(0))?;
-    rows.map(|r| TenantId::new(r?).map_err(|e| Error::corrupt("users", e))).collect()
+    rows.map(|r| TenantId::new(r?).map_err(|e| Error::corrupt("users", e)))
+        .collect()
 }
 
 pub(super) fn forget(conn: &mut Connection, tenant: &TenantId, user: &UserId) -> Result<bool> {

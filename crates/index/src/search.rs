@@ -1,0 +1,172 @@
+//! Ranking: lexical and vector scores fused, spread to neighbouring turns, then boosted by who
+//! speaks, when, how recent, and whether a fact still holds.
+
+use rapport_core::Embedder;
+
+use crate::doc::{Components, DocKind, Hit, Query};
+use crate::fusion::{normalize_above_mean, normalize_by_max, rrf_into, top_k};
+use crate::query_plan::QueryPlan;
+use crate::tuning::{Fusion, Tuning};
+use crate::user_index::{NONE, UserIndex};
+
+impl UserIndex {
+    /// The items that best answer `query`, best first, at most `query.limit`. The embedder must
+    /// be the one that produced the stored vectors; without one, ranking is lexical.
+    pub fn search(&self, query: &Query, embedder: Option<&dyn Embedder>) -> Vec<Hit> {
+        self.search_with(query, embedder, &Tuning::default())
+    }
+
+    /// [`search`](Self::search) with explicit [`Tuning`].
+    pub fn search_with(
+        &self,
+        query: &Query,
+        embedder: Option<&dyn Embedder>,
+        tuning: &Tuning,
+    ) -> Vec<Hit> {
+        let n = self.docs.len();
+        if n == 0 || query.limit == 0 {
+            return Vec::new();
+        }
+        let plan = QueryPlan::new(query, self, tuning.name_weight, tuning.bigram);
+        let mut lexical = vec![0.0f32; n];
+        self.bm25
+            .score_into(&plan.terms, (tuning.k1, tuning.b), &mut lexical);
+        let cosines = embedder
+            .filter(|_| !self.vectors.is_empty())
+            .and_then(|e| self.vectors.cosines(&e.embed(&query.text)))
+            .unwrap_or_else(|| vec![0.0; n]);
+
+        let mut context = vec![0.0f32; n];
+        self.context_scores_into(
+            &plan.terms,
+            tuning.context_share,
+            (tuning.k1, tuning.b),
+            &mut context,
+        );
+        normalize_by_max(&mut context);
+        let fused = fuse(&lexical, &cosines, &context, tuning);
+        let session_best = self.session_best(&fused);
+        let latest = self.docs.iter().map(|d| d.time).max().unwrap_or(0);
+        let earliest = self.docs.iter().map(|d| d.time).min().unwrap_or(0);
+        let mut final_scores = vec![0.0f32; n];
+        let mut parts = vec![Components::default(); n];
+        for (i, doc) in self.docs.iter().enumerate() {
+            let neighbour = self.neighbour_score(i, &fused, tuning);
+            let mut boost = 1.0;
+            if plan.speakers.contains(&doc.speaker) {
+                boost += tuning.speaker_boost;
+            }
+            if plan.range.is_some_and(|r| {
+                r.contains(chrono::DateTime::from_timestamp(doc.time, 0).unwrap_or_default())
+            }) {
+                boost += tuning.range_boost;
+            }
+            if plan.asks_when && doc.mentions_time {
+                boost += tuning.when_boost;
+            }
+            if plan.asks_latest && latest > earliest {
+                boost += tuning.recency_boost * (doc.time - earliest) as f32
+                    / (latest - earliest) as f32;
+            }
+            if doc.kind == DocKind::Fact && !doc.current && !plan.asks_past {
+                boost *= tuning.superseded;
+            }
+            let session = if doc.session == 0 {
+                0.0
+            } else {
+                session_best[doc.session as usize]
+            };
+            let neighbour = neighbour + tuning.session * session;
+            final_scores[i] = (fused[i] + neighbour) * boost;
+            parts[i] = Components {
+                bm25: lexical[i],
+                vector: cosines[i],
+                fused: fused[i],
+                neighbour,
+                boost,
+            };
+        }
+        top_k(&final_scores, query.limit, 0.0)
+            .into_iter()
+            .map(|(i, score)| {
+                let doc = &self.docs[i as usize];
+                Hit {
+                    id: doc.id.to_string(),
+                    kind: doc.kind,
+                    score,
+                    components: parts[i as usize],
+                }
+            })
+            .collect()
+    }
+}
+
+impl UserIndex {
+    /// The best fused score within each session, by session number (0: no session).
+    fn session_best(&self, fused: &[f32]) -> Vec<f32> {
+        let mut best = vec![0.0f32; self.session_count() + 1];
+        for (doc, score) in self.docs.iter().zip(fused) {
+            let b = &mut best[doc.session as usize];
+            *b = b.max(*score);
+        }
+        best
+    }
+
+    /// What a turn inherits from the turns around it in its session: at each distance `d` up
+    /// to the window, the better of the two turns there, weighted `neighbour × decay^(d-1)`.
+    fn neighbour_score(&self, i: usize, fused: &[f32], tuning: &Tuning) -> f32 {
+        let (mut back, mut ahead) = (self.docs[i].prev, self.docs[i].next);
+        let (mut total, mut weight) = (0.0, tuning.neighbour);
+        for _ in 0..tuning.neighbour_window {
+            if back == NONE && ahead == NONE {
+                break;
+            }
+            let score = |j: u32| if j == NONE { 0.0 } else { fused[j as usize] };
+            total += weight * score(back).max(score(ahead));
+            weight *= tuning.neighbour_decay;
+            back = if back == NONE {
+                NONE
+            } else {
+                self.docs[back as usize].prev
+            };
+            ahead = if ahead == NONE {
+                NONE
+            } else {
+                self.docs[ahead as usize].next
+            };
+        }
+        total
+    }
+}
+
+/// One relevance score per item from the lexical and vector scores.
+fn fuse(lexical: &[f32], cosines: &[f32], context: &[f32], tuning: &Tuning) -> Vec<f32> {
+    match tuning.fusion {
+        Fusion::Weighted => {
+            let mut lex = lexical.to_vec();
+            normalize_by_max(&mut lex);
+            let mut vec = cosines.to_vec();
+            normalize_above_mean(&mut vec);
+            lex.iter()
+                .zip(&vec)
+                .zip(context)
+                .map(|((l, v), c)| tuning.lexical * l + tuning.vector * v + tuning.context * c)
+                .collect()
+        }
+        Fusion::Rrf(k) => {
+            let mut out = vec![0.0; lexical.len()];
+            for (scores, weight) in [
+                (lexical, tuning.lexical),
+                (cosines, tuning.vector),
+                (context, tuning.context),
+            ] {
+                let ranked: Vec<u32> = top_k(scores, 200, 0.0)
+                    .into_iter()
+                    .map(|(i, _)| i)
+                    .collect();
+                rrf_into(&ranked, weight, k, &mut out);
+            }
+            out
+        }
+    }
+}

@@ -1,0 +1,117 @@
+//! The PostgreSQL backend, for when one machine is not enough (docs/SCALING.md).
+//!
+//! Every table's primary key starts with `(tenant_id, user_id)` so the tables distribute by user
+//! on Citus without cross-shard queries on the request path. Appends lock the user's row
+//! (`SELECT ... FOR UPDATE`), so several Rapport processes can write to one database and
+//! sequence numbers stay dense. Commits use the server's `synchronous_commit` (on by default),
+//! so an acknowledged batch is durable.
+//!
+//! The client is the synchronous `postgres` crate: call it from plain threads (or
+//! `spawn_blocking`), never from inside an async task.
+
+mod events;
+mod facts;
+mod schema;
+mod users;
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+use std::sync::{Mutex, MutexGuard};
+
+use postgres::{Client, NoTls};
+use rapport_core::{Event, Fact, StoredEvent, TenantId, UserId};
+
+pub use schema::PG_SCHEMA_VERSION;
+
+use crate::error::InternalError;
+use crate::{AppendOutcome, FactUpdate, PopulationStats, Result, Store, UserSummary};
+
+/// Connections kept for reads.
+const READERS: usize = 4;
+
+/// A store on a PostgreSQL database.
+pub struct PostgresStore {
+    writer: Mutex<Client>,
+    readers: Vec<Mutex<Client>>,
+    next_reader: AtomicUsize,
+}
+
+impl PostgresStore {
+    /// Connects to `url` (`postgres://user:password@host:port/database`) and migrates the
+    /// schema forward.
+    pub fn connect(url: &str) -> Result<Self> {
+        let mut writer = connect(url)?;
+        schema::migrate(&mut writer)?;
+        let readers = (0..READERS)
+            .map(|_| connect(url).map(Mutex::new))
+            .collect::<Result<_>>()?;
+        Ok(Self {
+            writer: Mutex::new(writer),
+            readers,
+            next_reader: AtomicUsize::new(0),
+        })
+    }
+
+    fn writer(&self) -> MutexGuard<'_, Client> {
+        self.writer.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    fn reader(&self) -> MutexGuard<'_, Client> {
+        let start = self.next_reader.fetch_add(1, Ordering::Relaxed);
+        for offset in 0..self.readers.len() {
+            if let Ok(guard) = self.readers[(start + offset) % self.readers.len()].try_lock() {
+                return guard;
+            }
+        }
+        self.readers[start % self.readers.len()]
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
+    }
+}
+
+fn connect(url: &str) -> Result<Client> {
+    Client::connect(url, NoTls).map_err(|e| InternalError::Postgres(e).into())
+}
+
+impl Store for PostgresStore {
+    fn append(&self, events: &[Event]) -> Result<AppendOutcome> {
+        events::append(&mut self.writer(), events)
+    }
+
+    fn events(
+        &self,
+        tenant: &TenantId,
+        user: &UserId,
+        after_seq: u64,
+        limit: usize,
+    ) -> Result<Vec<StoredEvent>> {
+        events::read(&mut self.reader(), tenant, user, after_seq, limit)
+    }
+
+    fn user(&self, tenant: &TenantId, user: &UserId) -> Result<Option<UserSummary>> {
+        users::one(&mut self.reader(), tenant, user)
+    }
+
+    fn users(&self, tenant: &TenantId) -> Result<Vec<UserSummary>> {
+        users::all(&mut self.reader(), tenant)
+    }
+
+    fn tenants(&self) -> Result<Vec<TenantId>> {
+        users::tenants(&mut self.reader())
+    }
+
+    fn facts(&self, tenant: &TenantId, user: &UserId) -> Result<Vec<Fact>> {
+        facts::read(&mut *self.reader(), tenant, user)
+    }
+
+    fn save_facts(&self, updates: &[FactUpdate<'_>]) -> Result<()> {
+        facts::save(&mut self.writer(), updates)
+    }
+
+    fn population(&self, tenant: &TenantId) -> Result<PopulationStats> {
+        facts::population(&mut self.reader(), tenant)
+    }
+
+    fn forget_user(&self, tenant: &TenantId, user: &UserId) -> Result<bool> {
+        users::forget(&mut self.writer(), tenant, user)
+    }
+}

@@ -1,0 +1,83 @@
+//! Versioned schema for PostgreSQL; `rapport_schema` holds the version. Forward only: a
+//! released migration is never edited.
+
+use postgres::Client;
+
+use crate::Result;
+use crate::error::UserError;
+
+/// The schema version this build writes.
+pub const PG_SCHEMA_VERSION: i32 = 1;
+
+const MIGRATIONS: &[&str] = &[
+    // v1: the same tables as the embedded store. Every key starts with (tenant_id, user_id),
+    // the distribution column on Citus being user_id (see docs/SCALING.md).
+    "
+    CREATE TABLE users (
+        tenant_id   TEXT NOT NULL,
+        user_id     TEXT NOT NULL,
+        last_seq    BIGINT NOT NULL,
+        learned_seq BIGINT NOT NULL DEFAULT 0,
+        events      BIGINT NOT NULL,
+        first_time  BIGINT NOT NULL,
+        last_time   BIGINT NOT NULL,
+        PRIMARY KEY (tenant_id, user_id)
+    );
+    CREATE TABLE events (
+        tenant_id TEXT NOT NULL,
+        user_id   TEXT NOT NULL,
+        seq       BIGINT NOT NULL,
+        id        TEXT NOT NULL,
+        time      BIGINT NOT NULL,
+        kind      TEXT NOT NULL,
+        session   TEXT,
+        body      TEXT NOT NULL,
+        PRIMARY KEY (tenant_id, user_id, seq),
+        UNIQUE (tenant_id, user_id, id)
+    );
+    CREATE TABLE facts (
+        tenant_id TEXT NOT NULL,
+        user_id   TEXT NOT NULL,
+        fact_id   BIGINT NOT NULL,
+        body      TEXT NOT NULL,
+        PRIMARY KEY (tenant_id, user_id, fact_id)
+    );
+    CREATE TABLE population (
+        tenant_id TEXT NOT NULL,
+        key       TEXT NOT NULL,
+        value     TEXT NOT NULL,
+        holders   BIGINT NOT NULL,
+        PRIMARY KEY (tenant_id, key, value)
+    );
+    ",
+];
+
+pub(super) fn migrate(client: &mut Client) -> Result<()> {
+    let mut tx = client.transaction()?;
+    // One migrator at a time, across processes.
+    tx.execute("SELECT pg_advisory_xact_lock(7420)", &[])?;
+    tx.batch_execute("CREATE TABLE IF NOT EXISTS rapport_schema (version INT NOT NULL)")?;
+    let found: i32 = match tx.query_opt("SELECT version FROM rapport_schema", &[])? {
+        Some(row) => row.get(0),
+        None => {
+            tx.execute("INSERT INTO rapport_schema (version) VALUES (0)", &[])?;
+            0
+        }
+    };
+    if found > PG_SCHEMA_VERSION {
+        return Err(UserError::SchemaTooNew {
+            found: i64::from(found),
+            supported: i64::from(PG_SCHEMA_VERSION),
+        }
+        .into());
+    }
+    for (index, sql) in MIGRATIONS.iter().enumerate().skip(found as usize) {
+        tx.batch_execute(sql)?;
+        tx.execute(
+            "UPDATE rapport_schema SET version = $1",
+            &[&(index as i32 + 1)],
+        )?;
+    }
+    tx.commit()?;
+    Ok(())
+}

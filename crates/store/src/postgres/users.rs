@@ -1,0 +1,85 @@
+//! Users on PostgreSQL: summaries, listing, forgetting.
+
+use std::collections::HashSet;
+
+use postgres::{Client, Row};
+use rapport_core::{TenantId, UserId};
+
+use crate::codec::{from_micros, to_seq};
+use crate::{Error, Result, UserSummary};
+
+const COLUMNS: &str = "tenant_id, user_id, events, last_seq, learned_seq, first_time, last_time";
+
+fn decode(row: &Row) -> Result<UserSummary> {
+    Ok(UserSummary {
+        tenant: TenantId::new(row.get::<_, String>(0)).map_err(|e| Error::corrupt("users", e))?,
+        user: UserId::new(row.get::<_, String>(1)).map_err(|e| Error::corrupt("users", e))?,
+        events: to_seq(row.get(2)),
+        last_seq: to_seq(row.get(3)),
+        learned_seq: to_seq(row.get(4)),
+        first_time: from_micros("users", row.get(5))?,
+        last_time: from_micros("users", row.get(6))?,
+    })
+}
+
+pub(super) fn one(
+    client: &mut Client,
+    tenant: &TenantId,
+    user: &UserId,
+) -> Result<Option<UserSummary>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM users WHERE tenant_id = $1 AND user_id = $2 AND last_seq > 0"
+    );
+    client
+        .query_opt(&sql, &[&tenant.as_str(), &user.as_str()])?
+        .as_ref()
+        .map(decode)
+        .transpose()
+}
+
+pub(super) fn all(client: &mut Client, tenant: &TenantId) -> Result<Vec<UserSummary>> {
+    let sql = format!(
+        "SELECT {COLUMNS} FROM users WHERE tenant_id = $1 AND last_seq > 0 ORDER BY user_id COLLATE \"C\""
+    );
+    client
+        .query(&sql, &[&tenant.as_str()])?
+        .iter()
+        .map(decode)
+        .collect()
+}
+
+pub(super) fn tenants(client: &mut Client) -> Result<Vec<TenantId>> {
+    let rows = client.query(
+        "SELECT tenant_id FROM users WHERE last_seq > 0 GROUP BY tenant_id ORDER BY tenant_id COLLATE \"C\"",
+        &[],
+    )?;
+    rows.iter()
+        .map(|row| TenantId::new(row.get::<_, String>(0)).map_err(|e| Error::corrupt("users", e)))
+        .collect()
+}
+
+pub(super) fn forget(client: &mut Client, tenant: &TenantId, user: &UserId) -> Result<bool> {
+    let mut tx = client.transaction()?;
+    let (t, u) = (tenant.as_str(), user.as_str());
+    let facts = super::facts::read(&mut tx, tenant, user)?;
+    let pairs: HashSet<(String, String)> = facts
+        .iter()
+        .filter(|f| f.is_current())
+        .map(|f| (f.key.clone(), f.value.to_lowercase()))
+        .collect();
+    super::facts::apply_population_deltas(&mut tx, t, pairs.iter().map(|p| (p, -1)))?;
+    tx.execute(
+        "DELETE FROM events WHERE tenant_id = $1 AND user_id = $2",
+        &[&t, &u],
+    )?;
+    tx.execute(
+        "DELETE FROM facts WHERE tenant_id = $1 AND user_id = $2",
+        &[&t, &u],
+    )?;
+    let existed = tx.execute(
+        "DELETE FROM users WHERE tenant_id = $1 AND user_id = $2",
+        &[&t, &u],
+    )? > 0;
+    tx.commit()?;
+    Ok(existed)
+}
