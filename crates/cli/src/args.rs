@@ -12,6 +12,11 @@ pub struct Args {
     #[arg(long, global = true, env = "RAPPORT_DATA_DIR", value_name = "DIR")]
     pub data_dir: Option<PathBuf>,
 
+    /// Keep the data in this PostgreSQL database instead of the embedded store
+    /// (`postgres://user:password@host:port/db`).
+    #[arg(long, global = true, env = "RAPPORT_DATABASE_URL", value_name = "URL", hide_env_values = true)]
+    pub database_url: Option<String>,
+
     /// Config file [default: ./rapport.toml when it exists].
     #[arg(long, global = true, env = "RAPPORT_CONFIG", value_name = "FILE")]
     pub config: Option<PathBuf>,
@@ -119,6 +124,12 @@ pub enum Command {
         #[command(subcommand)]
         what: BenchCommand,
     },
+    /// Measure quality on public data (see EVAL.md and docs/EVALUATION.md).
+    Eval {
+        /// What to measure.
+        #[command(subcommand)]
+        what: EvalCommand,
+    },
     /// Rebuild every profile from the event log.
     Reindex,
     /// Delete everything held about a user.
@@ -164,5 +175,19 @@ pub enum BenchCommand {
         /// Context requests to time.
         #[arg(long, default_value_t = 2_000)]
         requests: usize,
+    },
+}
+
+/// Quality evaluations on public data sets; each runs in a temporary store.
+#[derive(Debug, Subcommand)]
+pub enum EvalCommand {
+    /// Long-term conversational memory: Recall@k and Hit@k of the evidence turns (EVAL.md §1).
+    Retrieval {
+        /// A `*.retrieval.jsonl` file.
+        #[arg(long, value_name = "FILE")]
+        data: PathBuf,
+        /// Write one prediction record per question here (JSON lines).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
 }

@@ -14,6 +14,8 @@ use crate::args::Args;
 pub struct FileConfig {
     /// Directory of the embedded store.
     pub data_dir: Option<PathBuf>,
+    /// A PostgreSQL URL; when set, the data lives there instead of `data_dir`.
+    pub database_url: Option<String>,
     /// Users whose retrieval indexes are kept in memory.
     pub index_cache_users: Option<usize>,
 }
@@ -40,6 +42,7 @@ pub fn engine_config(args: &Args) -> anyhow::Result<EngineConfig> {
     if let Some(dir) = args.data_dir.clone().or(file.data_dir) {
         config.data_dir = dir;
     }
+    config.database_url = args.database_url.clone().or(file.database_url);
     if let Some(users) = file.index_cache_users {
         config.index_cache_users = users;
     }

@@ -9,6 +9,9 @@ use serde::{Deserialize, Serialize};
 pub struct EngineConfig {
     /// Directory of the embedded store (`rapport.db` inside it).
     pub data_dir: PathBuf,
+    /// A PostgreSQL connection URL (`postgres://user:pass@host/db`). When set, the engine keeps
+    /// its data in that database instead of the embedded store, and `data_dir` is not used.
+    pub database_url: Option<String>,
     /// How many users' retrieval indexes to keep in memory.
     pub index_cache_users: usize,
     /// About how many bytes of retrieval indexes to keep in memory.
@@ -19,6 +22,7 @@ impl Default for EngineConfig {
     fn default() -> Self {
         Self {
             data_dir: PathBuf::from("rapport-data"),
+            database_url: None,
             index_cache_users: 1024,
             index_cache_bytes: 512 << 20,
         }
@@ -34,8 +38,47 @@ impl EngineConfig {
         }
     }
 
+    /// Where the data lives, for messages: the data directory, or the database URL without
+    /// its password.
+    pub fn location(&self) -> String {
+        match &self.database_url {
+            Some(url) => without_password(url),
+            None => self.data_dir.display().to_string(),
+        }
+    }
+
     /// The SQLite file inside the data directory.
     pub fn database_path(&self) -> PathBuf {
         self.data_dir.join("rapport.db")
+    }
+}
+
+/// `postgres://user:secret@host/db` → `postgres://user:***@host/db`.
+fn without_password(url: &str) -> String {
+    let Some((scheme, rest)) = url.split_once("://") else {
+        return url.to_string();
+    };
+    let Some((credentials, host)) = rest.rsplit_once('@') else {
+        return url.to_string();
+    };
+    match credentials.split_once(':') {
+        Some((user, _)) => format!("{scheme}://{user}:***@{host}"),
+        None => url.to_string(),
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn location_hides_the_password() {
+        let config = EngineConfig {
+            database_url: Some("postgres://rapport:s3cret@localhost:5432/app".into()),
+            ..EngineConfig::default()
+        };
+        assert_eq!(config.location(), "postgres://rapport:***@localhost:5432/app");
+        let plain = EngineConfig::with_data_dir("/tmp/x");
+        assert_eq!(plain.location(), "/tmp/x");
     }
 }

@@ -3,7 +3,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use rapport_core::{Embedder, Event, Fact, ProfileLearner, StoredEvent, TenantId, UserId};
 use rapport_index::IndexCache;
-use rapport_store::{FactUpdate, SqliteStore, Store, UserSummary};
+use rapport_store::{FactUpdate, PostgresStore, SqliteStore, Store, UserSummary};
 use serde::Serialize;
 
 use crate::memory::UserMemory;
@@ -69,9 +69,13 @@ pub struct ReindexReport {
 }
 
 impl Engine {
-    /// Opens the engine with the embedded store in `config.data_dir` and the built-in learner.
+    /// Opens the engine with the built-in learner and embedder, on PostgreSQL when
+    /// `config.database_url` is set, else on the embedded store in `config.data_dir`.
     pub fn open(config: EngineConfig) -> Result<Self> {
-        let store = Arc::new(SqliteStore::open(config.database_path())?);
+        let store: Arc<dyn Store> = match &config.database_url {
+            Some(url) => Arc::new(PostgresStore::connect(url)?),
+            None => Arc::new(SqliteStore::open(config.database_path())?),
+        };
         let parts = Parts {
             store,
             learner: crate::defaults::learner(),

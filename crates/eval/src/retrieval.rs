@@ -3,11 +3,11 @@
 //! The record types, a pure scorer ([`score`]) that turns ranked lists and gold evidence into a
 //! [`RetrievalReport`] (so predictions can be re-scored independently), and a driver
 //! ([`run_retrieval_eval`]) that feeds each scope to a [`Retriever`] and asks it every scored
-//! question. [`IndexRetriever`] drives `rapport-index` directly.
+//! question. [`EngineRetriever`] drives the library as an app would (what `rapport eval
+//! retrieval` runs); [`IndexRetriever`] drives `rapport-index` directly, for tuning the index.
 
+mod engine_driver;
 mod index_driver;
-#[cfg(test)]
-mod locomo_run;
 mod metrics;
 mod records;
 
@@ -15,9 +15,12 @@ use std::collections::HashMap;
 use std::io::{BufWriter, Write};
 use std::path::Path;
 
-pub use index_driver::IndexRetriever;
+pub use engine_driver::EngineRetriever;
+pub use index_driver::{IndexRetriever, scope_docs};
 pub use metrics::{KS, Metrics, RetrievalReport, score};
-pub use records::{Prediction, Question, Scope, Session, Turn, parse_time, read_scopes};
+pub use records::{
+    Prediction, Question, Scope, Session, Turn, parse_time, read_predictions, read_scopes,
+};
 
 /// How many turn ids a prediction holds at least.
 pub const MIN_RANKED: usize = 20;
@@ -43,6 +46,12 @@ pub enum RetrievalError {
         /// The cause.
         source: serde_json::Error,
     },
+    /// The engine under evaluation could not be opened.
+    #[error("engine: {message}")]
+    Engine {
+        /// What went wrong.
+        message: String,
+    },
 }
 
 /// A system under evaluation: ingests a scope's history, then answers its questions.
@@ -59,16 +68,18 @@ pub trait Retriever {
 }
 
 /// Runs the protocol over `scopes`, writing one [`Prediction`] per scored question to `out`
-/// (JSON lines) when given.
+/// (JSON lines) when given. `progress` is told (scopes done, scopes in all) after each scope.
 pub fn evaluate(
     scopes: &[Scope],
     out: Option<&Path>,
     retriever: &mut impl Retriever,
+    mut progress: impl FnMut(usize, usize),
 ) -> Result<RetrievalReport, RetrievalError> {
     let mut predictions = HashMap::new();
     let mut records = Vec::new();
     let (mut tokens, mut counted) = (0.0, 0usize);
-    for scope in scopes {
+    for (done, scope) in scopes.iter().enumerate() {
+        progress(done, scopes.len());
         retriever.ingest(scope);
         for q in scope.questions.iter().filter(|q| q.is_scored()) {
             let ranked = retriever.retrieve(scope, q);
@@ -83,6 +94,7 @@ pub fn evaluate(
             predictions.insert(q.qid.clone(), ranked);
         }
     }
+    progress(scopes.len(), scopes.len());
     if let Some(path) = out {
         write_predictions(path, &records)?;
     }
@@ -96,8 +108,9 @@ pub fn run_retrieval_eval(
     path: &Path,
     out: Option<&Path>,
     retriever: &mut impl Retriever,
+    progress: impl FnMut(usize, usize),
 ) -> Result<RetrievalReport, RetrievalError> {
-    evaluate(&read_scopes(path)?, out, retriever)
+    evaluate(&read_scopes(path)?, out, retriever, progress)
 }
 
 fn write_predictions(path: &Path, records: &[Prediction]) -> Result<(), RetrievalError> {

@@ -15,7 +15,7 @@ pub fn run(engine: &Engine) -> anyhow::Result<ExitCode> {
     let report = super::ingest::ingest_text(engine, SAMPLE, Path::new(SAMPLE_NAME))?;
     println!(
         "Ingested the sample conversation ({SAMPLE_NAME}) into {}: {} new events, {} already there.\n",
-        engine.config().data_dir.display(),
+        engine.config().location(),
         report.accepted,
         report.duplicates
     );

@@ -2,6 +2,7 @@
 
 mod bench;
 mod demo;
+mod eval;
 mod ingest;
 mod inspect;
 mod recall;
@@ -18,13 +19,15 @@ use crate::settings;
 
 /// Runs the parsed command line.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    if let Command::Bench { what } = args.command {
-        return bench::run(what);
+    match args.command {
+        Command::Bench { what } => return bench::run(what),
+        Command::Eval { what } => return eval::run(what),
+        _ => {}
     }
     let config = settings::engine_config(&args)?;
-    let data_dir = config.data_dir.clone();
-    let engine = Engine::open(config)
-        .with_context(|| format!("cannot open the store in {}", data_dir.display()))?;
+    let location = config.location();
+    let engine =
+        Engine::open(config).with_context(|| format!("cannot open the store in {location}"))?;
     match args.command {
         Command::Demo => demo::run(&engine),
         Command::Ingest { files, batch_size } => ingest::run(&engine, &files, batch_size as usize),
@@ -58,7 +61,9 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             time,
             json,
         } => recall::search(&engine, &ids(&tenant, &user)?, &query, limit, time, json),
-        Command::Bench { .. } => unreachable!("handled before the store is opened"),
+        Command::Bench { .. } | Command::Eval { .. } => {
+            unreachable!("handled before the store is opened")
+        }
         Command::Reindex => inspect::reindex(&engine),
         Command::Forget { user, tenant } => inspect::forget(&engine, &ids(&tenant, &user)?),
     }

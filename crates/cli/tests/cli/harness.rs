@@ -43,6 +43,7 @@ impl Dir {
         command
             .current_dir(self.path())
             .env_remove("RAPPORT_DATA_DIR")
+            .env_remove("RAPPORT_DATABASE_URL")
             .env_remove("RAPPORT_CONFIG");
         command
     }

@@ -133,3 +133,30 @@ pub fn read_scopes(path: &Path) -> Result<Vec<Scope>, RetrievalError> {
     }
     Ok(scopes)
 }
+
+/// Reads a prediction file written by [`evaluate`](super::evaluate): question id → ranked ids.
+pub fn read_predictions(
+    path: &Path,
+) -> Result<std::collections::HashMap<String, Vec<String>>, RetrievalError> {
+    let name = path.display().to_string();
+    let io = |source| RetrievalError::Io {
+        path: name.clone(),
+        source,
+    };
+    let file = std::fs::File::open(path).map_err(io)?;
+    let mut predictions = std::collections::HashMap::new();
+    for (i, line) in BufReader::new(file).lines().enumerate() {
+        let line = line.map_err(io)?;
+        if line.trim().is_empty() {
+            continue;
+        }
+        let record: Prediction =
+            serde_json::from_str(&line).map_err(|source| RetrievalError::Json {
+                path: name.clone(),
+                line: i + 1,
+                source,
+            })?;
+        predictions.insert(record.qid, record.ranked_turns);
+    }
+    Ok(predictions)
+}

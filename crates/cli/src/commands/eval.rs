@@ -1,0 +1,43 @@
+//! `rapport eval KIND`: quality on public data, following EVAL.md. Each kind prints its metrics
+//! as a table and writes one prediction record per case, so the numbers can be re-scored.
+
+use std::path::Path;
+use std::process::ExitCode;
+
+use indicatif::{ProgressBar, ProgressStyle};
+use rapport_eval::retrieval::{EngineRetriever, run_retrieval_eval};
+
+use crate::args::EvalCommand;
+
+pub fn run(what: EvalCommand) -> anyhow::Result<ExitCode> {
+    match what {
+        EvalCommand::Retrieval { data, out } => retrieval(&data, out.as_deref()),
+    }
+}
+
+/// A progress bar counting `unit`s; hidden when standard error is not a terminal.
+fn progress_bar(unit: &str) -> ProgressBar {
+    let template = format!("{{spinner}} [{{elapsed_precise}}] {{wide_bar}} {{pos}}/{{len}} {unit}");
+    ProgressBar::new(0).with_style(ProgressStyle::with_template(&template).expect("valid template"))
+}
+
+fn retrieval(data: &Path, out: Option<&Path>) -> anyhow::Result<ExitCode> {
+    // Every scope becomes a user of a fresh store that is deleted afterwards.
+    let work = tempfile::tempdir()?;
+    let mut retriever = EngineRetriever::open(work.path())?;
+    let bar = progress_bar("scopes");
+    let report = run_retrieval_eval(data, out, &mut retriever, |done, total| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    })?;
+    bar.finish_and_clear();
+    for rejected in retriever.rejected() {
+        eprintln!("warning: not ingested: {rejected}");
+    }
+    println!("Retrieval: {}", data.display());
+    print!("{report}");
+    if let Some(out) = out {
+        println!("predictions: {}", out.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}

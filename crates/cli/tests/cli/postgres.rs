@@ -1,0 +1,72 @@
+//! The binary on PostgreSQL (`--database-url` / `RAPPORT_DATABASE_URL`), against the real server
+//! that scripts/test starts. Each test uses a schema of its own inside the test database.
+
+use std::sync::atomic::{AtomicUsize, Ordering};
+
+use crate::harness::{Dir, message};
+
+/// A URL whose connections use a fresh, empty schema of the test database.
+fn fresh_schema_url() -> String {
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let url = std::env::var("RAPPORT_TEST_DATABASE_URL").expect(
+        "RAPPORT_TEST_DATABASE_URL is not set: run scripts/test, which starts PostgreSQL and sets it",
+    );
+    let schema = format!(
+        "cli_{}_{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    );
+    let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    admin
+        .batch_execute(&format!("CREATE SCHEMA {schema}"))
+        .unwrap();
+    let separator = if url.contains('?') { '&' } else { '?' };
+    format!("{url}{separator}options=-csearch_path%3D{schema}")
+}
+
+#[test]
+fn database_url_keeps_the_data_in_postgresql_not_the_data_dir() {
+    let dir = Dir::new();
+    let url = fresh_schema_url();
+    let events = dir.write(
+        "events.jsonl",
+        [
+            message("ana", "e1", "I live in Lisbon."),
+            message("ana", "e2", "I adopted a cat named Pepper."),
+        ]
+        .join("\n"),
+    );
+    let ingest = dir.rapport(&["--database-url", &url, "ingest", events.to_str().unwrap()]);
+    assert!(ingest.ok().contains("2 accepted"), "{}", ingest.stdout());
+    assert!(
+        !dir.data_dir().exists(),
+        "the embedded store must not be created when a database URL is given"
+    );
+
+    // The environment variable selects the same database.
+    let mut command = dir.bare_rapport();
+    command
+        .env("RAPPORT_DATABASE_URL", &url)
+        .args(["history", "ana", "--json"]);
+    let history = crate::harness::Run::of(command).ok();
+    assert_eq!(history.lines().count(), 2, "{history}");
+    assert!(history.contains("Pepper"), "{history}");
+
+    // The embedded store knows nothing of it.
+    let embedded = dir.rapport(&["history", "ana"]);
+    assert_eq!(embedded.code(), 1, "{}", embedded.stdout());
+}
+
+#[test]
+fn a_bad_database_url_fails_with_a_clear_message_and_no_password() {
+    let dir = Dir::new();
+    let run = dir.rapport(&[
+        "--database-url",
+        "postgres://someone:hunter2@127.0.0.1:1/nothing",
+        "users",
+    ]);
+    assert_eq!(run.code(), 1);
+    let err = run.stderr();
+    assert!(err.contains("cannot open the store in postgres://someone:***@127.0.0.1:1/nothing"), "{err}");
+    assert!(!err.contains("hunter2"), "{err}");
+}
