@@ -14,7 +14,13 @@ pub struct Args {
 
     /// Keep the data in this PostgreSQL database instead of the embedded store
     /// (`postgres://user:password@host:port/db`).
-    #[arg(long, global = true, env = "RAPPORT_DATABASE_URL", value_name = "URL", hide_env_values = true)]
+    #[arg(
+        long,
+        global = true,
+        env = "RAPPORT_DATABASE_URL",
+        value_name = "URL",
+        hide_env_values = true
+    )]
     pub database_url: Option<String>,
 
     /// Config file [default: ./rapport.toml when it exists].

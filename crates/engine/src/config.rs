@@ -77,7 +77,10 @@ mod tests {
             database_url: Some("postgres://rapport:s3cret@localhost:5432/app".into()),
             ..EngineConfig::default()
         };
-        assert_eq!(config.location(), "postgres://rapport:***@localhost:5432/app");
+        assert_eq!(
+            config.location(),
+            "postgres://rapport:***@localhost:5432/app"
+        );
         let plain = EngineConfig::with_data_dir("/tmp/x");
         assert_eq!(plain.location(), "/tmp/x");
     }

@@ -12,16 +12,23 @@ use crate::{EngineConfig, Error, Result, UserError};
 /// Events read from the log per step when learning catches up with it.
 const CATCH_UP_PAGE: usize = 5_000;
 
-/// A user's facts after learning: tenant, user, facts, whether they changed, the sequence
-/// number they reflect, and the events learned from when they were the fresh batch.
-type Learned = (
-    TenantId,
-    UserId,
-    Vec<Fact>,
-    bool,
-    u64,
-    Option<Vec<StoredEvent>>,
-);
+/// How often a batch is learned again after another process saved the same user's facts.
+const MAX_CONFLICT_RETRIES: usize = 8;
+
+/// A user's facts after learning.
+struct Learned {
+    tenant: TenantId,
+    user: UserId,
+    facts: Vec<Fact>,
+    /// Whether the facts differ from what was read.
+    changed: bool,
+    /// The sequence number the facts reflect.
+    learned_seq: u64,
+    /// The user's `learned_seq` when the facts were read.
+    read_at: u64,
+    /// The events learned from, when they were the fresh batch (else the log was replayed).
+    events: Option<Vec<StoredEvent>>,
+}
 
 /// The parts an engine is assembled from. [`Engine::open`] picks the built-in ones.
 pub struct Parts {
@@ -123,7 +130,15 @@ impl Engine {
             by_user.entry(key).or_default().push(stored.clone());
         }
         let users = by_user.len();
-        self.catch_up(by_user)?;
+        // Another process may learn from the same users at the same time: its save wins, and
+        // ours is retried from what it saved (the events then come from the log).
+        let mut attempts = 0;
+        loop {
+            match self.catch_up(by_user.clone()) {
+                Err(e) if e.is_conflict() && attempts < MAX_CONFLICT_RETRIES => attempts += 1,
+                result => break result?,
+            }
+        }
         Ok(IngestReport {
             accepted: outcome.stored.len(),
             duplicates: outcome.duplicates,
@@ -150,33 +165,41 @@ impl Engine {
                 .first()
                 .is_some_and(|e| e.seq == summary.learned_seq + 1)
                 && events.last().is_some_and(|e| e.seq == summary.last_seq);
-            if follows {
+            let (learned_seq, events) = if follows {
                 self.learner.learn(&mut facts, &events);
-                let changed = facts != before;
-                learned.push((tenant, user, facts, changed, summary.last_seq, Some(events)));
+                (summary.last_seq, Some(events))
             } else {
                 let (seq, _) =
                     self.learn_from_log(&tenant, &user, &mut facts, summary.learned_seq)?;
-                let changed = facts != before;
-                learned.push((tenant, user, facts, changed, seq, None));
-            }
+                (seq, None)
+            };
+            learned.push(Learned {
+                changed: facts != before,
+                tenant,
+                user,
+                facts,
+                learned_seq,
+                read_at: summary.learned_seq,
+                events,
+            });
         }
         let updates: Vec<FactUpdate<'_>> = learned
             .iter()
-            .map(
-                |(tenant, user, facts, changed, learned_seq, _)| FactUpdate {
-                    tenant,
-                    user,
-                    facts: changed.then_some(facts.as_slice()),
-                    learned_seq: *learned_seq,
-                },
-            )
+            .map(|l| FactUpdate {
+                tenant: &l.tenant,
+                user: &l.user,
+                facts: l.changed.then_some(l.facts.as_slice()),
+                learned_seq: l.learned_seq,
+                expected_learned_seq: l.read_at,
+            })
             .collect();
         self.store.save_facts(&updates)?;
-        for (tenant, user, facts, _, _, events) in &learned {
-            match events {
-                Some(events) => self.refresh_memory(tenant, user, events, facts)?,
-                None => self.evict_memory(tenant, user),
+        for l in &learned {
+            match &l.events {
+                Some(events) => {
+                    self.refresh_memory(&l.tenant, &l.user, events, &l.facts, l.learned_seq)?
+                }
+                None => self.evict_memory(&l.tenant, &l.user),
             }
         }
         Ok(())
@@ -210,9 +233,13 @@ impl Engine {
             everyone.extend(self.store.users(&tenant)?);
         }
         let mut report = ReindexReport::default();
-        for (done, summary) in everyone.iter().enumerate() {
+        for (done, listed) in everyone.iter().enumerate() {
             let _guard = self.lock_learning();
-            self.evict_memory(&summary.tenant, &summary.user);
+            self.evict_memory(&listed.tenant, &listed.user);
+            // Read again under the lock: the user may have been forgotten or grown since.
+            let Some(summary) = self.store.user(&listed.tenant, &listed.user)? else {
+                continue;
+            };
             let mut facts = Vec::new();
             let (learned_seq, replayed) =
                 self.learn_from_log(&summary.tenant, &summary.user, &mut facts, 0)?;
@@ -221,6 +248,7 @@ impl Engine {
                 user: &summary.user,
                 facts: Some(&facts),
                 learned_seq,
+                expected_learned_seq: summary.learned_seq,
             }])?;
             report.users += 1;
             report.events += replayed;

@@ -41,6 +41,18 @@ pub enum InternalError {
     Store(rapport_store::InternalError),
 }
 
+impl Error {
+    /// Whether another process changed the same user's facts concurrently (retry to resolve).
+    pub(crate) fn is_conflict(&self) -> bool {
+        matches!(
+            self,
+            Error::Internal(InternalError::Store(
+                rapport_store::InternalError::Conflict { .. }
+            ))
+        )
+    }
+}
+
 impl From<rapport_store::Error> for Error {
     fn from(e: rapport_store::Error) -> Self {
         match e {

@@ -28,17 +28,25 @@ pub(crate) struct UserMemory {
     pub facts: Vec<(Fact, Vec<f32>)>,
     /// The last sequence number reflected.
     pub seq: u64,
+    /// The user's `learned_seq` the facts were read at.
+    pub learned_seq: u64,
 }
 
 impl UserMemory {
     /// Builds the memory from a user's whole log and facts.
-    pub fn build(events: &[StoredEvent], facts: &[Fact], embedder: &dyn Embedder) -> Self {
+    pub fn build(
+        events: &[StoredEvent],
+        facts: &[Fact],
+        learned_seq: u64,
+        embedder: &dyn Embedder,
+    ) -> Self {
         let mut memory = Self {
             index: UserIndex::new(),
             turns: Vec::new(),
             turn_by_id: HashMap::new(),
             facts: Vec::new(),
             seq: 0,
+            learned_seq,
         };
         memory.extend(events, facts, embedder);
         memory

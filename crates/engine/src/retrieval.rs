@@ -65,22 +65,55 @@ impl Engine {
             .collect())
     }
 
-    /// The user's memory, from the cache or rebuilt from the store. Errors for unknown users.
+    /// The user's memory, from the cache or rebuilt from the store; errors for unknown users.
+    ///
+    /// Every call reads the user's row (one keyed lookup) and brings a cached memory up to date
+    /// when the log or the learned facts moved, so events and facts written by another process
+    /// on the same database are seen at once: the cache is never stale, only warm.
     pub(crate) fn memory(&self, tenant: &TenantId, user: &UserId) -> Result<SharedMemory> {
-        if let Some(memory) = self.cache().get(tenant, user) {
+        let summary = self.user(tenant, user)?;
+        if let Some(memory) = self.cache().get(tenant, user)
+            && is_fresh(&memory, summary.last_seq, summary.learned_seq)
+        {
             return Ok(memory);
         }
         // Built under the learning lock so no batch can be learned between reading the store
         // and caching what was read.
         let _guard = self.lock_learning();
-        if let Some(memory) = self.cache().get(tenant, user) {
+        let summary = self.user(tenant, user)?;
+        let cached = self.cache().get(tenant, user);
+        if let Some(memory) = cached {
+            if !is_fresh(&memory, summary.last_seq, summary.learned_seq) {
+                self.catch_up_memory(tenant, user, &memory, summary.learned_seq)?;
+            }
             return Ok(memory);
         }
-        self.user(tenant, user)?;
         let events = self.store.events(tenant, user, 0, usize::MAX)?;
         let facts = self.store.facts(tenant, user)?;
-        let memory = UserMemory::build(&events, &facts, self.embedder.as_ref());
+        let memory =
+            UserMemory::build(&events, &facts, summary.learned_seq, self.embedder.as_ref());
         Ok(self.cache().insert(tenant.clone(), user.clone(), memory))
+    }
+
+    /// Adds what another process wrote since the memory was built; called with the learning
+    /// lock held.
+    fn catch_up_memory(
+        &self,
+        tenant: &TenantId,
+        user: &UserId,
+        memory: &SharedMemory,
+        learned_seq: u64,
+    ) -> Result<()> {
+        let after = memory.read().unwrap_or_else(|p| p.into_inner()).seq;
+        let events = self.store.events(tenant, user, after, usize::MAX)?;
+        let facts = self.store.facts(tenant, user)?;
+        {
+            let mut memory = memory.write().unwrap_or_else(|p| p.into_inner());
+            memory.extend(&events, &facts, self.embedder.as_ref());
+            memory.learned_seq = learned_seq;
+        }
+        self.cache().refresh_size(tenant, user);
+        Ok(())
     }
 
     /// Brings a cached memory up to date after learning; called with the learning lock held.
@@ -90,6 +123,7 @@ impl Engine {
         user: &UserId,
         events: &[StoredEvent],
         facts: &[Fact],
+        learned_seq: u64,
     ) -> Result<()> {
         let Some(memory) = self.cache().get(tenant, user) else {
             return Ok(());
@@ -99,6 +133,7 @@ impl Engine {
             let contiguous = events.first().is_none_or(|e| e.seq == memory.seq + 1);
             if contiguous {
                 memory.extend(events, facts, self.embedder.as_ref());
+                memory.learned_seq = learned_seq;
             } else {
                 drop(memory);
                 self.cache().remove(tenant, user);
@@ -113,4 +148,10 @@ impl Engine {
     pub(crate) fn evict_memory(&self, tenant: &TenantId, user: &UserId) {
         self.cache().remove(tenant, user);
     }
+}
+
+/// Whether a cached memory reflects the user's log up to `last_seq` and facts at `learned_seq`.
+fn is_fresh(memory: &SharedMemory, last_seq: u64, learned_seq: u64) -> bool {
+    let memory = memory.read().unwrap_or_else(|p| p.into_inner());
+    memory.seq >= last_seq && memory.learned_seq == learned_seq
 }

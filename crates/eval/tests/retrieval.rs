@@ -32,10 +32,26 @@ fn question(qid: &str, text: &str, evidence: &[&str]) -> Question {
 
 fn small_scope() -> Scope {
     let chat = [
-        ("D1:1", "Ana", "Hi Ben! I just got back from a pottery class."),
-        ("D1:2", "Ben", "Nice. I spent the weekend fixing my old bicycle."),
-        ("D1:3", "Ana", "My sister Lucia is visiting from Lisbon next week."),
-        ("D1:4", "Ben", "I adopted a grey cat named Pepper yesterday."),
+        (
+            "D1:1",
+            "Ana",
+            "Hi Ben! I just got back from a pottery class.",
+        ),
+        (
+            "D1:2",
+            "Ben",
+            "Nice. I spent the weekend fixing my old bicycle.",
+        ),
+        (
+            "D1:3",
+            "Ana",
+            "My sister Lucia is visiting from Lisbon next week.",
+        ),
+        (
+            "D1:4",
+            "Ben",
+            "I adopted a grey cat named Pepper yesterday.",
+        ),
         ("D1:5", "Ana", "The weather has been awful, rain all day."),
     ];
     Scope {
@@ -60,12 +76,21 @@ fn engine_retriever_finds_the_evidence_and_predictions_rescore_identically() {
     let mut retriever = EngineRetriever::open(&work.path().join("store")).unwrap();
     let scopes = [small_scope()];
     let mut seen = Vec::new();
-    let report = evaluate(&scopes, Some(&out), &mut retriever, |d, t| seen.push((d, t))).unwrap();
-    assert!(retriever.rejected().is_empty(), "{:?}", retriever.rejected());
+    let report = evaluate(&scopes, Some(&out), &mut retriever, |d, t| {
+        seen.push((d, t))
+    })
+    .unwrap();
+    assert!(
+        retriever.rejected().is_empty(),
+        "{:?}",
+        retriever.rejected()
+    );
     assert_eq!(seen, [(0, 1), (1, 1)]);
     assert_eq!(report.overall.questions, 2);
     assert_eq!(report.overall.hit[0], 1.0, "{report}");
-    let tokens = report.mean_context_tokens.expect("context tokens are measured");
+    let tokens = report
+        .mean_context_tokens
+        .expect("context tokens are measured");
     assert!(tokens > 0.0 && tokens <= 800.0, "{tokens}");
 
     let predictions = read_predictions(&out).unwrap();
@@ -95,7 +120,11 @@ fn first_locomo_conversation_recall_at_10() {
     let mut retriever = EngineRetriever::open(work.path()).unwrap();
     let report = evaluate(&scopes[..1], None, &mut retriever, |_, _| {}).unwrap();
     println!("{report}");
-    assert!(retriever.rejected().is_empty(), "{:?}", retriever.rejected());
+    assert!(
+        retriever.rejected().is_empty(),
+        "{:?}",
+        retriever.rejected()
+    );
     assert!(report.overall.questions > 100);
     assert!(report.overall.recall_at(10) >= 0.70, "{report}");
 }

@@ -32,6 +32,7 @@ macro_rules! conformance_tests {
                 listing_users_and_tenants,
                 facts_round_trip_and_count_population,
                 forget_user_removes_everything,
+                a_stale_fact_save_conflicts_and_changes_nothing,
                 empty_batch_is_a_no_op);
         }
     };
@@ -101,11 +102,13 @@ pub fn fact(id: u64, key: &str, value: &str) -> Fact {
 
 fn save(store: &dyn Store, tenant_name: &str, user_name: &str, facts: &[Fact], learned_seq: u64) {
     let (tenant, user) = (tenant(tenant_name), user(user_name));
+    let expected_learned_seq = store.user(&tenant, &user).unwrap().unwrap().learned_seq;
     let update = FactUpdate {
         tenant: &tenant,
         user: &user,
         facts: Some(facts),
         learned_seq,
+        expected_learned_seq,
     };
     store.save_facts(&[update]).unwrap();
 }
@@ -329,6 +332,43 @@ pub fn forget_user_removes_everything(store: &dyn Store) {
         .append(&[message("t", "ana", "e1", 1, "again")])
         .unwrap();
     assert_eq!(outcome.stored[0].seq, 1);
+}
+
+/// A save based on facts read before another writer saved is refused as a whole: neither its
+/// facts nor its `learned_seq` land, and the other users of the batch are not saved either.
+pub fn a_stale_fact_save_conflicts_and_changes_nothing(store: &dyn Store) {
+    store
+        .append(&[
+            message("t", "ana", "e1", 1, "x"),
+            message("t", "ana", "e2", 2, "y"),
+            message("t", "bob", "e1", 1, "z"),
+        ])
+        .unwrap();
+    let (t, ana, bob) = (tenant("t"), user("ana"), user("bob"));
+    // Writer A reads at learned_seq 0, writer B saves first.
+    save(store, "t", "ana", &[fact(1, "pet.dog", "Rex")], 2);
+    let stale = [
+        FactUpdate {
+            tenant: &t,
+            user: &bob,
+            facts: Some(&[fact(1, "pet.cat", "Tom")]),
+            learned_seq: 1,
+            expected_learned_seq: 0,
+        },
+        FactUpdate {
+            tenant: &t,
+            user: &ana,
+            facts: Some(&[fact(1, "pet.dog", "Max")]),
+            learned_seq: 1,
+            expected_learned_seq: 0,
+        },
+    ];
+    let err = store.save_facts(&stale).unwrap_err();
+    assert!(err.is_conflict(), "{err}");
+    assert_eq!(store.facts(&t, &ana).unwrap()[0].value, "Rex");
+    assert_eq!(store.user(&t, &ana).unwrap().unwrap().learned_seq, 2);
+    assert!(store.facts(&t, &bob).unwrap().is_empty());
+    assert_eq!(store.user(&t, &bob).unwrap().unwrap().learned_seq, 0);
 }
 
 /// An empty batch stores nothing and fails nothing.

@@ -1,3 +1,4 @@
+use rapport_core::{TenantId, UserId};
 use thiserror::Error;
 
 /// Result type of the store crate.
@@ -55,6 +56,15 @@ pub enum InternalError {
     #[cfg(feature = "postgres")]
     #[error("postgres: {0}")]
     Postgres(#[from] ::postgres::Error),
+    /// Another writer learned from this user's log since their facts were read; nothing was
+    /// saved. The caller reads again and retries.
+    #[error("facts of user `{user}` in tenant `{tenant}` changed concurrently")]
+    Conflict {
+        /// The tenant.
+        tenant: String,
+        /// The user.
+        user: String,
+    },
     /// Filesystem failure (creating the data directory).
     #[error("io: {0}")]
     Io(#[from] std::io::Error),
@@ -74,6 +84,18 @@ impl From<::postgres::Error> for Error {
 }
 
 impl Error {
+    /// Whether this is a [`InternalError::Conflict`]: retrying after reading again can succeed.
+    pub fn is_conflict(&self) -> bool {
+        matches!(self, Error::Internal(InternalError::Conflict { .. }))
+    }
+
+    pub(crate) fn conflict(tenant: &TenantId, user: &UserId) -> Self {
+        Error::Internal(InternalError::Conflict {
+            tenant: tenant.to_string(),
+            user: user.to_string(),
+        })
+    }
+
     pub(crate) fn corrupt(table: &'static str, reason: impl ToString) -> Self {
         Error::Internal(InternalError::Corrupt {
             table,

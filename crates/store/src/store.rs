@@ -27,6 +27,10 @@ pub struct FactUpdate<'a> {
     pub facts: Option<&'a [Fact]>,
     /// The highest sequence number these facts reflect.
     pub learned_seq: u64,
+    /// The user's `learned_seq` when the facts were read. The save fails with
+    /// [`InternalError::Conflict`](crate::InternalError::Conflict), changing nothing, when
+    /// another writer has moved it since (optimistic concurrency between processes).
+    pub expected_learned_seq: u64,
 }
 
 /// One user as the store sees them.

@@ -67,6 +67,9 @@ fn a_bad_database_url_fails_with_a_clear_message_and_no_password() {
     ]);
     assert_eq!(run.code(), 1);
     let err = run.stderr();
-    assert!(err.contains("cannot open the store in postgres://someone:***@127.0.0.1:1/nothing"), "{err}");
+    assert!(
+        err.contains("cannot open the store in postgres://someone:***@127.0.0.1:1/nothing"),
+        "{err}"
+    );
     assert!(!err.contains("hunter2"), "{err}");
 }

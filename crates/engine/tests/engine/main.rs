@@ -4,3 +4,4 @@
 mod context;
 mod ingest;
 mod scripted;
+mod shared_store;

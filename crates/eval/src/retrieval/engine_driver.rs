@@ -30,10 +30,11 @@ pub struct EngineRetriever {
 impl EngineRetriever {
     /// Opens an engine on `data_dir` (which should be empty: scopes become users there).
     pub fn open(data_dir: &std::path::Path) -> Result<Self, RetrievalError> {
-        let engine =
-            Engine::open(EngineConfig::with_data_dir(data_dir)).map_err(|e| RetrievalError::Engine {
+        let engine = Engine::open(EngineConfig::with_data_dir(data_dir)).map_err(|e| {
+            RetrievalError::Engine {
                 message: e.to_string(),
-            })?;
+            }
+        })?;
         Ok(Self {
             engine,
             tenant: TenantId::new(TENANT).expect("a valid tenant id"),
@@ -87,7 +88,8 @@ impl Retriever for EngineRetriever {
     fn ingest(&mut self, scope: &Scope) {
         self.turn_ids.clear();
         let Some(user) = self.user(scope) else {
-            self.rejected.push(format!("{}: not a valid user id", scope.scope));
+            self.rejected
+                .push(format!("{}: not a valid user id", scope.scope));
             return;
         };
         let mut time = DateTime::<Utc>::UNIX_EPOCH;

@@ -40,6 +40,19 @@ pub(super) fn save(client: &mut Client, updates: &[FactUpdate<'_>]) -> Result<()
     tx.batch_execute("SET LOCAL synchronous_commit = off")?;
     for update in updates {
         let (tenant, user) = (update.tenant.as_str(), update.user.as_str());
+        // Row-locks the user until commit, so two writers cannot both pass this check.
+        let moved = tx.execute(
+            "UPDATE users SET learned_seq = $3 WHERE tenant_id = $1 AND user_id = $2 AND learned_seq = $4",
+            &[
+                &tenant,
+                &user,
+                &(update.learned_seq as i64),
+                &(update.expected_learned_seq as i64),
+            ],
+        )?;
+        if moved != 1 {
+            return Err(Error::conflict(update.tenant, update.user));
+        }
         if let Some(facts) = update.facts {
             let before = current_pairs(&read(&mut tx, update.tenant, update.user)?);
             let after = current_pairs(facts);
@@ -63,10 +76,6 @@ pub(super) fn save(client: &mut Client, updates: &[FactUpdate<'_>]) -> Result<()
             }
             apply_population_deltas(&mut tx, tenant, deltas.into_iter().filter(|(_, d)| *d != 0))?;
         }
-        tx.execute(
-            "UPDATE users SET learned_seq = $3 WHERE tenant_id = $1 AND user_id = $2",
-            &[&tenant, &user, &(update.learned_seq as i64)],
-        )?;
     }
     tx.commit()?;
     Ok(())

@@ -3,7 +3,7 @@
 use std::collections::{HashMap, HashSet};
 
 use rapport_core::{Event, EventBody, EventId, StoredEvent, TenantId, UserId};
-use rusqlite::{Connection, OptionalExtension, params};
+use rusqlite::{Connection, OptionalExtension, TransactionBehavior, params};
 
 use crate::codec::{from_micros, to_micros, to_seq};
 use crate::{AppendOutcome, Error, Result};
@@ -22,7 +22,7 @@ pub(super) fn append(conn: &mut Connection, events: &[Event]) -> Result<AppendOu
     if events.is_empty() {
         return Ok(outcome);
     }
-    let tx = conn.transaction()?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let mut users: HashMap<(&TenantId, &UserId), UserState> = HashMap::new();
     let mut seen: HashSet<(&TenantId, &UserId, &EventId)> = HashSet::new();
     {

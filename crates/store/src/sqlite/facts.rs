@@ -3,7 +3,7 @@
 use std::collections::HashMap;
 
 use rapport_core::{Fact, TenantId, UserId};
-use rusqlite::{Connection, params};
+use rusqlite::{Connection, TransactionBehavior, params};
 
 use crate::codec::to_seq;
 use crate::{Error, FactUpdate, PopulationStats, Result};
@@ -43,7 +43,7 @@ pub(super) fn save(conn: &mut Connection, updates: &[FactUpdate<'_>]) -> Result<
 }
 
 fn save_all(conn: &mut Connection, updates: &[FactUpdate<'_>]) -> Result<()> {
-    let tx = conn.transaction()?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     for update in updates {
         save_one(&tx, update)?;
     }
@@ -57,12 +57,24 @@ fn save_one(tx: &Connection, update: &FactUpdate<'_>) -> Result<()> {
         user,
         facts,
         learned_seq,
+        expected_learned_seq,
     } = *update;
+    let moved = tx
+        .prepare_cached(
+            "UPDATE users SET learned_seq = ?3 WHERE tenant = ?1 AND user = ?2 AND learned_seq = ?4",
+        )?
+        .execute(params![
+            tenant.as_str(),
+            user.as_str(),
+            learned_seq as i64,
+            expected_learned_seq as i64
+        ])?;
+    if moved != 1 {
+        return Err(Error::conflict(tenant, user));
+    }
     if let Some(facts) = facts {
         replace_facts(tx, tenant, user, facts)?;
     }
-    tx.prepare_cached("UPDATE users SET learned_seq = ?3 WHERE tenant = ?1 AND user = ?2")?
-        .execute(params![tenant.as_str(), user.as_str(), learned_seq as i64])?;
     Ok(())
 }
 

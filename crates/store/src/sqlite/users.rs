@@ -1,7 +1,7 @@
 //! Users: summaries, listing, and forgetting.
 
 use rapport_core::{TenantId, UserId};
-use rusqlite::{Connection, OptionalExtension, Row, params};
+use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
 
 use crate::codec::{from_micros, to_seq};
 use crate::{Error, Result, UserSummary};
@@ -61,7 +61,7 @@ pub(super) fn tenants(conn: &Connection) -> Result<Vec<TenantId>> {
 }
 
 pub(super) fn forget(conn: &mut Connection, tenant: &TenantId, user: &UserId) -> Result<bool> {
-    let tx = conn.transaction()?;
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     super::facts::remove_user_population(&tx, tenant, user)?;
     let args = params![tenant.as_str(), user.as_str()];
     tx.execute("DELETE FROM events WHERE tenant = ?1 AND user = ?2", args)?;
