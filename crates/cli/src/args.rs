@@ -138,6 +138,19 @@ pub enum Command {
     },
     /// Rebuild every profile from the event log.
     Reindex,
+    /// Write the whole store (every tenant's users, events and facts) as a JSON-lines dump,
+    /// to move it to another backend with `rapport import`.
+    Export {
+        /// Write the dump here [default: standard output].
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// Read a dump written by `rapport export` into this store, which must not hold the
+    /// dump's users yet.
+    Import {
+        /// The dump (`-` for standard input).
+        file: PathBuf,
+    },
     /// Delete everything held about a user.
     Forget {
         /// The user.

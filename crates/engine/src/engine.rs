@@ -205,6 +205,22 @@ impl Engine {
         Ok(())
     }
 
+    /// Learns, for every user of every tenant, what their facts do not reflect yet.
+    pub(crate) fn catch_up_all(&self) -> Result<()> {
+        let mut behind = BTreeMap::new();
+        for tenant in self.store.tenants()? {
+            for summary in self.store.users(&tenant)? {
+                if summary.learned_seq < summary.last_seq {
+                    behind.insert((summary.tenant, summary.user), Vec::new());
+                }
+            }
+        }
+        if behind.is_empty() {
+            return Ok(());
+        }
+        self.catch_up(behind)
+    }
+
     /// Replays the log after `after_seq` into `facts`; returns the last seq and the count.
     fn learn_from_log(
         &self,

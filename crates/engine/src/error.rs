@@ -28,6 +28,24 @@ pub enum UserError {
     /// A value in the request was invalid.
     #[error(transparent)]
     Invalid(#[from] rapport_core::Error),
+    /// A dump to import is malformed (line 0: the dump as a whole).
+    #[error("invalid dump at line {line}: {reason}")]
+    InvalidDump {
+        /// 1-based line number.
+        line: usize,
+        /// What is wrong.
+        reason: String,
+    },
+    /// An import would mix a dump's user with one the target store already holds.
+    #[error(
+        "the target store already holds user `{user}` in tenant `{tenant}`; import into an empty store"
+    )]
+    ImportTargetNotEmpty {
+        /// The tenant.
+        tenant: String,
+        /// The user.
+        user: String,
+    },
     /// The store refused the request (e.g. a data directory from a newer version).
     #[error(transparent)]
     Store(rapport_store::UserError),
@@ -39,6 +57,9 @@ pub enum InternalError {
     /// The store failed.
     #[error(transparent)]
     Store(rapport_store::InternalError),
+    /// Reading or writing a file or stream failed.
+    #[error("io: {0}")]
+    Io(#[from] std::io::Error),
 }
 
 impl Error {

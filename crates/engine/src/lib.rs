@@ -22,6 +22,7 @@
 mod config;
 mod context;
 mod defaults;
+mod dump;
 mod engine;
 mod error;
 mod memory;
@@ -33,6 +34,7 @@ pub use config::EngineConfig;
 pub use context::{
     Context, ContextFact, ContextRequest, ContextTurn, DEFAULT_BUDGET, estimate_tokens,
 };
+pub use dump::{DUMP_FORMAT, DUMP_VERSION, DumpReport};
 pub use engine::{Engine, IngestReport, Parts, ReindexReport};
 pub use error::{Error, InternalError, Result, UserError};
 pub use profile::{Profile, ProfileFact, distinctiveness};

@@ -2,6 +2,7 @@
 
 mod bench;
 mod demo;
+mod dump;
 mod eval;
 mod ingest;
 mod inspect;
@@ -65,6 +66,8 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             unreachable!("handled before the store is opened")
         }
         Command::Reindex => inspect::reindex(&engine),
+        Command::Export { out } => dump::export(&engine, out.as_deref()),
+        Command::Import { file } => dump::import(&engine, &file),
         Command::Forget { user, tenant } => inspect::forget(&engine, &ids(&tenant, &user)?),
     }
 }

@@ -73,3 +73,71 @@ fn a_bad_database_url_fails_with_a_clear_message_and_no_password() {
     );
     assert!(!err.contains("hunter2"), "{err}");
 }
+
+#[test]
+fn export_and_import_move_a_store_to_postgresql_and_back_losing_nothing() {
+    let dir = Dir::new();
+    let url = fresh_schema_url();
+    dir.rapport(&["demo"]).ok();
+    let extra = dir.write(
+        "extra.jsonl",
+        [
+            message("ana", "e1", "I live in Lisbon."),
+            message("ana", "e2", "I moved to Porto last month."),
+            message("bob", "e1", "I have two cats."),
+        ]
+        .join("\n"),
+    );
+    dir.rapport(&["ingest", extra.to_str().unwrap()]).ok();
+    let from_sqlite = dir.path().join("sqlite.dump");
+    dir.rapport(&["export", "--out", from_sqlite.to_str().unwrap()])
+        .ok();
+
+    let imported = dir.rapport(&[
+        "--database-url",
+        &url,
+        "import",
+        from_sqlite.to_str().unwrap(),
+    ]);
+    assert!(
+        imported.ok().contains("Imported 3 users, 30 events"),
+        "{}",
+        imported.stdout()
+    );
+    let from_postgres = dir.path().join("postgres.dump");
+    dir.rapport(&[
+        "--database-url",
+        &url,
+        "export",
+        "--out",
+        from_postgres.to_str().unwrap(),
+    ])
+    .ok();
+
+    let back = dir.path().join("back");
+    let mut command = dir.bare_rapport();
+    command
+        .arg("--data-dir")
+        .arg(&back)
+        .args(["import", from_postgres.to_str().unwrap()]);
+    crate::harness::Run::of(command).ok();
+    let mut command = dir.bare_rapport();
+    command.arg("--data-dir").arg(&back).arg("export");
+    let from_back = crate::harness::Run::of(command).ok();
+
+    let first = std::fs::read_to_string(&from_sqlite).unwrap();
+    assert_eq!(
+        first.lines().count(),
+        1 + 30 + 3,
+        "header, events, one facts line per user"
+    );
+    assert_eq!(std::fs::read_to_string(&from_postgres).unwrap(), first);
+    assert_eq!(from_back, first);
+    // The imported store answers like the original.
+    let profile = |extra: &[&str]| {
+        let mut args = extra.to_vec();
+        args.extend(["profile", "maya", "--tenant", "demo", "--history"]);
+        dir.rapport(&args).ok()
+    };
+    assert_eq!(profile(&["--database-url", &url]), profile(&[]));
+}
