@@ -168,6 +168,25 @@ fn parse_time(text: &str) -> Result<chrono::DateTime<chrono::Utc>, String> {
 /// Benchmarks.
 #[derive(Debug, Subcommand)]
 pub enum BenchCommand {
+    /// Ingest throughput and per-user context latency as the store grows, in a temporary
+    /// store, or in the (empty) PostgreSQL database given with --database-url.
+    Scale {
+        /// Users in all.
+        #[arg(long, default_value_t = 100_000)]
+        users: usize,
+        /// Events of each user.
+        #[arg(long, default_value_t = 100)]
+        events_per_user: usize,
+        /// Latency is measured after each stage, over all users so far.
+        #[arg(long, default_value_t = 4)]
+        stages: usize,
+        /// Users whose histories form one ingest batch.
+        #[arg(long, default_value_t = 10)]
+        users_per_batch: usize,
+        /// Users sampled for latency after each stage.
+        #[arg(long, default_value_t = 300)]
+        sampled_users: usize,
+    },
     /// The whole write path: store, learn, embed and index synthetic turns.
     Ingest {
         /// Users the turns are spread over.

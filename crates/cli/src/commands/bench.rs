@@ -2,13 +2,32 @@
 
 use std::process::ExitCode;
 
-use rapport_eval::bench;
+use anyhow::Context;
+use indicatif::{ProgressBar, ProgressStyle};
+use rapport_engine::{Engine, EngineConfig};
+use rapport_eval::bench::{self, ScaleConfig};
 
 use crate::args::BenchCommand;
 
-pub fn run(what: BenchCommand) -> anyhow::Result<ExitCode> {
+pub fn run(what: BenchCommand, database_url: Option<String>) -> anyhow::Result<ExitCode> {
     let dir = tempfile::tempdir()?;
     match what {
+        BenchCommand::Scale {
+            users,
+            events_per_user,
+            stages,
+            users_per_batch,
+            sampled_users,
+        } => {
+            let config = ScaleConfig {
+                users,
+                events_per_user,
+                stages,
+                users_per_batch,
+                sampled_users,
+            };
+            scale(dir.path(), database_url, config)?;
+        }
         BenchCommand::Ingest {
             users,
             turns,
@@ -47,4 +66,54 @@ pub fn run(what: BenchCommand) -> anyhow::Result<ExitCode> {
         }
     }
     Ok(ExitCode::SUCCESS)
+}
+
+fn scale(
+    dir: &std::path::Path,
+    database_url: Option<String>,
+    config: ScaleConfig,
+) -> anyhow::Result<()> {
+    let engine_config = EngineConfig {
+        database_url,
+        ..EngineConfig::with_data_dir(dir)
+    };
+    let location = engine_config.location();
+    let engine = Engine::open(engine_config)
+        .with_context(|| format!("cannot open the store in {location}"))?;
+    anyhow::ensure!(
+        engine.tenants()?.is_empty(),
+        "{location} already holds users; benchmark on an empty database"
+    );
+    eprintln!(
+        "ingesting {} users x {} events into {location} in {} stages ...",
+        config.users, config.events_per_user, config.stages
+    );
+    let bar = ProgressBar::new(0).with_style(
+        ProgressStyle::with_template(
+            "{spinner} [{elapsed_precise}] {wide_bar} {pos}/{len} events ({per_sec})",
+        )
+        .expect("valid template"),
+    );
+    let stages = bench::scale(&engine, config, |done, all| {
+        bar.set_length(all);
+        bar.set_position(done);
+    })?;
+    bar.finish_and_clear();
+    println!(
+        "{:>12} {:>9} {:>12} {:>10} {:>10} {:>10} {:>10}",
+        "events", "users", "ingest ev/s", "cold p50", "cold p99", "warm p50", "warm p99"
+    );
+    for s in stages {
+        println!(
+            "{:>12} {:>9} {:>12.0} {:>8.2}ms {:>8.2}ms {:>8.3}ms {:>8.3}ms",
+            s.total_events,
+            s.total_users,
+            s.ingest_events_per_second,
+            s.cold_p50_ms,
+            s.cold_p99_ms,
+            s.warm_p50_ms,
+            s.warm_p99_ms
+        );
+    }
+    Ok(())
 }

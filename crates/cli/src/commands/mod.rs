@@ -21,7 +21,7 @@ use crate::settings;
 /// Runs the parsed command line.
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     match args.command {
-        Command::Bench { what } => return bench::run(what),
+        Command::Bench { what } => return bench::run(what, args.database_url),
         Command::Eval { what } => return eval::run(what),
         _ => {}
     }

@@ -141,3 +141,35 @@ fn export_and_import_move_a_store_to_postgresql_and_back_losing_nothing() {
     };
     assert_eq!(profile(&["--database-url", &url]), profile(&[]));
 }
+
+#[test]
+fn bench_scale_runs_on_postgresql_and_refuses_a_database_with_users() {
+    let dir = Dir::new();
+    let url = fresh_schema_url();
+    let args = [
+        "--database-url",
+        url.as_str(),
+        "bench",
+        "scale",
+        "--users",
+        "30",
+        "--events-per-user",
+        "4",
+        "--stages",
+        "2",
+        "--sampled-users",
+        "5",
+    ];
+    let table = dir.rapport(&args).ok();
+    let rows: Vec<&str> = table.lines().skip(1).collect();
+    assert_eq!(rows.len(), 2, "{table}");
+    assert!(rows[0].trim_start().starts_with("60 "), "{table}");
+    assert!(rows[1].trim_start().starts_with("120 "), "{table}");
+    let again = dir.rapport(&args);
+    assert_eq!(again.code(), 1);
+    assert!(
+        again.stderr().contains("already holds users"),
+        "{}",
+        again.stderr()
+    );
+}

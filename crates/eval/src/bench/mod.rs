@@ -4,6 +4,7 @@
 //! what a data directory already holds. Numbers are what was measured on this run; nothing is
 //! extrapolated.
 
+mod scale;
 mod synthetic;
 
 use std::path::Path;
@@ -12,6 +13,7 @@ use std::time::Instant;
 use rapport_core::{TenantId, UserId};
 use rapport_engine::{ContextRequest, Engine, EngineConfig};
 
+pub use scale::{ScaleConfig, ScaleStage, scale};
 pub use synthetic::{Rng, turn_text, user_turns};
 
 use rapport_engine::Result;
@@ -95,7 +97,7 @@ pub struct ContextBench {
     pub rss_bytes_per_turn: f64,
 }
 
-const QUERIES: &[&str] = &[
+pub(crate) const QUERIES: &[&str] = &[
     "Where do I live these days?",
     "What pets do I have?",
     "Recommend something for the weekend",

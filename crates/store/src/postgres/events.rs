@@ -2,7 +2,7 @@
 
 use std::collections::{BTreeMap, HashSet};
 
-use postgres::Client;
+use postgres::{Client, Transaction};
 use rapport_core::{Event, EventBody, EventId, StoredEvent, TenantId, UserId};
 
 use crate::codec::{from_micros, to_micros, to_seq};
@@ -20,9 +20,9 @@ pub(super) fn append(client: &mut Client, events: &[Event]) -> Result<AppendOutc
     if events.is_empty() {
         return Ok(outcome);
     }
+    // A handful of statements per batch whatever its size: every per-row value travels in
+    // arrays (`UNNEST`), so a batch costs a few round trips, not one per event.
     let mut tx = client.transaction()?;
-    // Lock every user of the batch in a fixed order (no deadlock between two writers), creating
-    // missing rows first so there is a row to lock.
     let mut users: BTreeMap<(&str, &str), UserState> = BTreeMap::new();
     for event in events {
         users
@@ -34,28 +34,37 @@ pub(super) fn append(client: &mut Client, events: &[Event]) -> Result<AppendOutc
                 last_time: i64::MIN,
             });
     }
-    let create = tx.prepare(
+    let (tenants, user_ids): (Vec<&str>, Vec<&str>) = users.keys().copied().unzip();
+    // Create missing rows, then lock every user of the batch, both in one fixed order so two
+    // writers cannot deadlock; the lock also keeps the id check below race-free.
+    tx.execute(
         "INSERT INTO users (tenant_id, user_id, last_seq, events, first_time, last_time)
-         VALUES ($1, $2, 0, 0, $3, $4) ON CONFLICT DO NOTHING",
+         SELECT t, u, 0, 0, $3, $4 FROM UNNEST($1::text[], $2::text[]) AS x(t, u)
+         ORDER BY t COLLATE \"C\", u COLLATE \"C\"
+         ON CONFLICT DO NOTHING",
+        &[&tenants, &user_ids, &i64::MAX, &i64::MIN],
     )?;
-    let lock = tx.prepare(
-        "SELECT last_seq, first_time, last_time FROM users
-         WHERE tenant_id = $1 AND user_id = $2 FOR UPDATE",
+    let locked = tx.query(
+        "SELECT tenant_id, user_id, last_seq, first_time, last_time FROM users
+         WHERE (tenant_id, user_id) IN (SELECT * FROM UNNEST($1::text[], $2::text[]))
+         ORDER BY tenant_id COLLATE \"C\", user_id COLLATE \"C\" FOR UPDATE",
+        &[&tenants, &user_ids],
     )?;
-    for ((tenant, user), state) in users.iter_mut() {
-        tx.execute(&create, &[tenant, user, &i64::MAX, &i64::MIN])?;
-        let row = tx.query_one(&lock, &[tenant, user])?;
-        state.last_seq = row.get(0);
-        state.first_time = row.get(1);
-        state.last_time = row.get(2);
+    for row in &locked {
+        let key = (row.get::<_, &str>(0), row.get::<_, &str>(1));
+        if let Some(state) = users.get_mut(&key) {
+            state.last_seq = row.get(2);
+            state.first_time = row.get(3);
+            state.last_time = row.get(4);
+        }
     }
-    let insert = tx.prepare(
-        "INSERT INTO events (tenant_id, user_id, seq, id, time, kind, session, body)
-         VALUES ($1, $2, $3, $4, $5, $6, $7, $8) ON CONFLICT (tenant_id, user_id, id) DO NOTHING",
-    )?;
+    let existing = stored_ids(&mut tx, events)?;
+    let mut rows = EventRows::default();
     let mut seen: HashSet<(&TenantId, &UserId, &EventId)> = HashSet::new();
     for event in events {
-        if !seen.insert((&event.tenant, &event.user, &event.id)) {
+        let key = (&event.tenant, &event.user, &event.id);
+        if !seen.insert(key) || existing.contains(&(key.0.as_str(), key.1.as_str(), key.2.as_str()))
+        {
             outcome.duplicates += 1;
             continue;
         }
@@ -64,60 +73,134 @@ pub(super) fn append(client: &mut Client, events: &[Event]) -> Result<AppendOutc
             .expect("every user of the batch was locked");
         let seq = state.last_seq + 1;
         let micros = to_micros(event.time);
-        let body = serde_json::to_string(&event.body)
-            .map_err(|e| Error::corrupt("events", format!("cannot encode body: {e}")))?;
-        let inserted = tx.execute(
-            &insert,
-            &[
-                &event.tenant.as_str(),
-                &event.user.as_str(),
-                &seq,
-                &event.id.as_str(),
-                &micros,
-                &event.kind().as_str(),
-                &event.session.as_deref(),
-                &body,
-            ],
-        )?;
-        if inserted == 0 {
-            outcome.duplicates += 1;
-            continue;
-        }
         state.last_seq = seq;
         state.appended += 1;
         state.first_time = state.first_time.min(micros);
         state.last_time = state.last_time.max(micros);
+        rows.push(event, seq, micros)?;
         outcome.stored.push(StoredEvent {
             seq: to_seq(seq),
             event: event.clone(),
         });
     }
-    let update = tx.prepare(
-        "UPDATE users SET last_seq = $3, events = events + $4, first_time = $5, last_time = $6
-         WHERE tenant_id = $1 AND user_id = $2",
-    )?;
-    let delete_empty =
-        tx.prepare("DELETE FROM users WHERE tenant_id = $1 AND user_id = $2 AND last_seq = 0")?;
-    for ((tenant, user), state) in &users {
-        if state.appended == 0 {
-            // A user created for this batch whose events were all duplicates: no trace left.
-            tx.execute(&delete_empty, &[tenant, user])?;
-            continue;
-        }
-        tx.execute(
-            &update,
-            &[
-                tenant,
-                user,
-                &state.last_seq,
-                &state.appended,
-                &state.first_time,
-                &state.last_time,
-            ],
-        )?;
-    }
+    rows.insert(&mut tx)?;
+    update_users(&mut tx, &users)?;
     tx.commit()?;
     Ok(outcome)
+}
+
+/// The `(tenant, user, id)` of the batch's events that are already stored.
+fn stored_ids<'a>(
+    tx: &mut Transaction<'_>,
+    events: &'a [Event],
+) -> Result<HashSet<(&'a str, &'a str, &'a str)>> {
+    let tenants: Vec<&str> = events.iter().map(|e| e.tenant.as_str()).collect();
+    let users: Vec<&str> = events.iter().map(|e| e.user.as_str()).collect();
+    let ids: Vec<&str> = events.iter().map(|e| e.id.as_str()).collect();
+    let rows = tx.query(
+        "SELECT tenant_id, user_id, id FROM events
+         WHERE (tenant_id, user_id, id) IN (SELECT * FROM UNNEST($1::text[], $2::text[], $3::text[]))",
+        &[&tenants, &users, &ids],
+    )?;
+    let found: HashSet<(String, String, String)> = rows
+        .iter()
+        .map(|row| (row.get(0), row.get(1), row.get(2)))
+        .collect();
+    Ok(events
+        .iter()
+        .map(|e| (e.tenant.as_str(), e.user.as_str(), e.id.as_str()))
+        .filter(|(t, u, i)| found.contains(&(t.to_string(), u.to_string(), i.to_string())))
+        .collect())
+}
+
+/// New event rows, column by column, for one `INSERT … SELECT FROM UNNEST`.
+#[derive(Default)]
+struct EventRows<'a> {
+    tenants: Vec<&'a str>,
+    users: Vec<&'a str>,
+    seqs: Vec<i64>,
+    ids: Vec<&'a str>,
+    times: Vec<i64>,
+    kinds: Vec<&'static str>,
+    sessions: Vec<Option<&'a str>>,
+    bodies: Vec<String>,
+}
+
+impl<'a> EventRows<'a> {
+    fn push(&mut self, event: &'a Event, seq: i64, micros: i64) -> Result<()> {
+        let body = serde_json::to_string(&event.body)
+            .map_err(|e| Error::corrupt("events", format!("cannot encode body: {e}")))?;
+        self.tenants.push(event.tenant.as_str());
+        self.users.push(event.user.as_str());
+        self.seqs.push(seq);
+        self.ids.push(event.id.as_str());
+        self.times.push(micros);
+        self.kinds.push(event.kind().as_str());
+        self.sessions.push(event.session.as_deref());
+        self.bodies.push(body);
+        Ok(())
+    }
+
+    fn insert(&self, tx: &mut Transaction<'_>) -> Result<()> {
+        if self.seqs.is_empty() {
+            return Ok(());
+        }
+        tx.execute(
+            "INSERT INTO events (tenant_id, user_id, seq, id, time, kind, session, body)
+             SELECT * FROM UNNEST($1::text[], $2::text[], $3::int8[], $4::text[], $5::int8[],
+                                  $6::text[], $7::text[], $8::text[])",
+            &[
+                &self.tenants,
+                &self.users,
+                &self.seqs,
+                &self.ids,
+                &self.times,
+                &self.kinds,
+                &self.sessions,
+                &self.bodies,
+            ],
+        )?;
+        Ok(())
+    }
+}
+
+/// Moves each user's counters; users created for the batch whose events were all duplicates
+/// leave no trace.
+fn update_users(tx: &mut Transaction<'_>, users: &BTreeMap<(&str, &str), UserState>) -> Result<()> {
+    let (mut t, mut u, mut seq, mut n, mut first, mut last) =
+        (vec![], vec![], vec![], vec![], vec![], vec![]);
+    let (mut empty_t, mut empty_u) = (vec![], vec![]);
+    for (&(tenant, user), state) in users {
+        if state.appended == 0 {
+            empty_t.push(tenant);
+            empty_u.push(user);
+            continue;
+        }
+        t.push(tenant);
+        u.push(user);
+        seq.push(state.last_seq);
+        n.push(state.appended);
+        first.push(state.first_time);
+        last.push(state.last_time);
+    }
+    if !t.is_empty() {
+        tx.execute(
+            "UPDATE users SET last_seq = x.seq, events = users.events + x.n,
+                              first_time = x.first, last_time = x.last
+             FROM UNNEST($1::text[], $2::text[], $3::int8[], $4::int8[], $5::int8[], $6::int8[])
+                  AS x(t, u, seq, n, first, last)
+             WHERE users.tenant_id = x.t AND users.user_id = x.u",
+            &[&t, &u, &seq, &n, &first, &last],
+        )?;
+    }
+    if !empty_t.is_empty() {
+        tx.execute(
+            "DELETE FROM users WHERE last_seq = 0
+               AND (tenant_id, user_id) IN (SELECT * FROM UNNEST($1::text[], $2::text[]))",
+            &[&empty_t, &empty_u],
+        )?;
+    }
+    Ok(())
 }
 
 pub(super) fn read(
