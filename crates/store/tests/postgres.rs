@@ -79,3 +79,62 @@ fn reconnecting_migrates_nothing_twice() {
     let user = rapport_core::UserId::new("ana").unwrap();
     assert_eq!(store.events(&tenant, &user, 0, 10).unwrap().len(), 1);
 }
+
+/// Forget on PostgreSQL: no row of any table of the schema holds the user's text afterwards
+/// (checked over every text column, so tables added later are covered too).
+#[test]
+fn forgetting_leaves_the_text_in_no_table() {
+    use rapport_store::FactUpdate;
+    use rapport_store::conformance::fact;
+
+    let url = fresh_schema_url();
+    let store = PostgresStore::connect(&url).unwrap();
+    let marker = "Zqxwv7731";
+    store
+        .append(&[
+            message("t", "ana", "e1", 1, &format!("my word is {marker}")),
+            message("t", "bob", "e1", 1, "nothing to see"),
+        ])
+        .unwrap();
+    let (tenant, ana) = (
+        rapport_core::TenantId::new("t").unwrap(),
+        rapport_core::UserId::new("ana").unwrap(),
+    );
+    store
+        .save_facts(&[FactUpdate {
+            tenant: &tenant,
+            user: &ana,
+            facts: Some(&[fact(1, "word", marker)]),
+            learned_seq: 1,
+            expected_learned_seq: 0,
+        }])
+        .unwrap();
+    let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();
+    let rows_with_marker = |client: &mut postgres::Client| -> Vec<String> {
+        let columns = client
+            .query(
+                "SELECT table_name::text, column_name::text FROM information_schema.columns
+                 WHERE table_schema = current_schema() AND data_type IN ('text', 'character varying')",
+                &[],
+            )
+            .unwrap();
+        assert!(columns.len() >= 8, "the schema's text columns are listed");
+        let mut found = Vec::new();
+        for column in columns {
+            let (table, name): (String, String) = (column.get(0), column.get(1));
+            let sql = format!("SELECT count(*) FROM {table} WHERE lower({name}) LIKE $1");
+            let pattern = format!("%{}%", marker.to_lowercase());
+            let count: i64 = client.query_one(&sql, &[&pattern]).unwrap().get(0);
+            if count > 0 {
+                found.push(format!("{table}.{name}"));
+            }
+        }
+        found
+    };
+    assert!(
+        !rows_with_marker(&mut client).is_empty(),
+        "the marker is stored first"
+    );
+    assert!(store.forget_user(&tenant, &ana).unwrap());
+    assert_eq!(rows_with_marker(&mut client), Vec::<String>::new());
+}

@@ -2,6 +2,7 @@
 //! scripted learner so they do not depend on what the built-in extractor learns.
 
 mod context;
+mod forget;
 mod ingest;
 mod scripted;
 mod shared_store;
