@@ -15,6 +15,19 @@ pub struct Clause {
     pub sentence_has_condition: bool,
 }
 
+/// Words of a consequent ("… I would buy a boat").
+const MODALS: &[&str] = &["would", "could", "might", "will", "should"];
+
+/// Words after which a mid-sentence "I" does not start a new clause ("I think I …").
+const KEEPS_I: &[&str] = &[
+    "think", "guess", "believe", "know", "mean", "feel", "hope", "wish", "said", "say", "that",
+    "when", "if", "as", "than", "what", "where", "how", "why", "because", "so", "and", "but",
+    "or", "which", "who", "since", "while", "until", "before", "after", "like", "suppose", "bet",
+    "swear", "whenever", "unless", "though", "although", "till", "once", "whether", "until",
+    "cause", "cuz", "where", "whom", "whatever", "hopefully", "maybe", "probably", "now",
+    "then", "thought", "feels", "means", "reckon", "figured", "glad", "sure", "sorry",
+];
+
 /// Splits tokens into clauses.
 pub fn clauses(tokens: &[Token]) -> Vec<Clause> {
     let mut out = Vec::new();
@@ -26,21 +39,25 @@ pub fn clauses(tokens: &[Token]) -> Vec<Clause> {
             .iter()
             .filter(|t| !(t.kind == TokenKind::Punct && matches!(t.text.as_str(), "." | "!" | "?" | ";")))
             .collect();
-        let condition = body
-            .iter()
-            .any(|t| lexicon::CONDITIONS.contains(&t.lower.as_str()));
         let pieces = split_at_new_subjects(&body);
         let last = pieces.len().saturating_sub(1);
+        // A condition taints its own clause and the consequent right after it.
+        let mut after_condition = false;
         for (i, piece) in pieces.into_iter().enumerate() {
             if piece.is_empty() {
                 continue;
             }
+            let condition = piece
+                .iter()
+                .any(|t| lexicon::CONDITIONS.contains(&t.lower.as_str()));
+            let modal = piece.iter().any(|t| MODALS.contains(&t.lower.as_str()));
             let starts_question = lexicon::QUESTION_STARTS.contains(&piece[0].lower.as_str());
             out.push(Clause {
                 question: starts_question || (asks && i == last),
-                sentence_has_condition: condition,
+                sentence_has_condition: condition || after_condition && modal,
                 tokens: piece,
             });
+            after_condition = condition;
         }
     }
     out
@@ -57,6 +74,14 @@ fn split_at_new_subjects(body: &[&Token]) -> Vec<Vec<Token>> {
             pieces.push(Vec::new());
             i += 1;
             continue;
+        }
+        // A run-on "… the same I enjoy Beethoven": a new "I" after a content word.
+        if t.lower == "i"
+            && i > 1
+            && body[i - 1].kind == TokenKind::Word
+            && !KEEPS_I.contains(&body[i - 1].lower.as_str())
+        {
+            pieces.push(Vec::new());
         }
         let is_joiner = t.is_punct(',') || lexicon::JOINERS.contains(&t.lower.as_str());
         if is_joiner {

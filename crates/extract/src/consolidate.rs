@@ -198,7 +198,6 @@ fn strengthen(f: &mut Fact, c: &Candidate, ev: &Evidence<'_>) {
 /// The current fact that says the same as `c`: same key and value, or for free-form facts
 /// (`said:`, `person:`) a near-duplicate.
 fn find_same(facts: &[Fact], c: &Candidate) -> Option<usize> {
-    let words = key_words(&c.key);
     let free_form = c.key.starts_with("said:") || c.key.starts_with("person:");
     facts.iter().position(|f| {
         f.is_current()
@@ -206,8 +205,8 @@ fn find_same(facts: &[Fact], c: &Candidate) -> Option<usize> {
             && (f.key == c.key && same_value(f, c)
                 || free_form
                     && f.facet == c.facet
-                    && key_prefix(&f.key) == key_prefix(&c.key)
-                    && jaccard(&key_words(&f.key), &words).max(value_overlap(f, c)) >= NEAR_DUPLICATE)
+                    && (f.key == c.key || f.key.starts_with("said:") && c.key.starts_with("said:"))
+                    && value_overlap(f, c) >= NEAR_DUPLICATE)
     })
 }
 

@@ -18,12 +18,40 @@ const OWNING: &[&str] = &["have", "own", "bought", "got", "drive", "had", "adopt
 const PLANNING: &[&str] = &["want", "plan", "will", "hope", "need", "wanted", "planned"];
 const LIKING: &[&str] = &["love", "like", "enjoy", "prefer", "hate", "adore", "loved", "liked", "enjoyed"];
 
+/// Words a statement cannot end with: a cut left them dangling.
+const DANGLING: &[&str] = &[
+    "the", "a", "an", "to", "my", "of", "and", "in", "for", "with", "on", "at", "from", "by",
+    "about", "or", "as", "into", "our", "some", "very", "so", "more", "most", "be", "been", "is",
+    "am", "was", "are", "get", "go", "i",
+];
+
 /// Predicates this long say more than a fact; they are cut.
 const MAX_WORDS: usize = 10;
+
+/// First words after "I" that start talk, episodes or modal musings rather than facts about
+/// the speaker ("I can't complain", "I thought so", "I decided to go").
+const EPISODIC: &[&str] = &[
+    "can", "could", "cannot", "can't", "couldn't", "didn't", "wouldn't", "thought", "find",
+    "decided", "get", "once", "sure", "need", "haven't", "hadn't", "should", "shouldn't", "must",
+    "won't", "wanted", "tried", "try", "might", "may", "would", "guess", "bet", "mean",
+];
+
+/// Object pronouns: the clause leans on the conversation for its meaning.
+const POINTERS: &[&str] = &["it", "them", "him", "this", "that", "those", "these", "one", "there"];
 
 /// Whether the predicate is conversation rather than a fact ("I see", "I'm sorry").
 pub(crate) fn is_chat(r: &Reading<'_>) -> bool {
     let verb = r.w(0);
+    let first = r.clause.get(1).map(|t| t.lower.as_str()).unwrap_or("");
+    if has(EPISODIC, first) && !(first == "would" && r.is(1, &["like", "love"])) {
+        return true;
+    }
+    if first == "will" && r.time.is_none() {
+        return true;
+    }
+    if r.pred.iter().any(|t| has(POINTERS, &t.lower)) {
+        return true;
+    }
     if r.pred.is_empty() || only_anaphors(&r.pred) || only_anaphors(r.rest(1)) {
         return true;
     }
@@ -70,7 +98,13 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
     if r.pred.len() > MAX_WORDS {
         let mut clause = r.clause.to_vec();
         clause.truncate(MAX_WORDS + 1 + usize::from(r.negated));
+        while clause.last().is_some_and(|t| has(DANGLING, &t.lower)) {
+            clause.pop();
+        }
         f.statement = Some(crate::render::sentence(&crate::render::join(&clause)));
+    }
+    if r.clause.last().is_some_and(|t| has(DANGLING, &t.lower)) && f.statement.is_none() {
+        return None;
     }
     Some(f)
 }
