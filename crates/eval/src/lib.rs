@@ -1,6 +1,7 @@
 //! rapport-eval
 
 pub mod bench;
+pub mod extraction;
 pub mod preference;
 pub mod recommendation;
 pub mod retrieval;

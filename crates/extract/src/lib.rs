@@ -1,1 +1,43 @@
-//! rapport-extract
+//! rapport-extract: Rapport's built-in fact extraction and consolidation, with no LLM.
+//!
+//! Text is tokenized ([`tokenize`]), split into sentences and clauses, and each clause that
+//! can reveal something about its speaker (first person, not a question, not hypothetical, not
+//! about the other party) is cleaned and read by a small pattern grammar over tokens with word
+//! lists ([`lexicon`]). What it finds is a [`Candidate`]; consolidation folds candidates into
+//! the user's facts ([`consolidate`]). [`PatternLearner`] puts both behind
+//! [`rapport_core::ProfileLearner`].
+
+mod candidate;
+mod clauses;
+mod clean;
+pub mod consolidate;
+mod learner;
+pub mod lexicon;
+mod patterns;
+mod render;
+mod sensitivity;
+mod time;
+pub mod tokenize;
+
+use chrono::{DateTime, Utc};
+
+pub use candidate::{Candidate, SINGLE_VALUED, Tense, is_single_valued};
+pub use learner::{PatternLearner, authored_text};
+
+/// Finds the facts a text its author wrote at `now` states about them, in order, one per
+/// clause at most.
+pub fn extract(text: &str, now: DateTime<Utc>) -> Vec<Candidate> {
+    let tokens = tokenize::tokenize(text);
+    let mut found: Vec<Candidate> = Vec::new();
+    for clause in clauses::clauses(&tokens) {
+        let Some(cleaned) = clean::clean(&clause) else {
+            continue;
+        };
+        if let Some(c) = patterns::candidates(&cleaned, now) {
+            if !found.iter().any(|f| f.key == c.key && f.value == c.value && f.polarity == c.polarity) {
+                found.push(c);
+            }
+        }
+    }
+    found
+}

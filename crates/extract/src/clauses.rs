@@ -1,0 +1,138 @@
+//! Sentences and clauses. A sentence ends at `.`, `!`, `?` or `;`; inside it, a clause starts
+//! at a conjunction or comma that is followed by a new subject ("…, and I live in Ohio").
+
+use crate::lexicon;
+use crate::tokenize::{Token, TokenKind};
+
+/// One clause, with whether it asks something.
+#[derive(Debug, Clone)]
+pub struct Clause {
+    /// The clause's tokens, without the joining conjunction and final punctuation.
+    pub tokens: Vec<Token>,
+    /// The clause is (part of) a question.
+    pub question: bool,
+    /// Words of the whole sentence, lowercase, for context such as "if".
+    pub sentence_has_condition: bool,
+}
+
+/// Words of a consequent ("… I would buy a boat").
+const MODALS: &[&str] = &["would", "could", "might", "will", "should"];
+
+/// Words after which a mid-sentence "I" does not start a new clause ("I think I …").
+const KEEPS_I: &[&str] = &[
+    "think", "guess", "believe", "know", "mean", "feel", "hope", "wish", "said", "say", "that",
+    "when", "if", "as", "than", "what", "where", "how", "why", "because", "so", "and", "but",
+    "or", "which", "who", "since", "while", "until", "before", "after", "like", "suppose", "bet",
+    "swear", "whenever", "unless", "though", "although", "till", "once", "whether", "until",
+    "cause", "cuz", "where", "whom", "whatever", "hopefully", "maybe", "probably", "now",
+    "then", "thought", "feels", "means", "reckon", "figured", "glad", "sure", "sorry",
+];
+
+/// Splits tokens into clauses.
+pub fn clauses(tokens: &[Token]) -> Vec<Clause> {
+    let mut out = Vec::new();
+    for sentence in tokens.split_inclusive(|t| {
+        t.kind == TokenKind::Punct && matches!(t.text.as_str(), "." | "!" | "?" | ";")
+    }) {
+        let asks = sentence.last().is_some_and(|t| t.is_punct('?'));
+        let body: Vec<&Token> = sentence
+            .iter()
+            .filter(|t| !(t.kind == TokenKind::Punct && matches!(t.text.as_str(), "." | "!" | "?" | ";")))
+            .collect();
+        let pieces = split_at_new_subjects(&body);
+        let last = pieces.len().saturating_sub(1);
+        // A condition taints its own clause and the consequent right after it.
+        let mut after_condition = false;
+        for (i, piece) in pieces.into_iter().enumerate() {
+            if piece.is_empty() {
+                continue;
+            }
+            let condition = piece
+                .iter()
+                .any(|t| lexicon::CONDITIONS.contains(&t.lower.as_str()));
+            let modal = piece.iter().any(|t| MODALS.contains(&t.lower.as_str()));
+            let starts_question = lexicon::QUESTION_STARTS.contains(&piece[0].lower.as_str());
+            out.push(Clause {
+                question: starts_question || (asks && i == last),
+                sentence_has_condition: condition || after_condition && modal,
+                tokens: piece,
+            });
+            after_condition = condition;
+        }
+    }
+    out
+}
+
+/// Cuts a sentence before each joiner (conjunction or comma) that a subject follows, and at
+/// dashes and colons.
+fn split_at_new_subjects(body: &[&Token]) -> Vec<Vec<Token>> {
+    let mut pieces: Vec<Vec<Token>> = vec![Vec::new()];
+    let mut i = 0;
+    while i < body.len() {
+        let t = body[i];
+        if t.kind == TokenKind::Punct && matches!(t.text.as_str(), "-" | ":" | "(" | ")" | "\"") {
+            pieces.push(Vec::new());
+            i += 1;
+            continue;
+        }
+        // A run-on "… the same I enjoy Beethoven": a new "I" after a content word.
+        if t.lower == "i"
+            && i > 1
+            && body[i - 1].kind == TokenKind::Word
+            && !KEEPS_I.contains(&body[i - 1].lower.as_str())
+        {
+            pieces.push(Vec::new());
+        }
+        let is_joiner = t.is_punct(',') || lexicon::JOINERS.contains(&t.lower.as_str());
+        if is_joiner {
+            // Skip a run of joiners (", and so"), then look at what follows.
+            let mut j = i;
+            while j < body.len()
+                && (body[j].is_punct(',') || lexicon::JOINERS.contains(&body[j].lower.as_str()))
+            {
+                j += 1;
+            }
+            let starts_subject = body
+                .get(j)
+                .is_some_and(|n| lexicon::SUBJECTS.contains(&n.lower.as_str()));
+            if starts_subject || t.is_punct(',') && j >= body.len() {
+                pieces.push(Vec::new());
+                i = j;
+                continue;
+            }
+        }
+        pieces.last_mut().expect("one piece at least").push(t.clone());
+        i += 1;
+    }
+    pieces.retain(|p| !p.is_empty());
+    pieces
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::tokenize;
+
+    fn texts(text: &str) -> Vec<(String, bool)> {
+        clauses(&tokenize(text))
+            .into_iter()
+            .map(|c| {
+                let words: Vec<&str> = c.tokens.iter().map(|t| t.text.as_str()).collect();
+                (words.join(" "), c.question)
+            })
+            .collect()
+    }
+
+    #[test]
+    fn splits_at_new_subjects_and_marks_questions() {
+        assert_eq!(
+            texts("I have a jeep and I love it, do you? I enjoy running and walking."),
+            [
+                ("I have a jeep".to_string(), false),
+                ("I love it".to_string(), false),
+                ("do you".to_string(), true),
+                ("I enjoy running and walking".to_string(), false),
+            ]
+        );
+    }
+}

@@ -1,0 +1,111 @@
+//! From a clause to a clean first-person statement: drops questions, conditionals and talk
+//! about the other speaker, strips interjections, fillers and hedging prefixes ("I think …"),
+//! and cuts subordinate tails ("… because it's cheap").
+
+use crate::clauses::Clause;
+use crate::lexicon::{self, has};
+use crate::tokenize::{Token, TokenKind};
+
+/// A clause that may reveal something about its speaker, starting with "I" or "My".
+#[derive(Debug, Clone)]
+pub struct Cleaned {
+    /// The cleaned words.
+    pub tokens: Vec<Token>,
+    /// The speaker hedged ("I think", "maybe", "probably").
+    pub hedged: bool,
+}
+
+/// Words that end the useful part of a clause.
+const TAIL_STARTS: &[&str] = &[
+    "because", "cause", "cuz", "since", "when", "while", "until", "whenever", "which", "though",
+    "although", "but", "unless", "if", "whereas", "especially", "except", "lol", "haha",
+    "hahaha",
+];
+
+/// Words dropped at the end of a clause.
+const TRAILING: &[&str] = &["too", "either", "haha", "lol", "now", "though", "anyway", "also", "lately"];
+
+/// Cleans a clause, or `None` when it cannot be a fact about its speaker.
+pub fn clean(clause: &Clause) -> Option<Cleaned> {
+    if clause.question || clause.sentence_has_condition {
+        return None;
+    }
+    let mut tokens: &[Token] = &clause.tokens;
+    while let Some(first) = tokens.first() {
+        if first.kind == TokenKind::Punct || has(lexicon::LEADING_FILLERS, &first.lower) {
+            tokens = &tokens[1..];
+        } else {
+            break;
+        }
+    }
+    let mut hedged = false;
+    // "I think (that) I …", "I feel like my …", "I mean I …", "I know I …".
+    loop {
+        let lower = |i: usize| tokens.get(i).map(|t| t.lower.as_str()).unwrap_or("");
+        if lower(0) != "i" {
+            break;
+        }
+        let prefix = match lower(1) {
+            v if has(lexicon::HEDGE_VERBS, v) => {
+                hedged = true;
+                if matches!(lower(2), "like" | "that") { 3 } else { 2 }
+            }
+            "mean" | "know" => 2,
+            "would" if lower(2) == "say" => 3,
+            _ => 0,
+        };
+        if prefix > 0 && matches!(lower(prefix), "i" | "my") {
+            tokens = &tokens[prefix..];
+        } else {
+            break;
+        }
+    }
+    let first = tokens.first()?;
+    if first.lower != "i" && first.lower != "my" {
+        return None;
+    }
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len() + 2);
+    for (i, t) in tokens.iter().enumerate() {
+        if has(lexicon::SECOND_PERSON, &t.lower) {
+            return None;
+        }
+        if has(lexicon::HEDGES, &t.lower) {
+            hedged = true;
+        }
+        if i > 1 && (t.is_punct(',') || has(TAIL_STARTS, &t.lower)) {
+            break;
+        }
+        if i > 1 && t.lower == "who" && !out.last().is_some_and(|p: &Token| p.lower == "i") {
+            break;
+        }
+        if i > 0 && (has(lexicon::INNER_FILLERS, &t.lower) || t.kind == TokenKind::Punct && t.text != "'" && t.text != "&" && t.text != "$" && t.text != "%") {
+            continue;
+        }
+        match t.lower.as_str() {
+            "gonna" => push_words(&mut out, &["going", "to"]),
+            "wanna" => push_words(&mut out, &["want", "to"]),
+            "gotta" => push_words(&mut out, &["have", "to"]),
+            _ => out.push(t.clone()),
+        }
+    }
+    while out.len() > 2 && out.last().is_some_and(|t| has(TRAILING, &t.lower)) {
+        out.pop();
+    }
+    if out.len() >= 2 && out[out.len() - 2].lower == "as" && out[out.len() - 1].lower == "well" {
+        out.truncate(out.len() - 2);
+    }
+    (out.len() >= 2).then_some(Cleaned {
+        tokens: out,
+        hedged,
+    })
+}
+
+fn push_words(out: &mut Vec<Token>, words: &[&str]) {
+    for w in words {
+        out.push(Token {
+            text: (*w).to_string(),
+            lower: (*w).to_string(),
+            kind: TokenKind::Word,
+        });
+    }
+}

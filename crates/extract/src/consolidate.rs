@@ -1,0 +1,261 @@
+//! Consolidation: folds one event's candidates into a user's facts. The same fact again
+//! strengthens it; a near-duplicate merges; a new value of a single-valued key supersedes the
+//! old fact; a denial or an ending ends what it contradicts; plans expire when their time has
+//! passed. Facts are never deleted, and pinned or user-edited facts are never changed.
+
+use chrono::{DateTime, NaiveDate, Utc};
+use rapport_core::{EventId, Facet, Fact, FactId, Polarity, Source};
+
+use crate::candidate::{Candidate, Tense, is_single_valued};
+
+/// How similar (Jaccard over key words) two free-form facts must be to merge.
+const NEAR_DUPLICATE: f32 = 0.8;
+
+/// Why a plan ended when its time passed.
+const PLAN_PASSED: &str = "the planned time passed";
+
+/// One event as consolidation sees it.
+pub struct Evidence<'a> {
+    /// The event's id.
+    pub id: &'a EventId,
+    /// When it happened.
+    pub time: DateTime<Utc>,
+}
+
+fn protected(f: &Fact) -> bool {
+    f.pinned || f.source == Source::Edited
+}
+
+fn next_id(facts: &[Fact]) -> FactId {
+    facts.iter().map(|f| f.id).max().unwrap_or(0) + 1
+}
+
+/// Whether any fact already cites the event.
+pub fn already_learned(facts: &[Fact], id: &EventId) -> bool {
+    facts.iter().any(|f| f.evidence.contains(id))
+}
+
+/// Ends current plans whose due time is before `now`.
+pub fn expire_plans(facts: &mut [Fact], now: DateTime<Utc>) {
+    for f in facts.iter_mut() {
+        if f.is_current() && f.facet == Facet::Goal && !protected(f) {
+            if let Some(due) = due_of(f).filter(|due| *due <= now) {
+                f.valid_to = Some(due);
+                f.change_reason = Some(PLAN_PASSED.to_string());
+            }
+        }
+    }
+}
+
+/// The suffix a plan's description carries: ` (due YYYY-MM-DD).`
+pub fn due_suffix(due: DateTime<Utc>) -> String {
+    format!(" (due {})", due.format("%Y-%m-%d"))
+}
+
+fn due_of(f: &Fact) -> Option<DateTime<Utc>> {
+    let at = f.description.rfind(" (due ")?;
+    let date = f.description.get(at + 6..at + 16)?;
+    let day = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
+    Some(day.and_hms_opt(0, 0, 0)?.and_utc())
+}
+
+/// Folds one candidate into the facts.
+pub fn apply(facts: &mut Vec<Fact>, c: Candidate, ev: &Evidence<'_>) {
+    match c.tense {
+        Tense::Ended => {
+            let reason = format!("no longer: \"{}\"", c.quote);
+            let ends = c.ends.clone().unwrap_or_default();
+            let id = match find_same(facts, &c) {
+                Some(i) => facts[i].id,
+                None => next_id(facts),
+            };
+            for f in facts.iter_mut() {
+                if f.is_current() && !protected(f) && f.polarity == Polarity::Positive && ended_by(f, &c, &ends) {
+                    end(f, ev, Some(id), &reason, ev.time);
+                }
+            }
+            add_or_strengthen(facts, c, ev);
+        }
+        Tense::Past => {
+            let same = |f: &Fact| f.key == c.key && f.value.eq_ignore_ascii_case(&c.value);
+            if let Some(f) = facts.iter_mut().find(|f| f.is_current() && same(f)) {
+                if !protected(f) {
+                    end(f, ev, None, &format!("in the past: \"{}\"", c.quote), ev.time);
+                    f.evidence.push(ev.id.clone());
+                }
+                return;
+            }
+            if let Some(f) = facts.iter_mut().find(|f| !f.is_current() && same(f)) {
+                strengthen(f, &c, ev);
+                return;
+            }
+            let mut fact = new_fact(facts, c, ev);
+            fact.valid_to = Some(ev.time);
+            facts.push(fact);
+        }
+        Tense::Current => {
+            if let Some(i) = find_same(facts, &c) {
+                strengthen(&mut facts[i], &c, ev);
+                return;
+            }
+            let id = next_id(facts);
+            let mut blocked = false;
+            let reason = change_reason(&c);
+            for f in facts.iter_mut().filter(|f| f.is_current()) {
+                let contradicts = contradicts(f, &c);
+                let replaced = is_single_valued(&c.key) && f.key == c.key && !same_value(f, &c);
+                if contradicts || replaced {
+                    if protected(f) {
+                        blocked = true;
+                    } else {
+                        let when = c.since.filter(|s| *s >= f.valid_from).unwrap_or(ev.time);
+                        end(f, ev, Some(id), &reason, when);
+                    }
+                }
+            }
+            if !blocked {
+                add_or_strengthen(facts, c, ev);
+            }
+        }
+    }
+}
+
+fn same_value(f: &Fact, c: &Candidate) -> bool {
+    f.value.to_lowercase() == c.value.to_lowercase()
+}
+
+/// Whether `f` says the opposite of `c`: same key and value with the other polarity, or
+/// `likes:X` against `dislikes:X`.
+fn contradicts(f: &Fact, c: &Candidate) -> bool {
+    if f.key == c.key && same_value(f, c) && f.polarity != c.polarity {
+        return true;
+    }
+    let object = |k: &str| k.split_once(':').map(|(p, o)| (p.to_string(), o.to_string()));
+    match (object(&f.key), object(&c.key)) {
+        (Some((pf, of)), Some((pc, oc))) => {
+            of == oc
+                && f.polarity == c.polarity
+                && matches!((pf.as_str(), pc.as_str()), ("likes", "dislikes") | ("dislikes", "likes"))
+        }
+        _ => false,
+    }
+}
+
+/// Whether an ending ("I quit coffee") ends `f`.
+fn ended_by(f: &Fact, c: &Candidate, ends: &str) -> bool {
+    if f.key == c.key || contradicts(f, c) {
+        return true;
+    }
+    let words: Vec<&str> = ends.split(' ').filter(|w| !w.is_empty()).collect();
+    let fact_words = key_words(&f.key);
+    matches!(f.facet, Facet::Preference | Facet::Interest | Facet::Routine | Facet::Goal)
+        && !words.is_empty()
+        && words.iter().all(|w| fact_words.contains(w))
+}
+
+fn key_words(key: &str) -> Vec<&str> {
+    key.split_once(':')
+        .map_or(key, |(_, rest)| rest)
+        .split([' ', ':'])
+        .filter(|w| !w.is_empty())
+        .collect()
+}
+
+fn jaccard(a: &[&str], b: &[&str]) -> f32 {
+    let common = a.iter().filter(|w| b.contains(w)).count();
+    let union = a.len() + b.len() - common;
+    if union == 0 { 1.0 } else { common as f32 / union as f32 }
+}
+
+fn change_reason(c: &Candidate) -> String {
+    let what = match c.key.as_str() {
+        "location.city" => format!("moved to {}", c.value),
+        "occupation" => format!("now works as {}", c.value),
+        "employer" => format!("now works at {}", c.value),
+        _ if c.polarity == Polarity::Negative => "no longer".to_string(),
+        key => format!("{key} is now {}", c.value),
+    };
+    format!("{what}: \"{}\"", c.quote)
+}
+
+fn end(f: &mut Fact, ev: &Evidence<'_>, by: Option<FactId>, reason: &str, when: DateTime<Utc>) {
+    f.valid_to = Some(when.max(f.valid_from));
+    f.superseded_by = by;
+    f.ended_by = Some(ev.id.clone());
+    f.change_reason = Some(reason.to_string());
+}
+
+fn strengthen(f: &mut Fact, c: &Candidate, ev: &Evidence<'_>) {
+    if protected(f) || f.evidence.contains(ev.id) {
+        return;
+    }
+    f.evidence.push(ev.id.clone());
+    f.confidence = (1.0 - (1.0 - f.confidence) * (1.0 - 0.5 * c.confidence)).min(0.99);
+    f.strength = f.strength.max(c.strength);
+    f.last_seen = f.last_seen.max(ev.time);
+}
+
+/// The current fact that says the same as `c`: same key and value, or for free-form facts
+/// (`said:`, `person:`) a near-duplicate.
+fn find_same(facts: &[Fact], c: &Candidate) -> Option<usize> {
+    let free_form = c.key.starts_with("said:") || c.key.starts_with("person:");
+    facts.iter().position(|f| {
+        f.is_current()
+            && f.polarity == c.polarity
+            && (f.key == c.key && same_value(f, c)
+                || free_form
+                    && f.facet == c.facet
+                    && (f.key == c.key || f.key.starts_with("said:") && c.key.starts_with("said:"))
+                    && value_overlap(f, c) >= NEAR_DUPLICATE)
+    })
+}
+
+fn add_or_strengthen(facts: &mut Vec<Fact>, c: Candidate, ev: &Evidence<'_>) {
+    match find_same(facts, &c) {
+        Some(i) => strengthen(&mut facts[i], &c, ev),
+        None => {
+            let fact = new_fact(facts, c, ev);
+            facts.push(fact);
+        }
+    }
+}
+
+fn key_prefix(key: &str) -> &str {
+    key.split_once(':').map_or(key, |(p, _)| p)
+}
+
+fn value_overlap(f: &Fact, c: &Candidate) -> f32 {
+    let a: Vec<String> = f.value.to_lowercase().split(' ').map(str::to_string).collect();
+    let b: Vec<String> = c.value.to_lowercase().split(' ').map(str::to_string).collect();
+    let a: Vec<&str> = a.iter().map(String::as_str).collect();
+    let b: Vec<&str> = b.iter().map(String::as_str).collect();
+    jaccard(&a, &b)
+}
+
+fn new_fact(facts: &[Fact], c: Candidate, ev: &Evidence<'_>) -> Fact {
+    let description = match c.due {
+        Some(due) => format!("{}{}.", c.description.trim_end_matches('.'), due_suffix(due)),
+        None => c.description,
+    };
+    Fact {
+        id: next_id(facts),
+        facet: c.facet,
+        key: c.key,
+        value: c.value,
+        polarity: c.polarity,
+        strength: c.strength,
+        confidence: c.confidence,
+        source: Source::Stated,
+        sensitivity: c.sensitivity,
+        statement: c.statement,
+        description,
+        evidence: vec![ev.id.clone()],
+        valid_from: c.since.unwrap_or(ev.time),
+        valid_to: None,
+        superseded_by: None,
+        ended_by: None,
+        change_reason: None,
+        pinned: false,
+        last_seen: ev.time,
+    }
+}

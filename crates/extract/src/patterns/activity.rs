@@ -1,0 +1,78 @@
+//! Goals and plans ("I want to …", "I'm training for …", with a due time), routines ("I run
+//! every morning", "I usually …", "I work nights"), hobbies ("I play guitar") and endings
+//! ("I quit smoking").
+
+use rapport_core::{Facet, Polarity};
+
+use super::{Found, Reading, only_anaphors};
+use crate::render::{key_text, value_text};
+use crate::tokenize::Token;
+
+const FREQUENCY: &[&str] = &["usually", "always", "often", "sometimes", "rarely", "regularly", "normally", "typically"];
+const PERIODS: &[&str] = &["every", "each", "daily", "weekly", "nightly", "mornings", "evenings", "nights", "weekends"];
+
+/// Activity patterns on an "I …" clause.
+pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
+    if let Some(f) = ending(r) {
+        return Some(f);
+    }
+    if let Some(start) = plan_start(r) {
+        let plan: Vec<Token> = r.rest(start).to_vec();
+        if plan.is_empty() || only_anaphors(&plan) || r.negated {
+            return None;
+        }
+        let mut f = Found::new(Facet::Goal, format!("goal:{}", key_text(&plan)), value_text(&plan));
+        f.due = r.time.filter(|t| t.end > r.now).map(|t| t.end);
+        return Some(f);
+    }
+    if r.w(0) == "play" && !r.rest(1).is_empty() && !only_anaphors(r.rest(1)) {
+        let what = r.rest(1);
+        return Some(Found::new(Facet::Interest, format!("plays:{}", key_text(what)), value_text(what)));
+    }
+    let routine = FREQUENCY.contains(&r.w(0))
+        || r.pred.iter().any(|t| PERIODS.contains(&t.lower.as_str()))
+        || r.pred.last().is_some_and(|t| t.lower == "day" || t.lower == "week")
+            && r.pred.iter().any(|t| t.lower == "a" || t.lower == "per" || t.lower == "times");
+    if routine && !r.pred.is_empty() && !super::generic::is_chat(r) {
+        return Some(Found::new(Facet::Routine, format!("routine:{}", key_text(&r.pred)), value_text(&r.pred)));
+    }
+    None
+}
+
+/// Where a plan's content starts, when the clause states a plan.
+fn plan_start(r: &Reading<'_>) -> Option<usize> {
+    let to_after = |i: usize| r.is(i, &["to"]).then_some(i + 1);
+    match r.w(0) {
+        "want" | "plan" | "hope" | "intend" | "aim" | "need" => to_after(1),
+        "would" if r.is(1, &["like", "love"]) => to_after(2),
+        "will" if r.time.is_some() => Some(1),
+        "am" => match r.w(1) {
+            "planning" | "hoping" | "trying" | "going" if r.w(2) == "to" => Some(3),
+            "training" | "saving" | "studying" if r.w(2) == "for" => Some(3),
+            "saving" if r.w(2) == "up" => Some(3),
+            "learning" => Some(2),
+            "looking" if r.w(2) == "forward" && r.w(3) == "to" => Some(4),
+            "thinking" if r.w(2) == "about" || r.w(2) == "of" => Some(3),
+            _ => None,
+        },
+        "would" => None,
+        _ => None,
+    }
+}
+
+/// "I quit smoking", "I stopped eating meat", "I gave up coffee".
+fn ending(r: &Reading<'_>) -> Option<Found> {
+    let start = match (r.w(0), r.w(1)) {
+        ("quit", _) | ("stopped", _) => 1,
+        ("gave", "up") => 2,
+        _ => return None,
+    };
+    let what = r.rest(start);
+    if what.is_empty() || only_anaphors(what) || r.negated {
+        return None;
+    }
+    let mut f = Found::new(Facet::Routine, format!("does:{}", key_text(what)), value_text(what));
+    f.polarity = Some(Polarity::Negative);
+    f.ends = Some(key_text(what));
+    Some(f)
+}

@@ -1,0 +1,159 @@
+//! Identity: name, age, home town, city, occupation, employer, education, relationship status,
+//! diet ("I am vegetarian") and allergies.
+
+use rapport_core::Facet;
+
+use super::{Found, Reading, noun_phrase};
+use crate::lexicon::{self, has};
+use crate::render::{title_case, value_text};
+
+const PLACE_VERBS: &[&str] = &["live", "lived", "moved", "grew", "born", "reside", "relocated"];
+
+/// Identity patterns on an "I …" clause.
+pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
+    match r.w(0) {
+        "am" | "was" => being(r),
+        "live" | "lived" | "reside" if r.is(1, &["in"]) => city(r, 2, "I live in"),
+        "moved" | "relocated" if r.is(1, &["to"]) && !r.negated => city(r, 2, "I live in"),
+        "grew" if r.is(1, &["up"]) && r.is(2, &["in"]) => hometown(r, 3),
+        "come" if r.is(1, &["from"]) => hometown(r, 2),
+        "work" | "worked" => work(r),
+        "study" | "studied" | "major" | "majored" => {
+            let skip = if r.is(1, &["in"]) { 2 } else { 1 };
+            let field = value_text(&noun_phrase(r, skip));
+            (!field.is_empty() && !r.negated).then(|| Found::new(Facet::Identity, "education", field))
+        }
+        "graduated" if r.is(1, &["from"]) => {
+            let school = value_text(&noun_phrase(r, 2));
+            (!school.is_empty()).then(|| Found::new(Facet::Identity, "education", school))
+        }
+        _ => None,
+    }
+    .filter(|_| !PLACE_VERBS.contains(&r.w(0)) || !r.negated)
+}
+
+/// "I am …" / "I was …".
+fn being(r: &Reading<'_>) -> Option<Found> {
+    let past = r.w(0) == "was";
+    let i = 1;
+    if r.is(i, &["from"]) && !past {
+        return hometown(r, i + 1);
+    }
+    if r.is(i, &["born"]) && r.is(i + 1, &["in"]) {
+        return hometown(r, i + 2);
+    }
+    if let Ok(age) = r.w(i).parse::<u32>() {
+        let years = r.is(i + 1, &["years", "yrs"]) || r.pred.len() == 2;
+        if years && (1..120).contains(&age) && !past && !r.negated {
+            let mut f = Found::new(Facet::Identity, "age", age.to_string());
+            f.statement = Some(format!("I am {age} years old."));
+            return Some(f);
+        }
+    }
+    if r.is(i, &["allergic"]) && r.is(i + 1, &["to"]) {
+        let what = value_text(r.rest(i + 2));
+        return (!what.is_empty()).then(|| {
+            Found::new(Facet::Preference, format!("allergy:{}", what.to_lowercase()), what)
+        });
+    }
+    let np_start = if r.is(i, &["a", "an"]) { i + 1 } else { i };
+    if has(lexicon::DIETS, r.w(np_start)) && r.pred.len() <= np_start + 1 {
+        let diet = r.w(np_start).to_string();
+        return Some(Found::new(Facet::Preference, format!("diet:{diet}"), diet));
+    }
+    if has(lexicon::STATUSES, r.w(i)) && !past && !r.negated {
+        return Some(Found::new(Facet::Identity, "relationship.status", r.w(i).to_string()));
+    }
+    if r.is(i, &["retired", "unemployed"]) && !r.negated {
+        return Some(Found::new(Facet::Identity, "occupation", r.w(i).to_string()));
+    }
+    if np_start > i {
+        let np = noun_phrase(r, np_start);
+        if np.last().is_some_and(|t| has(lexicon::OCCUPATIONS, &t.lower)) && !r.negated {
+            let job = value_text(&np);
+            let article = if starts_with_vowel(&job) { "an" } else { "a" };
+            let mut f = Found::new(Facet::Identity, "occupation", job.to_lowercase());
+            if !past {
+                f.statement = Some(format!("I am {article} {job}."));
+            }
+            f.past = past;
+            return Some(f);
+        }
+    }
+    // "I'm Maya": a lone capitalized word that no list knows.
+    if r.pred.len() == 2 && !past && !r.negated {
+        let t = &r.pred[1];
+        let capitalized = t.text.chars().next().is_some_and(char::is_uppercase);
+        let nationality = ["an", "ese", "ish", "ch", "i"].iter().any(|s| t.lower.ends_with(s));
+        if capitalized && !nationality && !has(lexicon::CHAT_STATES, &t.lower) {
+            let mut f = Found::new(Facet::Identity, "name", t.text.clone());
+            f.statement = Some(format!("My name is {}.", t.text));
+            return Some(f);
+        }
+    }
+    None
+}
+
+fn starts_with_vowel(s: &str) -> bool {
+    s.chars().next().is_some_and(|c| "aeiouAEIOU".contains(c))
+}
+
+fn place(r: &Reading<'_>, i: usize) -> Option<String> {
+    let np = noun_phrase(r, i);
+    let text = value_text(&np);
+    (!text.is_empty() && np.len() <= 5 && !super::only_anaphors(&np)).then(|| {
+        if np.iter().all(|t| t.text == t.lower) && !np.iter().any(|t| t.lower == "town" || t.lower == "city") {
+            title_case(&text)
+        } else {
+            text
+        }
+    })
+}
+
+fn city(r: &Reading<'_>, i: usize, lead: &str) -> Option<Found> {
+    let city = place(r, i)?;
+    let mut f = Found::new(Facet::Identity, "location.city", city.clone());
+    f.past = r.w(0) == "lived";
+    if !r.past && !f.past {
+        f.statement = Some(format!("{lead} {}.", with_article(r, i, &city)));
+    }
+    Some(f)
+}
+
+/// Keeps "a small town" but not "the Denver".
+fn with_article(r: &Reading<'_>, i: usize, value: &str) -> String {
+    if r.is(i, &["a", "an", "the"]) && value.chars().next().is_some_and(char::is_lowercase) {
+        format!("{} {value}", r.w(i))
+    } else {
+        value.to_string()
+    }
+}
+
+fn hometown(r: &Reading<'_>, i: usize) -> Option<Found> {
+    let town = place(r, i)?;
+    let mut f = Found::new(Facet::Identity, "location.hometown", town.clone());
+    f.statement = Some(format!("I am from {}.", with_article(r, i, &town)));
+    Some(f)
+}
+
+/// "I work as a nurse", "I work at Acme", "I work in marketing".
+fn work(r: &Reading<'_>) -> Option<Found> {
+    if r.negated {
+        return None;
+    }
+    let np = noun_phrase(r, 2);
+    let value = value_text(&np);
+    if value.is_empty() || super::only_anaphors(&np) {
+        return None;
+    }
+    match r.w(1) {
+        "as" => Some(Found::new(Facet::Identity, "occupation", value.to_lowercase())),
+        "at" | "for" => Some(Found::new(Facet::Identity, "employer", value)),
+        "in" => Some(Found::new(Facet::Identity, "work.field", value.to_lowercase())),
+        _ => None,
+    }
+    .map(|mut f| {
+        f.past = r.w(0) == "worked";
+        f
+    })
+}

@@ -1,0 +1,238 @@
+//! The pattern grammar. A cleaned clause is read once into a [`Reading`] (negation, "used to",
+//! "anymore", hedges and a time expression taken out of the predicate); then each pattern family
+//! tries to type it, most specific first; a generic fallback keeps any other informative
+//! first-person statement.
+
+mod activity;
+mod generic;
+mod identity;
+mod others;
+mod possession;
+mod preference;
+
+use chrono::{DateTime, Utc};
+use rapport_core::{Facet, Polarity};
+
+use crate::candidate::{Candidate, Tense};
+use crate::clean::Cleaned;
+use crate::render;
+use crate::sensitivity;
+use crate::time::{TimeRef, find_time};
+use crate::tokenize::Token;
+
+/// A cleaned first-person clause, read.
+pub(crate) struct Reading<'a> {
+    /// The whole cleaned clause, "I …" or "My …".
+    pub clause: &'a [Token],
+    /// The predicate after the subject, without negation, "used to", "anymore" or time words.
+    pub pred: Vec<Token>,
+    /// "don't", "never", "not", "no longer".
+    pub negated: bool,
+    /// "anymore", "no longer".
+    pub ended: bool,
+    /// "used to".
+    pub past: bool,
+    /// A time expression, resolved.
+    pub time: Option<TimeRef>,
+    /// When the event happened.
+    pub now: DateTime<Utc>,
+}
+
+impl Reading<'_> {
+    /// The lowercase predicate word at `i`, or "".
+    pub fn w(&self, i: usize) -> &str {
+        self.pred.get(i).map(|t| t.lower.as_str()).unwrap_or("")
+    }
+
+    /// Whether the predicate word at `i` is one of `alts`.
+    pub fn is(&self, i: usize, alts: &[&str]) -> bool {
+        alts.contains(&self.w(i))
+    }
+
+    /// The predicate from `i` on.
+    pub fn rest(&self, i: usize) -> &[Token] {
+        self.pred.get(i..).unwrap_or(&[])
+    }
+}
+
+/// What a pattern recognized.
+pub(crate) struct Found {
+    pub facet: Facet,
+    pub key: String,
+    pub value: String,
+    pub strength: f32,
+    /// A canonical first-person sentence; the cleaned clause otherwise.
+    pub statement: Option<String>,
+    /// Overrides the reading's polarity (e.g. "hate" is a positive `dislikes:`).
+    pub polarity: Option<Polarity>,
+    /// The clause ends something ("I quit smoking"): the words of what ends.
+    pub ends: Option<String>,
+    /// A plan's due time.
+    pub due: Option<DateTime<Utc>>,
+    /// Held only in the past ("I was a nurse", "I lived in Ohio").
+    pub past: bool,
+}
+
+impl Found {
+    /// A found fact with default strength and nothing special.
+    pub fn new(facet: Facet, key: impl Into<String>, value: impl Into<String>) -> Self {
+        Self {
+            facet,
+            key: key.into(),
+            value: value.into(),
+            strength: 1.0,
+            statement: None,
+            polarity: None,
+            ends: None,
+            due: None,
+            past: false,
+        }
+    }
+}
+
+const NEGATIONS: &[&str] = &["don't", "never", "not", "didn't", "haven't", "won't", "can't", "doesn't", "no", "wasn't", "isn't"];
+
+/// Reads a cleaned clause and types it.
+pub(crate) fn candidates(cleaned: &Cleaned, now: DateTime<Utc>) -> Option<Candidate> {
+    let clause = &cleaned.tokens;
+    let mut reading = read(clause, now);
+    let found = if clause[0].lower == "my" {
+        others::read(&reading)
+    } else {
+        identity::read(&reading)
+            .or_else(|| preference::read(&reading))
+            .or_else(|| possession::read(&reading))
+            .or_else(|| activity::read(&reading))
+            .or_else(|| generic::read(&reading))
+    }?;
+    let polarity = found.polarity.unwrap_or(if reading.negated {
+        Polarity::Negative
+    } else {
+        Polarity::Positive
+    });
+    let tense = if found.ends.is_some() || reading.ended {
+        Tense::Ended
+    } else if reading.past || found.past {
+        Tense::Past
+    } else {
+        Tense::Current
+    };
+    let mut confidence: f32 = if cleaned.hedged { 0.5 } else { 0.8 };
+    if found.key.starts_with("said:") {
+        confidence -= 0.1;
+    }
+    let since = reading.time.take().filter(|t| t.start <= now).map(|t| t.start);
+    let statement = found
+        .statement
+        .unwrap_or_else(|| render::sentence(&render::join(clause)));
+    let description = if clause[0].lower == "i" {
+        render::third_person(clause)
+    } else {
+        render::sentence(&format!("Their {}", render::join(&clause[1..])))
+    };
+    let ends = found.ends.or_else(|| (tense == Tense::Ended).then(|| found.value.to_lowercase()));
+    Some(Candidate {
+        facet: found.facet,
+        sensitivity: sensitivity::classify(clause),
+        key: found.key,
+        value: found.value,
+        polarity,
+        strength: found.strength,
+        confidence,
+        statement,
+        description,
+        tense,
+        since,
+        due: found.due,
+        ends,
+        quote: render::join(clause),
+    })
+}
+
+/// Takes negation, "used to", "anymore" and a time expression out of the predicate.
+fn read(clause: &[Token], now: DateTime<Utc>) -> Reading<'_> {
+    let mut pred: Vec<Token> = clause[1..].to_vec();
+    let (mut negated, mut ended, mut past) = (false, false, false);
+    let time = find_time(&pred, now);
+    if let Some(t) = time {
+        pred.drain(t.first..t.end_token.min(pred.len()));
+    }
+    let mut i = 0;
+    while i < pred.len() && i < 3 {
+        let w = pred[i].lower.as_str();
+        if w == "no" && pred.get(i + 1).is_some_and(|n| n.lower == "longer") {
+            negated = true;
+            ended = true;
+            pred.drain(i..i + 2);
+        } else if w == "used" && pred.get(i + 1).is_some_and(|n| n.lower == "to") {
+            past = true;
+            pred.drain(i..i + 2);
+        } else if NEGATIONS.contains(&w) {
+            negated = true;
+            // Keep the auxiliary's meaning: "don't have" → "have", "am not" → "am".
+            match w {
+                "haven't" if !pred.get(i + 1).is_some_and(|n| n.lower == "got" || n.lower == "been") => {
+                    pred[i] = word("have");
+                }
+                "wasn't" => pred[i] = word("was"),
+                "isn't" => pred[i] = word("is"),
+                "won't" => pred[i] = word("will"),
+                "can't" => pred[i] = word("can"),
+                _ => {
+                    pred.remove(i);
+                }
+            }
+        } else if (w == "do" || w == "did") && pred.get(i + 1).is_some_and(|n| n.lower == "not") {
+            pred.remove(i);
+        } else {
+            i += 1;
+        }
+    }
+    let n = pred.len();
+    if n >= 1 && pred[n - 1].lower == "anymore" {
+        ended = true;
+        pred.pop();
+    } else if n >= 2 && pred[n - 2].lower == "any" && pred[n - 1].lower == "more" {
+        ended = true;
+        pred.truncate(n - 2);
+    }
+    Reading {
+        clause,
+        pred,
+        negated,
+        ended,
+        past,
+        time,
+        now,
+    }
+}
+
+fn word(w: &str) -> Token {
+    Token {
+        text: w.to_string(),
+        lower: w.to_string(),
+        kind: crate::tokenize::TokenKind::Word,
+    }
+}
+
+/// Noun-phrase ends: prepositions and relatives after which a value stops.
+pub(crate) const PHRASE_ENDS: &[&str] = &[
+    "with", "in", "on", "at", "for", "from", "to", "that", "who", "named", "called", "and",
+    "which", "by", "about", "near", "into", "over", "than",
+];
+
+/// The noun phrase starting at `i`, up to a phrase end.
+pub(crate) fn noun_phrase(r: &Reading<'_>, i: usize) -> Vec<Token> {
+    r.rest(i)
+        .iter()
+        .take_while(|t| !PHRASE_ENDS.contains(&t.lower.as_str()))
+        .cloned()
+        .collect()
+}
+
+/// Whether every word of `tokens` only points back ("it", "that") or there are none.
+pub(crate) fn only_anaphors(tokens: &[Token]) -> bool {
+    tokens
+        .iter()
+        .all(|t| crate::lexicon::has(crate::lexicon::ANAPHORS, &t.lower) || crate::lexicon::has(crate::lexicon::DETERMINERS, &t.lower))
+}

@@ -1,0 +1,62 @@
+//! "My …" clauses: the user's name, favorites, and the people and pets in their life
+//! ("my sister Ana is a nurse" is a fact about the sister, under Relationship).
+
+use rapport_core::Facet;
+
+use super::{Found, Reading, only_anaphors};
+use crate::lexicon::{self, has};
+use crate::render::{key_text, value_text};
+
+/// Patterns on a "My …" clause (the predicate starts after "my").
+pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
+    let be = r.pred.iter().position(|t| matches!(t.lower.as_str(), "is" | "are" | "was" | "'s"));
+    match r.w(0) {
+        "name" if be == Some(1) => {
+            let name = r.pred.get(2)?;
+            let mut f = Found::new(Facet::Identity, "name", name.text.clone());
+            f.statement = Some(format!("My name is {}.", name.text));
+            Some(f)
+        }
+        "favorite" | "favourite" => {
+            let be = be?;
+            let category = key_text(&r.pred[1..be]);
+            let value = value_text(r.rest(be + 1));
+            if category.is_empty() || value.is_empty() || only_anaphors(r.rest(be + 1)) {
+                return None;
+            }
+            Some(Found::new(Facet::Preference, format!("favorite:{category}"), value))
+        }
+        "job" | "hobby" | "hobbies" | "goal" | "dream" if be == Some(1) => {
+            let value = value_text(r.rest(2));
+            let facet = match r.w(0) {
+                "job" => Facet::Identity,
+                "goal" | "dream" => Facet::Goal,
+                _ => Facet::Interest,
+            };
+            (!value.is_empty() && !only_anaphors(r.rest(2)))
+                .then(|| Found::new(facet, format!("{}:{}", r.w(0), key_text(r.rest(2))), value))
+        }
+        _ => person(r),
+    }
+}
+
+/// "my sister (Ana) is a nurse", "my dog loves the beach", "my kids are 5 and 7".
+fn person(r: &Reading<'_>) -> Option<Found> {
+    // The person word may follow adjectives: "my older brother", "my best friend".
+    let at = r.pred.iter().take(3).position(|t| has(lexicon::PEOPLE, &t.lower) || has(lexicon::PETS, &t.lower))?;
+    let who = r.pred[at].lower.clone();
+    let rest = r.rest(at + 1);
+    let rest = if rest.first().is_some_and(|t| t.text.chars().next().is_some_and(char::is_uppercase)) {
+        &rest[1..]
+    } else {
+        rest
+    };
+    if rest.len() < 2 || only_anaphors(&rest[1..]) {
+        return None;
+    }
+    let facet = if has(lexicon::PETS, &who) { Facet::Possession } else { Facet::Relationship };
+    let relation = key_text(&r.pred[..=at]);
+    let mut f = Found::new(facet, format!("person:{relation}"), value_text(rest));
+    f.strength = 0.5;
+    Some(f)
+}

@@ -1,0 +1,110 @@
+//! Possessions, pets and family: "I own a Jeep", "I have a dog named Biscuit", "I have two kids".
+
+use rapport_core::Facet;
+
+use super::{Found, Reading, noun_phrase};
+use crate::lexicon::{self, has};
+use crate::render::{key_text, value_text};
+
+/// Head nouns that "have" does not make possessions ("I have a question").
+const NOT_OWNED: &[&str] = &[
+    "question", "questions", "idea", "ideas", "time", "lot", "feeling", "chance", "problem",
+    "problems", "day", "week", "weekend", "night", "bit", "thing", "things", "way", "plan",
+    "plans", "job", "dream", "dreams", "blast", "ton", "tons", "couple", "few", "good", "great",
+    "fun", "party", "meeting", "appointment", "test", "exam", "class", "interview", "degree",
+    "favorite", "hard", "tough", "busy", "look", "try", "shot", "habit", "passion", "thought",
+    "experience", "story", "crush", "sense", "feel", "bunch", "allergy", "allergies", "lots",
+];
+
+const OWN_VERBS: &[&str] = &["have", "own", "got", "bought", "adopted", "has", "had"];
+
+/// Possession patterns on an "I …" clause.
+pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
+    if !has(OWN_VERBS, r.w(0)) {
+        return None;
+    }
+    let mut i = 1;
+    let count = count_at(r.w(i));
+    if count.is_some() || has(&["my", "some", "any"], r.w(i)) {
+        i += 1;
+    } else if r.w(0) != "own" && !(r.negated && r.w(0) == "have") {
+        return None;
+    }
+    let np = noun_phrase(r, i);
+    let head = np.last()?;
+    if np.len() > 4 || has(NOT_OWNED, &head.lower) || has(lexicon::ANAPHORS, &head.lower) {
+        // "I have a peanut allergy".
+        if head.lower.starts_with("allerg") && np.len() >= 2 {
+            let what = value_text(&np[..np.len() - 1]);
+            return Some(Found::new(Facet::Preference, format!("allergy:{}", what.to_lowercase()), what));
+        }
+        return None;
+    }
+    let singular = head.lower.trim_end_matches('s').to_string();
+    let named = name_after(r, i + np.len());
+    if has(lexicon::PETS, &head.lower) {
+        let value = named.clone().unwrap_or_else(|| match count {
+            Some(n) if n > 1 => n.to_string(),
+            _ => singular.clone(),
+        });
+        let species = if head.lower == "puppies" { "puppy".to_string() } else { singular };
+        let mut f = Found::new(Facet::Possession, format!("pet.{species}"), value);
+        if r.past || r.w(0) == "had" {
+            f.past = true;
+        }
+        return Some(f);
+    }
+    if has(lexicon::PEOPLE, &head.lower) {
+        let key = format!("family.{}", family_key(&head.lower));
+        let value = match (count, named) {
+            (_, Some(name)) => name,
+            (Some(n), _) => n.to_string(),
+            (None, None) => "yes".to_string(),
+        };
+        let value = if r.negated { "0".to_string() } else { value };
+        let mut f = Found::new(Facet::Identity, key, value);
+        f.polarity = Some(rapport_core::Polarity::Positive);
+        return Some(f);
+    }
+    let mut f = Found::new(Facet::Possession, format!("owns:{}", key_text(&np)), value_text(&np));
+    f.past = r.w(0) == "had";
+    Some(f)
+}
+
+fn count_at(word: &str) -> Option<u32> {
+    word.parse().ok().or_else(|| {
+        lexicon::COUNTS
+            .iter()
+            .find(|(w, _)| *w == word)
+            .map(|(_, n)| *n)
+    })
+}
+
+/// "… named Biscuit", "… called Rex".
+fn name_after(r: &Reading<'_>, i: usize) -> Option<String> {
+    if !r.is(i, &["named", "called"]) {
+        return None;
+    }
+    let name = r.pred.get(i + 1)?;
+    name.text
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
+        .then(|| name.text.clone())
+}
+
+/// The family key of a person word: plurals and synonyms folded.
+fn family_key(word: &str) -> &str {
+    match word {
+        "kid" | "kids" | "children" | "child" | "baby" => "children",
+        "sons" => "son",
+        "daughters" => "daughter",
+        "sisters" => "sister",
+        "brothers" => "brother",
+        "hubby" => "husband",
+        "wifey" => "wife",
+        "bf" => "boyfriend",
+        "gf" => "girlfriend",
+        other => other,
+    }
+}

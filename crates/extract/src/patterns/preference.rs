@@ -1,0 +1,91 @@
+//! Preferences: likes and dislikes with strength, "prefer X over Y", diet ("I don't eat meat"),
+//! and "I am a fan of / into / interested in X".
+
+use rapport_core::{Facet, Polarity};
+
+use super::{Found, Reading, only_anaphors};
+use crate::render::{key_text, value_text};
+use crate::tokenize::Token;
+
+/// Verbs of liking and their strength; `true` marks dislike.
+const LIKING: &[(&str, f32, bool)] = &[
+    ("love", 1.0, false),
+    ("adore", 1.0, false),
+    ("like", 0.7, false),
+    ("enjoy", 0.7, false),
+    ("prefer", 0.8, false),
+    ("hate", 1.0, true),
+    ("loathe", 1.0, true),
+    ("detest", 1.0, true),
+    ("dislike", 0.7, true),
+];
+
+/// Preference patterns on an "I …" clause.
+pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
+    let mut i = 0;
+    if r.is(0, &["do", "really", "absolutely", "also", "especially"]) {
+        i = 1;
+    }
+    if let Some(&(_, strength, dislike)) = LIKING.iter().find(|(v, _, _)| r.w(i) == *v) {
+        return liking(r, i + 1, strength, dislike);
+    }
+    match (r.w(0), r.w(1)) {
+        ("can", "stand") if r.negated => liking(r, 2, 1.0, true).map(positive),
+        ("mind", _) if r.negated => liking(r, 1, 0.3, false).map(positive),
+        ("am", "a") | ("am", "an") if r.is(2, &["fan"]) || r.is(3, &["fan"]) => {
+            let of = r.pred.iter().position(|t| t.lower == "of")?;
+            liking(r, of + 1, 0.8, false)
+        }
+        ("am", "into") | ("am", "obsessed") | ("am", "addicted") | ("am", "passionate") => {
+            let skip = if r.w(1) == "into" { 2 } else { 3 };
+            liking(r, skip, 0.9, false)
+        }
+        ("am", "interested") if r.is(2, &["in"]) => {
+            let what = object(r.rest(3))?;
+            Some(Found::new(Facet::Interest, format!("interest:{}", key_text(&what)), value_text(&what)))
+        }
+        ("eat", _) | ("drink", _) if r.negated => {
+            let what = object(r.rest(1))?;
+            let key = format!("{}s:{}", r.w(0), key_text(&what));
+            Some(Found::new(Facet::Preference, key, value_text(&what)))
+        }
+        _ => None,
+    }
+}
+
+fn positive(mut f: Found) -> Found {
+    f.polarity = Some(Polarity::Positive);
+    f
+}
+
+/// The object of a liking verb, without "to" ("love to grill" → "grill").
+fn object(tokens: &[Token]) -> Option<Vec<Token>> {
+    let start = usize::from(tokens.first().is_some_and(|t| t.lower == "to"));
+    let what: Vec<Token> = tokens[start.min(tokens.len())..].to_vec();
+    (!what.is_empty() && !only_anaphors(&what) && what.len() <= 8).then_some(what)
+}
+
+fn liking(r: &Reading<'_>, from: usize, strength: f32, dislike: bool) -> Option<Found> {
+    let what = object(r.rest(from))?;
+    // "prefer X over/to/than Y".
+    if r.w(from.saturating_sub(1)).starts_with("prefer") {
+        if let Some(at) = what.iter().position(|t| matches!(t.lower.as_str(), "over" | "than" | "to") ) {
+            let (x, y) = (&what[..at], &what[at + 1..]);
+            if !x.is_empty() && !y.is_empty() {
+                let mut f = Found::new(
+                    Facet::Preference,
+                    format!("prefers:{}", key_text(x)),
+                    format!("{} over {}", value_text(x), value_text(y)),
+                );
+                f.strength = strength;
+                return Some(f);
+            }
+        }
+    }
+    let activity = what[0].lower.ends_with("ing") || r.w(from) == "to";
+    let facet = if activity { Facet::Interest } else { Facet::Preference };
+    let prefix = if dislike { "dislikes" } else { "likes" };
+    let mut f = Found::new(facet, format!("{prefix}:{}", key_text(&what)), value_text(&what));
+    f.strength = strength;
+    Some(f)
+}

@@ -1,0 +1,180 @@
+//! Rendering: tokens back to text, a fact as a first-person sentence ("I own a Jeep.") and as a
+//! third-person profile line ("Owns a Jeep."), and normalized key text.
+
+use crate::lexicon;
+use crate::tokenize::{Token, TokenKind};
+
+/// Joins tokens with spaces, without a space before punctuation.
+pub fn join(tokens: &[Token]) -> String {
+    let mut out = String::new();
+    for t in tokens {
+        let glue = t.kind == TokenKind::Punct && !matches!(t.text.as_str(), "(" | "&" | "$");
+        if !out.is_empty() && !glue && !out.ends_with(['(', '$']) {
+            out.push(' ');
+        }
+        out.push_str(&t.text);
+    }
+    out
+}
+
+/// Upper-cases the first letter and ends with a period.
+pub fn sentence(text: &str) -> String {
+    let mut chars = text.trim().trim_end_matches([',', '.', ':']).chars();
+    let Some(first) = chars.next() else {
+        return String::new();
+    };
+    let mut out: String = first.to_uppercase().collect();
+    out.push_str(chars.as_str());
+    out.push('.');
+    out
+}
+
+/// Capitalizes every word longer than two letters ("new england" → "New England").
+pub fn title_case(text: &str) -> String {
+    text.split(' ')
+        .map(|w| {
+            let mut c = w.chars();
+            match c.next() {
+                Some(f) if w.len() > 2 || !w.chars().all(|c| c.is_lowercase()) => {
+                    f.to_uppercase().chain(c).collect()
+                }
+                _ => w.to_string(),
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Lowercase words without determiners or punctuation: the normalized part of a key.
+pub fn key_text(tokens: &[Token]) -> String {
+    let mut out = String::new();
+    for t in tokens {
+        if t.kind == TokenKind::Punct || lexicon::has(lexicon::DETERMINERS, &t.lower) {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(&t.lower);
+    }
+    out
+}
+
+/// A value as written, without leading determiners or punctuation.
+pub fn value_text(tokens: &[Token]) -> String {
+    let start = tokens
+        .iter()
+        .position(|t| !lexicon::has(lexicon::DETERMINERS, &t.lower))
+        .unwrap_or(tokens.len());
+    let words: Vec<Token> = tokens[start..]
+        .iter()
+        .filter(|t| t.kind != TokenKind::Punct || t.text == "'" || t.text == "&")
+        .cloned()
+        .collect();
+    join(&words)
+}
+
+/// A first-person clause ("I don't eat meat") as a third-person line ("Doesn't eat meat.").
+pub fn third_person(tokens: &[Token]) -> String {
+    let mut words: Vec<String> = Vec::with_capacity(tokens.len());
+    let mut conjugated = false;
+    for (i, t) in tokens.iter().enumerate() {
+        if i == 0 && t.lower == "i" {
+            continue;
+        }
+        let word = match t.lower.as_str() {
+            "i" => {
+                if tokens.get(i + 1).is_some_and(|n| n.lower == "am") {
+                    "they".to_string()
+                } else {
+                    "they".to_string()
+                }
+            }
+            "am" if i > 0 && tokens[i - 1].lower == "i" && i > 1 => "are".to_string(),
+            "my" => "their".to_string(),
+            "me" => "them".to_string(),
+            "myself" => "themselves".to_string(),
+            "mine" => "theirs".to_string(),
+            _ if !conjugated && t.kind == TokenKind::Word => {
+                if ADVERBS.contains(&t.lower.as_str()) {
+                    t.text.clone()
+                } else {
+                    conjugated = true;
+                    conjugate(&t.text, &t.lower)
+                }
+            }
+            _ => t.text.clone(),
+        };
+        words.push(word);
+    }
+    let mut out = String::new();
+    for (w, t) in words.iter().zip(tokens.iter().skip(usize::from(
+        tokens.first().is_some_and(|t| t.lower == "i"),
+    ))) {
+        if !out.is_empty() && t.kind != TokenKind::Punct {
+            out.push(' ');
+        }
+        out.push_str(w);
+    }
+    sentence(&out)
+}
+
+/// Adverbs that may stand between "I" and the verb.
+const ADVERBS: &[&str] = &[
+    "never", "always", "usually", "often", "sometimes", "really", "just", "still", "recently",
+    "also", "now", "currently", "rarely", "mostly", "finally", "already", "even", "only",
+    "actually", "definitely", "absolutely", "probably", "maybe",
+];
+
+/// The third-person singular of a first-person verb.
+fn conjugate(text: &str, lower: &str) -> String {
+    let irregular = match lower {
+        "am" => "is",
+        "have" => "has",
+        "do" => "does",
+        "don't" => "doesn't",
+        "haven't" => "hasn't",
+        "go" => "goes",
+        "aren't" => "isn't",
+        _ => "",
+    };
+    if !irregular.is_empty() {
+        return irregular.to_string();
+    }
+    let unchanged = lower.ends_with("ed")
+        || lower.ends_with("n't")
+        || matches!(
+            lower,
+            "was" | "can" | "will" | "would" | "could" | "should" | "might" | "must" | "used"
+                | "went" | "got" | "grew" | "had" | "made" | "took" | "saw" | "bought" | "left"
+                | "quit" | "met" | "ran" | "began" | "came" | "became" | "won" | "lost" | "drove"
+                | "spent" | "found" | "felt" | "kept" | "taught" | "thought" | "wrote" | "read"
+                | "put" | "did" | "gave" | "sold" | "built" | "may" | "shall" | "never" | "no"
+        );
+    if unchanged {
+        return text.to_string();
+    }
+    if lower.ends_with('y') && !lower.ends_with("ay") && !lower.ends_with("ey") && !lower.ends_with("oy") {
+        return format!("{}ies", &text[..text.len() - 1]);
+    }
+    if ["s", "sh", "ch", "x", "z", "o"].iter().any(|e| lower.ends_with(e)) {
+        return format!("{text}es");
+    }
+    format!("{text}s")
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::tokenize;
+
+    #[test]
+    fn renders_third_person_lines() {
+        let line = |s: &str| third_person(&tokenize(s));
+        assert_eq!(line("I don't eat meat"), "Doesn't eat meat.");
+        assert_eq!(line("I own a Jeep"), "Owns a Jeep.");
+        assert_eq!(line("I am from Alaska"), "Is from Alaska.");
+        assert_eq!(line("I really enjoy hiking with my dog"), "Really enjoys hiking with their dog.");
+        assert_eq!(line("I study biology"), "Studies biology.");
+    }
+}

@@ -1,0 +1,137 @@
+//! Relative time expressions ("last month", "next week", "in May", "two years ago") resolved
+//! against the time of the event that contains them.
+
+use chrono::{DateTime, Datelike, Days, Months, NaiveDate, TimeZone, Utc};
+
+use crate::tokenize::Token;
+
+/// A resolved time span and where it was written in the clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct TimeRef {
+    /// First token of the expression.
+    pub first: usize,
+    /// One past its last token.
+    pub end_token: usize,
+    /// When the span starts.
+    pub start: DateTime<Utc>,
+    /// When it ends.
+    pub end: DateTime<Utc>,
+}
+
+const MONTHS: &[&str] = &[
+    "january", "february", "march", "april", "may", "june", "july", "august", "september",
+    "october", "november", "december",
+];
+
+const UNITS: &[(&str, u32)] = &[
+    ("day", 0), ("days", 0), ("week", 1), ("weeks", 1), ("month", 2), ("months", 2),
+    ("year", 3), ("years", 3),
+];
+
+fn number(word: &str) -> Option<u32> {
+    word.parse().ok().or_else(|| {
+        crate::lexicon::COUNTS
+            .iter()
+            .find(|(w, _)| *w == word)
+            .map(|(_, n)| *n)
+    })
+}
+
+fn day_start(date: NaiveDate) -> DateTime<Utc> {
+    Utc.from_utc_datetime(&date.and_hms_opt(0, 0, 0).expect("midnight exists"))
+}
+
+fn month_span(year: i32, month: u32) -> (DateTime<Utc>, DateTime<Utc>) {
+    let first = NaiveDate::from_ymd_opt(year, month, 1).expect("valid month");
+    let next = first + Months::new(1);
+    (day_start(first), day_start(next))
+}
+
+/// Shifts `now` by `n` units (0 day, 1 week, 2 month, 3 year) forward or back.
+fn shift(now: DateTime<Utc>, unit: u32, n: u32, forward: bool) -> DateTime<Utc> {
+    let result = match (unit, forward) {
+        (0, true) => now.checked_add_days(Days::new(n.into())),
+        (0, false) => now.checked_sub_days(Days::new(n.into())),
+        (1, true) => now.checked_add_days(Days::new(7 * u64::from(n))),
+        (1, false) => now.checked_sub_days(Days::new(7 * u64::from(n))),
+        (2, true) => now.checked_add_months(Months::new(n)),
+        (2, false) => now.checked_sub_months(Months::new(n)),
+        (_, true) => now.checked_add_months(Months::new(12 * n)),
+        (_, false) => now.checked_sub_months(Months::new(12 * n)),
+    };
+    result.unwrap_or(now)
+}
+
+/// The span of the calendar unit containing `t`.
+fn unit_span(t: DateTime<Utc>, unit: u32) -> (DateTime<Utc>, DateTime<Utc>) {
+    let date = t.date_naive();
+    match unit {
+        0 => (day_start(date), day_start(date + Days::new(1))),
+        1 => {
+            let monday = date - Days::new(date.weekday().num_days_from_monday().into());
+            (day_start(monday), day_start(monday + Days::new(7)))
+        }
+        2 => month_span(date.year(), date.month()),
+        _ => (
+            month_span(date.year(), 1).0,
+            month_span(date.year() + 1, 1).0,
+        ),
+    }
+}
+
+/// Finds the first time expression in `words` and resolves it against `now`.
+pub fn find_time(words: &[Token], now: DateTime<Utc>) -> Option<TimeRef> {
+    let w = |i: usize| words.get(i).map(|t| t.lower.as_str()).unwrap_or("");
+    let unit = |s: &str| UNITS.iter().find(|(u, _)| *u == s).map(|(_, n)| *n);
+    for i in 0..words.len() {
+        let found = match w(i) {
+            "today" | "tonight" => Some((1, unit_span(now, 0))),
+            "yesterday" => Some((1, unit_span(shift(now, 0, 1, false), 0))),
+            "tomorrow" => Some((1, unit_span(shift(now, 0, 1, true), 0))),
+            "last" | "next" | "this" => unit(w(i + 1)).map(|u| {
+                let forward = w(i) == "next";
+                let moved = if w(i) == "this" { now } else { shift(now, u, 1, forward) };
+                (2, unit_span(moved, u))
+            }),
+            "in" if MONTHS.contains(&w(i + 1)) => {
+                let month = MONTHS.iter().position(|m| *m == w(i + 1)).unwrap_or(0) as u32 + 1;
+                let year = if month >= now.month() { now.year() } else { now.year() + 1 };
+                Some((2, month_span(year, month)))
+            }
+            "in" => number(w(i + 1)).zip(unit(w(i + 2))).map(|(n, u)| {
+                (3, unit_span(shift(now, u, n, true), u))
+            }),
+            word => number(word)
+                .zip(unit(w(i + 1)))
+                .filter(|_| w(i + 2) == "ago")
+                .map(|(n, u)| (3, unit_span(shift(now, u, n, false), u))),
+        };
+        if let Some((len, (start, end))) = found {
+            return Some(TimeRef {
+                first: i,
+                end_token: i + len,
+                start,
+                end,
+            });
+        }
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::tokenize;
+
+    #[test]
+    fn resolves_relative_expressions() {
+        let now = Utc.with_ymd_and_hms(2024, 4, 28, 12, 0, 0).unwrap();
+        let t = find_time(&tokenize("I moved to Seattle last month"), now).unwrap();
+        assert_eq!((t.first, t.end_token), (4, 6));
+        assert_eq!(t.start, Utc.with_ymd_and_hms(2024, 3, 1, 0, 0, 0).unwrap());
+        let t = find_time(&tokenize("a half marathon in October"), now).unwrap();
+        assert_eq!(t.end, Utc.with_ymd_and_hms(2024, 11, 1, 0, 0, 0).unwrap());
+        let t = find_time(&tokenize("two years ago"), now).unwrap();
+        assert_eq!(t.start, Utc.with_ymd_and_hms(2022, 1, 1, 0, 0, 0).unwrap());
+    }
+}
