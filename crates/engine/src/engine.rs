@@ -1,7 +1,7 @@
 use std::collections::BTreeMap;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use rapport_core::{Embedder, Event, Fact, ProfileLearner, StoredEvent, TenantId, UserId};
+use rapport_core::{Embedder, Event, Fact, ProfileLearner, Source, StoredEvent, TenantId, UserId};
 use rapport_index::IndexCache;
 use rapport_store::{FactUpdate, SqliteStore, Store, UserSummary};
 use serde::Serialize;
@@ -141,6 +141,7 @@ impl Engine {
                 continue;
             }
             let mut facts = self.store.facts(&tenant, &user)?;
+            let settings = self.store.settings(&tenant, &user)?;
             let before = facts.clone();
             let follows = events
                 .first()
@@ -148,11 +149,13 @@ impl Engine {
                 && events.last().is_some_and(|e| e.seq == summary.last_seq);
             if follows {
                 self.learner.learn(&mut facts, &events);
+                crate::decisions::enforce(&settings, &before, &mut facts);
                 let changed = facts != before;
                 learned.push((tenant, user, facts, changed, summary.last_seq, Some(events)));
             } else {
                 let (seq, _) =
                     self.learn_from_log(&tenant, &user, &mut facts, summary.learned_seq)?;
+                crate::decisions::enforce(&settings, &before, &mut facts);
                 let changed = facts != before;
                 learned.push((tenant, user, facts, changed, seq, None));
             }
@@ -200,6 +203,9 @@ impl Engine {
 
     /// Rebuilds every user's profile from the event log, the source of truth. `progress` is
     /// called after each user with (users done, users in all).
+    ///
+    /// Users' decisions are not derived data and survive: the replay starts from the current
+    /// facts the user edited or pinned, and deleted values and forbidden categories stay out.
     pub fn reindex(&self, mut progress: impl FnMut(usize, usize)) -> Result<ReindexReport> {
         let mut everyone = Vec::new();
         for tenant in self.store.tenants()? {
@@ -209,9 +215,17 @@ impl Engine {
         for (done, summary) in everyone.iter().enumerate() {
             let _guard = self.lock_learning();
             self.evict_memory(&summary.tenant, &summary.user);
-            let mut facts = Vec::new();
-            let (learned_seq, replayed) =
-                self.learn_from_log(&summary.tenant, &summary.user, &mut facts, 0)?;
+            let (tenant, user) = (&summary.tenant, &summary.user);
+            let settings = self.store.settings(tenant, user)?;
+            let mut facts: Vec<Fact> = self
+                .store
+                .facts(tenant, user)?
+                .into_iter()
+                .filter(|f| f.is_current() && (f.pinned || f.source == Source::Edited))
+                .collect();
+            let kept = facts.clone();
+            let (learned_seq, replayed) = self.learn_from_log(tenant, user, &mut facts, 0)?;
+            crate::decisions::enforce(&settings, &kept, &mut facts);
             self.store.save_facts(&[FactUpdate {
                 tenant: &summary.tenant,
                 user: &summary.user,

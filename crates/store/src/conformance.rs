@@ -12,6 +12,9 @@ use rapport_core::{
 
 use crate::{FactUpdate, Store};
 
+mod decisions;
+pub use decisions::{decisions_round_trip, tenants_and_api_keys};
+
 /// Generates one test per conformance check for a backend.
 ///
 /// ```text
@@ -32,7 +35,9 @@ macro_rules! conformance_tests {
                 listing_users_and_tenants,
                 facts_round_trip_and_count_population,
                 forget_user_removes_everything,
-                empty_batch_is_a_no_op);
+                empty_batch_is_a_no_op,
+                decisions_round_trip,
+                tenants_and_api_keys);
         }
     };
     (@each $make:expr; $($check:ident),*) => {

@@ -1,7 +1,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use rapport_core::{Event, Fact, StoredEvent, TenantId, UserId};
+use rapport_core::{Event, Fact, StoredEvent, TenantId, UserId, UserSettings};
 use serde::Serialize;
 
 use crate::Result;
@@ -57,6 +57,20 @@ pub struct PopulationStats {
     pub holders: HashMap<(String, String), u64>,
 }
 
+/// An API key as stored: only the SHA-256 of the secret is kept, never the secret.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ApiKey {
+    /// Public identifier, used to revoke the key (`key_…`).
+    pub id: String,
+    /// The tenant the key gives access to.
+    pub tenant: TenantId,
+    /// Lowercase hex SHA-256 of the secret.
+    #[serde(skip)]
+    pub hash: String,
+    /// When the key was created.
+    pub created: DateTime<Utc>,
+}
+
 /// Durable storage of the event log and of the state derived from it.
 ///
 /// Every method is scoped to one tenant, and all but the listing ones to one user: a backend lays
@@ -100,4 +114,34 @@ pub trait Store: Send + Sync {
     /// Deletes everything held about the user: events, facts, counts. Returns whether the user
     /// existed. Backends must make the deleted text unrecoverable from their files.
     fn forget_user(&self, tenant: &TenantId, user: &UserId) -> Result<bool>;
+
+    /// The user's decisions about their profile; the default when there are none.
+    fn settings(&self, tenant: &TenantId, user: &UserId) -> Result<UserSettings>;
+
+    /// Saves a user's own change to their profile in one durable transaction: replaces all the
+    /// user's facts (updating population counts) and their settings, without touching
+    /// `learned_seq`. Text that left the facts must be unrecoverable from the backend's files
+    /// afterwards, as for [`forget_user`](Self::forget_user).
+    fn save_decisions(
+        &self,
+        tenant: &TenantId,
+        user: &UserId,
+        facts: &[Fact],
+        settings: &UserSettings,
+    ) -> Result<()>;
+
+    /// Registers a tenant. Returns `false` if it was already registered.
+    fn create_tenant(&self, tenant: &TenantId, created: DateTime<Utc>) -> Result<bool>;
+
+    /// Registered tenants, ordered.
+    fn registered_tenants(&self) -> Result<Vec<TenantId>>;
+
+    /// Stores an API key (its hash). The caller makes sure the tenant is registered.
+    fn create_api_key(&self, key: &ApiKey) -> Result<()>;
+
+    /// The API key with this hash, if any.
+    fn api_key(&self, hash: &str) -> Result<Option<ApiKey>>;
+
+    /// Deletes the API key with this id. Returns whether it existed.
+    fn revoke_api_key(&self, id: &str) -> Result<bool>;
 }

@@ -2,5 +2,6 @@
 //! scripted learner so they do not depend on what the built-in extractor learns.
 
 mod context;
+mod decisions;
 mod ingest;
 mod scripted;

@@ -76,6 +76,10 @@ pub(super) fn forget(client: &mut Client, tenant: &TenantId, user: &UserId) -> R
         "DELETE FROM facts WHERE tenant_id = $1 AND user_id = $2",
         &[&t, &u],
     )?;
+    tx.execute(
+        "DELETE FROM user_settings WHERE tenant_id = $1 AND user_id = $2",
+        &[&t, &u],
+    )?;
     let existed = tx.execute(
         "DELETE FROM users WHERE tenant_id = $1 AND user_id = $2",
         &[&t, &u],

@@ -66,7 +66,12 @@ fn save_one(tx: &Connection, update: &FactUpdate<'_>) -> Result<()> {
     Ok(())
 }
 
-fn replace_facts(tx: &Connection, tenant: &TenantId, user: &UserId, facts: &[Fact]) -> Result<()> {
+pub(super) fn replace_facts(
+    tx: &Connection,
+    tenant: &TenantId,
+    user: &UserId,
+    facts: &[Fact],
+) -> Result<()> {
     let before = current_pairs(&read(tx, tenant, user)?);
     let after = current_pairs(facts);
     tx.prepare_cached("DELETE FROM facts WHERE tenant = ?1 AND user = ?2")?

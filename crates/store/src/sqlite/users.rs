@@ -66,10 +66,19 @@ pub(super) fn forget(conn: &mut Connection, tenant: &TenantId, user: &UserId) ->
     let args = params![tenant.as_str(), user.as_str()];
     tx.execute("DELETE FROM events WHERE tenant = ?1 AND user = ?2", args)?;
     tx.execute("DELETE FROM facts WHERE tenant = ?1 AND user = ?2", args)?;
+    tx.execute(
+        "DELETE FROM user_settings WHERE tenant = ?1 AND user = ?2",
+        args,
+    )?;
     let existed = tx.execute("DELETE FROM users WHERE tenant = ?1 AND user = ?2", args)? > 0;
     tx.commit()?;
-    // Move the deleted pages out of the WAL into the (zeroing) main file and truncate the WAL,
-    // so the forgotten text is not left in the write-ahead log.
-    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    scrub_wal(conn)?;
     Ok(existed)
+}
+
+/// Moves deleted pages out of the WAL into the (zeroing) main file and truncate the WAL,
+/// so the forgotten text is not left in the write-ahead log.
+pub(super) fn scrub_wal(conn: &Connection) -> Result<()> {
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    Ok(())
 }
