@@ -1,4 +1,5 @@
 use std::collections::BTreeMap;
+use std::sync::atomic::AtomicU64;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use rapport_core::{Embedder, Event, Fact, ProfileLearner, Source, StoredEvent, TenantId, UserId};
@@ -44,6 +45,9 @@ pub struct Engine {
     cache: Mutex<IndexCache<UserMemory>>,
     /// Serializes learning so two batches for one user never consolidate from the same snapshot.
     learn_lock: Mutex<()>,
+    /// Retrieval memories found in the cache, and built because they were not.
+    pub(crate) cache_hits: AtomicU64,
+    pub(crate) cache_misses: AtomicU64,
 }
 
 /// What [`Engine::ingest`] did with a batch.
@@ -90,6 +94,8 @@ impl Engine {
             embedder: parts.embedder,
             cache: Mutex::new(cache),
             learn_lock: Mutex::new(()),
+            cache_hits: AtomicU64::new(0),
+            cache_misses: AtomicU64::new(0),
         }
     }
 

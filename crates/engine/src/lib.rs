@@ -43,4 +43,4 @@ pub use error::{Error, InternalError, Result, UserError};
 pub use export::UserExport;
 pub use profile::{Profile, ProfileFact, distinctiveness};
 pub use rapport_store::{ApiKey, PopulationStats, UserSummary};
-pub use retrieval::SearchHit;
+pub use retrieval::{CacheStats, SearchHit};

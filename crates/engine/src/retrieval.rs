@@ -1,5 +1,6 @@
 //! Per-user retrieval: the cache of users' memories, and search over a user's past turns.
 
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, RwLock};
 
 use chrono::{DateTime, Utc};
@@ -12,6 +13,19 @@ use crate::{Engine, Result};
 
 /// A user's memory as shared between the cache, searches and the ingest path.
 pub(crate) type SharedMemory = Arc<RwLock<UserMemory>>;
+
+/// Counters of the retrieval cache since the engine opened.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct CacheStats {
+    /// Requests served from a cached memory.
+    pub hits: u64,
+    /// Requests that had to build the user's memory from the store.
+    pub misses: u64,
+    /// Users cached now.
+    pub users: usize,
+    /// About how many bytes they take.
+    pub bytes: usize,
+}
 
 /// A past turn found by [`Engine::search`].
 #[derive(Debug, Clone, Serialize)]
@@ -68,8 +82,10 @@ impl Engine {
     /// The user's memory, from the cache or rebuilt from the store. Errors for unknown users.
     pub(crate) fn memory(&self, tenant: &TenantId, user: &UserId) -> Result<SharedMemory> {
         if let Some(memory) = self.cache().get(tenant, user) {
+            self.cache_hits.fetch_add(1, Ordering::Relaxed);
             return Ok(memory);
         }
+        self.cache_misses.fetch_add(1, Ordering::Relaxed);
         // Built under the learning lock so no batch can be learned between reading the store
         // and caching what was read.
         let _guard = self.lock_learning();
@@ -107,6 +123,17 @@ impl Engine {
         }
         self.cache().refresh_size(tenant, user);
         Ok(())
+    }
+
+    /// Counters of the in-memory retrieval cache, for metrics.
+    pub fn cache_stats(&self) -> CacheStats {
+        let cache = self.cache();
+        CacheStats {
+            hits: self.cache_hits.load(Ordering::Relaxed),
+            misses: self.cache_misses.load(Ordering::Relaxed),
+            users: cache.len(),
+            bytes: cache.bytes(),
+        }
     }
 
     /// Drops a user's cached memory.
