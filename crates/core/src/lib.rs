@@ -22,6 +22,7 @@ mod event;
 mod fact;
 mod ids;
 mod learn;
+mod settings;
 mod text;
 pub mod wire;
 
@@ -31,4 +32,5 @@ pub use event::{Action, Document, Event, EventBody, EventKind, Message, Role, St
 pub use fact::{Facet, Fact, FactId, Polarity, Sensitivity, Source};
 pub use ids::{EventId, TenantId, UserId};
 pub use learn::ProfileLearner;
+pub use settings::{Category, UserSettings};
 pub use text::{MAX_TEXT_BYTES, validate_text};

@@ -255,7 +255,7 @@ impl<'e> Import<'e> {
             user: &facts.user,
             facts: Some(&facts.facts),
             learned_seq: facts.learned_seq,
-            expected_learned_seq: 0,
+            expected_revision: 0,
         }])?;
         self.engine.evict_memory(&facts.tenant, &facts.user);
         self.report.facts += facts.facts.len();

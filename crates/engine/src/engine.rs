@@ -1,7 +1,8 @@
 use std::collections::BTreeMap;
+use std::sync::atomic::AtomicU64;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use rapport_core::{Embedder, Event, Fact, ProfileLearner, StoredEvent, TenantId, UserId};
+use rapport_core::{Embedder, Event, Fact, ProfileLearner, Source, StoredEvent, TenantId, UserId};
 use rapport_index::IndexCache;
 use rapport_store::{FactUpdate, PostgresStore, SqliteStore, Store, UserSummary};
 use serde::Serialize;
@@ -13,7 +14,7 @@ use crate::{EngineConfig, Error, Result, UserError};
 const CATCH_UP_PAGE: usize = 5_000;
 
 /// How often a batch is learned again after another process saved the same user's facts.
-const MAX_CONFLICT_RETRIES: usize = 8;
+pub(crate) const MAX_CONFLICT_RETRIES: usize = 8;
 
 /// A user's facts after learning.
 struct Learned {
@@ -24,7 +25,7 @@ struct Learned {
     changed: bool,
     /// The sequence number the facts reflect.
     learned_seq: u64,
-    /// The user's `learned_seq` when the facts were read.
+    /// The user's `facts_revision` when the facts were read.
     read_at: u64,
     /// The events learned from, when they were the fresh batch (else the log was replayed).
     events: Option<Vec<StoredEvent>>,
@@ -51,6 +52,9 @@ pub struct Engine {
     cache: Mutex<IndexCache<UserMemory>>,
     /// Serializes learning so two batches for one user never consolidate from the same snapshot.
     learn_lock: Mutex<()>,
+    /// Retrieval memories found in the cache, and built because they were not.
+    pub(crate) cache_hits: AtomicU64,
+    pub(crate) cache_misses: AtomicU64,
 }
 
 /// What [`Engine::ingest`] did with a batch.
@@ -101,6 +105,8 @@ impl Engine {
             embedder: parts.embedder,
             cache: Mutex::new(cache),
             learn_lock: Mutex::new(()),
+            cache_hits: AtomicU64::new(0),
+            cache_misses: AtomicU64::new(0),
         }
     }
 
@@ -160,6 +166,7 @@ impl Engine {
                 continue;
             }
             let mut facts = self.store.facts(&tenant, &user)?;
+            let settings = self.store.settings(&tenant, &user)?;
             let before = facts.clone();
             let follows = events
                 .first()
@@ -173,13 +180,14 @@ impl Engine {
                     self.learn_from_log(&tenant, &user, &mut facts, summary.learned_seq)?;
                 (seq, None)
             };
+            crate::decisions::enforce(&settings, &before, &mut facts);
             learned.push(Learned {
                 changed: facts != before,
                 tenant,
                 user,
                 facts,
                 learned_seq,
-                read_at: summary.learned_seq,
+                read_at: summary.facts_revision,
                 events,
             });
         }
@@ -190,14 +198,14 @@ impl Engine {
                 user: &l.user,
                 facts: l.changed.then_some(l.facts.as_slice()),
                 learned_seq: l.learned_seq,
-                expected_learned_seq: l.read_at,
+                expected_revision: l.read_at,
             })
             .collect();
         self.store.save_facts(&updates)?;
         for l in &learned {
             match &l.events {
                 Some(events) => {
-                    self.refresh_memory(&l.tenant, &l.user, events, &l.facts, l.learned_seq)?
+                    self.refresh_memory(&l.tenant, &l.user, events, &l.facts, l.read_at + 1)?
                 }
                 None => self.evict_memory(&l.tenant, &l.user),
             }
@@ -243,6 +251,9 @@ impl Engine {
 
     /// Rebuilds every user's profile from the event log, the source of truth. `progress` is
     /// called after each user with (users done, users in all).
+    ///
+    /// Users' decisions are not derived data and survive: the replay starts from the current
+    /// facts the user edited or pinned, and deleted values and forbidden categories stay out.
     pub fn reindex(&self, mut progress: impl FnMut(usize, usize)) -> Result<ReindexReport> {
         let mut everyone = Vec::new();
         for tenant in self.store.tenants()? {
@@ -256,15 +267,24 @@ impl Engine {
             let Some(summary) = self.store.user(&listed.tenant, &listed.user)? else {
                 continue;
             };
-            let mut facts = Vec::new();
-            let (learned_seq, replayed) =
-                self.learn_from_log(&summary.tenant, &summary.user, &mut facts, 0)?;
+            let (tenant, user) = (&summary.tenant, &summary.user);
+            let settings = self.store.settings(tenant, user)?;
+            // User decisions (edits, pins) are not derived data: they survive a rebuild.
+            let mut facts: Vec<Fact> = self
+                .store
+                .facts(tenant, user)?
+                .into_iter()
+                .filter(|f| f.is_current() && (f.pinned || f.source == Source::Edited))
+                .collect();
+            let kept = facts.clone();
+            let (learned_seq, replayed) = self.learn_from_log(tenant, user, &mut facts, 0)?;
+            crate::decisions::enforce(&settings, &kept, &mut facts);
             self.store.save_facts(&[FactUpdate {
                 tenant: &summary.tenant,
                 user: &summary.user,
                 facts: Some(&facts),
                 learned_seq,
-                expected_learned_seq: summary.learned_seq,
+                expected_revision: summary.facts_revision,
             }])?;
             report.users += 1;
             report.events += replayed;

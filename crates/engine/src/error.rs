@@ -25,6 +25,26 @@ pub enum UserError {
         /// The user asked.
         user: String,
     },
+    /// The user has no fact with this id.
+    #[error("user `{user}` has no fact {id}")]
+    UnknownFact {
+        /// The user asked.
+        user: String,
+        /// The fact id asked.
+        id: u64,
+    },
+    /// The fact already ended; only current facts can be edited or pinned.
+    #[error("fact {id} is no longer current; edit the fact that replaced it")]
+    FactEnded {
+        /// The fact id asked.
+        id: u64,
+    },
+    /// The tenant is not registered.
+    #[error("unknown tenant `{tenant}`")]
+    UnknownTenant {
+        /// The tenant asked.
+        tenant: String,
+    },
     /// A value in the request was invalid.
     #[error(transparent)]
     Invalid(#[from] rapport_core::Error),
@@ -57,6 +77,9 @@ pub enum InternalError {
     /// The store failed.
     #[error(transparent)]
     Store(rapport_store::InternalError),
+    /// The operating system's random number generator failed.
+    #[error("random: {0}")]
+    Random(String),
     /// Reading or writing a file or stream failed.
     #[error("io: {0}")]
     Io(#[from] std::io::Error),

@@ -19,24 +19,30 @@
 //! assert_eq!(profile.summary.events, 1);
 //! ```
 
+mod access;
 mod config;
 mod context;
+mod decisions;
 mod defaults;
 mod dump;
 mod engine;
 mod error;
+mod export;
 mod memory;
 mod profile;
 mod render;
 mod retrieval;
 
+pub use access::{API_KEY_PREFIX, NewApiKey, hash_api_key};
 pub use config::EngineConfig;
 pub use context::{
     Context, ContextFact, ContextRequest, ContextTurn, DEFAULT_BUDGET, estimate_tokens,
 };
+pub use decisions::EDITED_REASON;
 pub use dump::{DUMP_FORMAT, DUMP_VERSION, DumpReport};
 pub use engine::{Engine, IngestReport, Parts, ReindexReport};
 pub use error::{Error, InternalError, Result, UserError};
+pub use export::UserExport;
 pub use profile::{Profile, ProfileFact, distinctiveness};
-pub use rapport_store::{PopulationStats, UserSummary};
-pub use retrieval::SearchHit;
+pub use rapport_store::{ApiKey, PopulationStats, UserSummary};
+pub use retrieval::{CacheStats, SearchHit};

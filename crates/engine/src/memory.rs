@@ -28,8 +28,8 @@ pub(crate) struct UserMemory {
     pub facts: Vec<(Fact, Vec<f32>)>,
     /// The last sequence number reflected.
     pub seq: u64,
-    /// The user's `learned_seq` the facts were read at.
-    pub learned_seq: u64,
+    /// The user's `facts_revision` the facts were read at.
+    pub facts_revision: u64,
 }
 
 impl UserMemory {
@@ -37,7 +37,7 @@ impl UserMemory {
     pub fn build(
         events: &[StoredEvent],
         facts: &[Fact],
-        learned_seq: u64,
+        facts_revision: u64,
         embedder: &dyn Embedder,
     ) -> Self {
         let mut memory = Self {
@@ -46,7 +46,7 @@ impl UserMemory {
             turn_by_id: HashMap::new(),
             facts: Vec::new(),
             seq: 0,
-            learned_seq,
+            facts_revision,
         };
         memory.extend(events, facts, embedder);
         memory

@@ -1,5 +1,6 @@
 //! Per-user retrieval: the cache of users' memories, and search over a user's past turns.
 
+use std::sync::atomic::Ordering;
 use std::sync::{Arc, RwLock};
 
 use chrono::{DateTime, Utc};
@@ -12,6 +13,19 @@ use crate::{Engine, Result};
 
 /// A user's memory as shared between the cache, searches and the ingest path.
 pub(crate) type SharedMemory = Arc<RwLock<UserMemory>>;
+
+/// Counters of the retrieval cache since the engine opened.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize)]
+pub struct CacheStats {
+    /// Requests served from a cached memory.
+    pub hits: u64,
+    /// Requests that had to build the user's memory from the store.
+    pub misses: u64,
+    /// Users cached now.
+    pub users: usize,
+    /// About how many bytes they take.
+    pub bytes: usize,
+}
 
 /// A past turn found by [`Engine::search`].
 #[derive(Debug, Clone, Serialize)]
@@ -73,25 +87,31 @@ impl Engine {
     pub(crate) fn memory(&self, tenant: &TenantId, user: &UserId) -> Result<SharedMemory> {
         let summary = self.user(tenant, user)?;
         if let Some(memory) = self.cache().get(tenant, user)
-            && is_fresh(&memory, summary.last_seq, summary.learned_seq)
+            && is_fresh(&memory, summary.last_seq, summary.facts_revision)
         {
+            self.cache_hits.fetch_add(1, Ordering::Relaxed);
             return Ok(memory);
         }
+        self.cache_misses.fetch_add(1, Ordering::Relaxed);
         // Built under the learning lock so no batch can be learned between reading the store
         // and caching what was read.
         let _guard = self.lock_learning();
         let summary = self.user(tenant, user)?;
         let cached = self.cache().get(tenant, user);
         if let Some(memory) = cached {
-            if !is_fresh(&memory, summary.last_seq, summary.learned_seq) {
-                self.catch_up_memory(tenant, user, &memory, summary.learned_seq)?;
+            if !is_fresh(&memory, summary.last_seq, summary.facts_revision) {
+                self.catch_up_memory(tenant, user, &memory, summary.facts_revision)?;
             }
             return Ok(memory);
         }
         let events = self.store.events(tenant, user, 0, usize::MAX)?;
         let facts = self.store.facts(tenant, user)?;
-        let memory =
-            UserMemory::build(&events, &facts, summary.learned_seq, self.embedder.as_ref());
+        let memory = UserMemory::build(
+            &events,
+            &facts,
+            summary.facts_revision,
+            self.embedder.as_ref(),
+        );
         Ok(self.cache().insert(tenant.clone(), user.clone(), memory))
     }
 
@@ -102,7 +122,7 @@ impl Engine {
         tenant: &TenantId,
         user: &UserId,
         memory: &SharedMemory,
-        learned_seq: u64,
+        facts_revision: u64,
     ) -> Result<()> {
         let after = memory.read().unwrap_or_else(|p| p.into_inner()).seq;
         let events = self.store.events(tenant, user, after, usize::MAX)?;
@@ -110,7 +130,7 @@ impl Engine {
         {
             let mut memory = memory.write().unwrap_or_else(|p| p.into_inner());
             memory.extend(&events, &facts, self.embedder.as_ref());
-            memory.learned_seq = learned_seq;
+            memory.facts_revision = facts_revision;
         }
         self.cache().refresh_size(tenant, user);
         Ok(())
@@ -123,7 +143,7 @@ impl Engine {
         user: &UserId,
         events: &[StoredEvent],
         facts: &[Fact],
-        learned_seq: u64,
+        facts_revision: u64,
     ) -> Result<()> {
         let Some(memory) = self.cache().get(tenant, user) else {
             return Ok(());
@@ -133,7 +153,7 @@ impl Engine {
             let contiguous = events.first().is_none_or(|e| e.seq == memory.seq + 1);
             if contiguous {
                 memory.extend(events, facts, self.embedder.as_ref());
-                memory.learned_seq = learned_seq;
+                memory.facts_revision = facts_revision;
             } else {
                 drop(memory);
                 self.cache().remove(tenant, user);
@@ -144,14 +164,25 @@ impl Engine {
         Ok(())
     }
 
+    /// Counters of the in-memory retrieval cache, for metrics.
+    pub fn cache_stats(&self) -> CacheStats {
+        let cache = self.cache();
+        CacheStats {
+            hits: self.cache_hits.load(Ordering::Relaxed),
+            misses: self.cache_misses.load(Ordering::Relaxed),
+            users: cache.len(),
+            bytes: cache.bytes(),
+        }
+    }
+
     /// Drops a user's cached memory.
     pub(crate) fn evict_memory(&self, tenant: &TenantId, user: &UserId) {
         self.cache().remove(tenant, user);
     }
 }
 
-/// Whether a cached memory reflects the user's log up to `last_seq` and facts at `learned_seq`.
-fn is_fresh(memory: &SharedMemory, last_seq: u64, learned_seq: u64) -> bool {
+/// Whether a cached memory reflects the user's log up to `last_seq` and facts at `revision`.
+fn is_fresh(memory: &SharedMemory, last_seq: u64, revision: u64) -> bool {
     let memory = memory.read().unwrap_or_else(|p| p.into_inner());
-    memory.seq >= last_seq && memory.learned_seq == learned_seq
+    memory.seq >= last_seq && memory.facts_revision == revision
 }

@@ -20,12 +20,67 @@ const MODALS: &[&str] = &["would", "could", "might", "will", "should"];
 
 /// Words after which a mid-sentence "I" does not start a new clause ("I think I …").
 const KEEPS_I: &[&str] = &[
-    "think", "guess", "believe", "know", "mean", "feel", "hope", "wish", "said", "say", "that",
-    "when", "if", "as", "than", "what", "where", "how", "why", "because", "so", "and", "but",
-    "or", "which", "who", "since", "while", "until", "before", "after", "like", "suppose", "bet",
-    "swear", "whenever", "unless", "though", "although", "till", "once", "whether", "until",
-    "cause", "cuz", "where", "whom", "whatever", "hopefully", "maybe", "probably", "now",
-    "then", "thought", "feels", "means", "reckon", "figured", "glad", "sure", "sorry",
+    "think",
+    "guess",
+    "believe",
+    "know",
+    "mean",
+    "feel",
+    "hope",
+    "wish",
+    "said",
+    "say",
+    "that",
+    "when",
+    "if",
+    "as",
+    "than",
+    "what",
+    "where",
+    "how",
+    "why",
+    "because",
+    "so",
+    "and",
+    "but",
+    "or",
+    "which",
+    "who",
+    "since",
+    "while",
+    "until",
+    "before",
+    "after",
+    "like",
+    "suppose",
+    "bet",
+    "swear",
+    "whenever",
+    "unless",
+    "though",
+    "although",
+    "till",
+    "once",
+    "whether",
+    "until",
+    "cause",
+    "cuz",
+    "where",
+    "whom",
+    "whatever",
+    "hopefully",
+    "maybe",
+    "probably",
+    "now",
+    "then",
+    "thought",
+    "feels",
+    "means",
+    "reckon",
+    "figured",
+    "glad",
+    "sure",
+    "sorry",
 ];
 
 /// Splits tokens into clauses.
@@ -37,7 +92,9 @@ pub fn clauses(tokens: &[Token]) -> Vec<Clause> {
         let asks = sentence.last().is_some_and(|t| t.is_punct('?'));
         let body: Vec<&Token> = sentence
             .iter()
-            .filter(|t| !(t.kind == TokenKind::Punct && matches!(t.text.as_str(), "." | "!" | "?" | ";")))
+            .filter(|t| {
+                !(t.kind == TokenKind::Punct && matches!(t.text.as_str(), "." | "!" | "?" | ";"))
+            })
             .collect();
         let pieces = split_at_new_subjects(&body);
         let last = pieces.len().saturating_sub(1);
@@ -101,7 +158,10 @@ fn split_at_new_subjects(body: &[&Token]) -> Vec<Vec<Token>> {
                 continue;
             }
         }
-        pieces.last_mut().expect("one piece at least").push(t.clone());
+        pieces
+            .last_mut()
+            .expect("one piece at least")
+            .push(t.clone());
         i += 1;
     }
     pieces.retain(|p| !p.is_empty());

@@ -17,13 +17,32 @@ pub struct Cleaned {
 
 /// Words that end the useful part of a clause.
 const TAIL_STARTS: &[&str] = &[
-    "because", "cause", "cuz", "since", "when", "while", "until", "whenever", "which", "though",
-    "although", "but", "unless", "if", "whereas", "especially", "except", "lol", "haha",
+    "because",
+    "cause",
+    "cuz",
+    "since",
+    "when",
+    "while",
+    "until",
+    "whenever",
+    "which",
+    "though",
+    "although",
+    "but",
+    "unless",
+    "if",
+    "whereas",
+    "especially",
+    "except",
+    "lol",
+    "haha",
     "hahaha",
 ];
 
 /// Words dropped at the end of a clause.
-const TRAILING: &[&str] = &["too", "either", "haha", "lol", "now", "though", "anyway", "also", "lately"];
+const TRAILING: &[&str] = &[
+    "too", "either", "haha", "lol", "now", "though", "anyway", "also", "lately",
+];
 
 /// Cleans a clause, or `None` when it cannot be a fact about its speaker.
 pub fn clean(clause: &Clause) -> Option<Cleaned> {
@@ -48,7 +67,11 @@ pub fn clean(clause: &Clause) -> Option<Cleaned> {
         let prefix = match lower(1) {
             v if has(lexicon::HEDGE_VERBS, v) => {
                 hedged = true;
-                if matches!(lower(2), "like" | "that") { 3 } else { 2 }
+                if matches!(lower(2), "like" | "that") {
+                    3
+                } else {
+                    2
+                }
             }
             "mean" | "know" => 2,
             "would" if lower(2) == "say" => 3,
@@ -78,7 +101,14 @@ pub fn clean(clause: &Clause) -> Option<Cleaned> {
         if i > 1 && t.lower == "who" && !out.last().is_some_and(|p: &Token| p.lower == "i") {
             break;
         }
-        if i > 0 && (has(lexicon::INNER_FILLERS, &t.lower) || t.kind == TokenKind::Punct && t.text != "'" && t.text != "&" && t.text != "$" && t.text != "%") {
+        if i > 0
+            && (has(lexicon::INNER_FILLERS, &t.lower)
+                || t.kind == TokenKind::Punct
+                    && t.text != "'"
+                    && t.text != "&"
+                    && t.text != "$"
+                    && t.text != "%")
+        {
             continue;
         }
         match t.lower.as_str() {

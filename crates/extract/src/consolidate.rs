@@ -70,7 +70,11 @@ pub fn apply(facts: &mut Vec<Fact>, c: Candidate, ev: &Evidence<'_>) {
                 None => next_id(facts),
             };
             for f in facts.iter_mut() {
-                if f.is_current() && !protected(f) && f.polarity == Polarity::Positive && ended_by(f, &c, &ends) {
+                if f.is_current()
+                    && !protected(f)
+                    && f.polarity == Polarity::Positive
+                    && ended_by(f, &c, &ends)
+                {
                     end(f, ev, Some(id), &reason, ev.time);
                 }
             }
@@ -80,7 +84,13 @@ pub fn apply(facts: &mut Vec<Fact>, c: Candidate, ev: &Evidence<'_>) {
             let same = |f: &Fact| f.key == c.key && f.value.eq_ignore_ascii_case(&c.value);
             if let Some(f) = facts.iter_mut().find(|f| f.is_current() && same(f)) {
                 if !protected(f) {
-                    end(f, ev, None, &format!("in the past: \"{}\"", c.quote), ev.time);
+                    end(
+                        f,
+                        ev,
+                        None,
+                        &format!("in the past: \"{}\"", c.quote),
+                        ev.time,
+                    );
                     f.evidence.push(ev.id.clone());
                 }
                 return;
@@ -130,12 +140,18 @@ fn contradicts(f: &Fact, c: &Candidate) -> bool {
     if f.key == c.key && same_value(f, c) && f.polarity != c.polarity {
         return true;
     }
-    let object = |k: &str| k.split_once(':').map(|(p, o)| (p.to_string(), o.to_string()));
+    let object = |k: &str| {
+        k.split_once(':')
+            .map(|(p, o)| (p.to_string(), o.to_string()))
+    };
     match (object(&f.key), object(&c.key)) {
         (Some((pf, of)), Some((pc, oc))) => {
             of == oc
                 && f.polarity == c.polarity
-                && matches!((pf.as_str(), pc.as_str()), ("likes", "dislikes") | ("dislikes", "likes"))
+                && matches!(
+                    (pf.as_str(), pc.as_str()),
+                    ("likes", "dislikes") | ("dislikes", "likes")
+                )
         }
         _ => false,
     }
@@ -148,8 +164,10 @@ fn ended_by(f: &Fact, c: &Candidate, ends: &str) -> bool {
     }
     let words: Vec<&str> = ends.split(' ').filter(|w| !w.is_empty()).collect();
     let fact_words = key_words(&f.key);
-    matches!(f.facet, Facet::Preference | Facet::Interest | Facet::Routine | Facet::Goal)
-        && !words.is_empty()
+    matches!(
+        f.facet,
+        Facet::Preference | Facet::Interest | Facet::Routine | Facet::Goal
+    ) && !words.is_empty()
         && words.iter().all(|w| fact_words.contains(w))
 }
 
@@ -164,7 +182,11 @@ fn key_words(key: &str) -> Vec<&str> {
 fn jaccard(a: &[&str], b: &[&str]) -> f32 {
     let common = a.iter().filter(|w| b.contains(w)).count();
     let union = a.len() + b.len() - common;
-    if union == 0 { 1.0 } else { common as f32 / union as f32 }
+    if union == 0 {
+        1.0
+    } else {
+        common as f32 / union as f32
+    }
 }
 
 fn change_reason(c: &Candidate) -> String {
@@ -225,8 +247,18 @@ fn key_prefix(key: &str) -> &str {
 }
 
 fn value_overlap(f: &Fact, c: &Candidate) -> f32 {
-    let a: Vec<String> = f.value.to_lowercase().split(' ').map(str::to_string).collect();
-    let b: Vec<String> = c.value.to_lowercase().split(' ').map(str::to_string).collect();
+    let a: Vec<String> = f
+        .value
+        .to_lowercase()
+        .split(' ')
+        .map(str::to_string)
+        .collect();
+    let b: Vec<String> = c
+        .value
+        .to_lowercase()
+        .split(' ')
+        .map(str::to_string)
+        .collect();
     let a: Vec<&str> = a.iter().map(String::as_str).collect();
     let b: Vec<&str> = b.iter().map(String::as_str).collect();
     jaccard(&a, &b)
@@ -234,7 +266,11 @@ fn value_overlap(f: &Fact, c: &Candidate) -> f32 {
 
 fn new_fact(facts: &[Fact], c: Candidate, ev: &Evidence<'_>) -> Fact {
     let description = match c.due {
-        Some(due) => format!("{}{}.", c.description.trim_end_matches('.'), due_suffix(due)),
+        Some(due) => format!(
+            "{}{}.",
+            c.description.trim_end_matches('.'),
+            due_suffix(due)
+        ),
         None => c.description,
     };
     Fact {

@@ -34,7 +34,10 @@ pub fn extract(text: &str, now: DateTime<Utc>) -> Vec<Candidate> {
             continue;
         };
         if let Some(c) = patterns::candidates(&cleaned, now) {
-            if !found.iter().any(|f| f.key == c.key && f.value == c.value && f.polarity == c.polarity) {
+            if !found
+                .iter()
+                .any(|f| f.key == c.key && f.value == c.value && f.polarity == c.polarity)
+            {
                 found.push(c);
             }
         }

@@ -12,6 +12,9 @@ use rapport_core::{
 
 use crate::{FactUpdate, Store};
 
+mod decisions;
+pub use decisions::{decisions_round_trip, tenants_and_api_keys};
+
 /// Generates one test per conformance check for a backend.
 ///
 /// ```text
@@ -33,7 +36,9 @@ macro_rules! conformance_tests {
                 facts_round_trip_and_count_population,
                 forget_user_removes_everything,
                 a_stale_fact_save_conflicts_and_changes_nothing,
-                empty_batch_is_a_no_op);
+                empty_batch_is_a_no_op,
+                decisions_round_trip,
+                tenants_and_api_keys);
         }
     };
     (@each $make:expr; $($check:ident),*) => {
@@ -102,13 +107,13 @@ pub fn fact(id: u64, key: &str, value: &str) -> Fact {
 
 fn save(store: &dyn Store, tenant_name: &str, user_name: &str, facts: &[Fact], learned_seq: u64) {
     let (tenant, user) = (tenant(tenant_name), user(user_name));
-    let expected_learned_seq = store.user(&tenant, &user).unwrap().unwrap().learned_seq;
+    let expected_revision = store.user(&tenant, &user).unwrap().unwrap().facts_revision;
     let update = FactUpdate {
         tenant: &tenant,
         user: &user,
         facts: Some(facts),
         learned_seq,
-        expected_learned_seq,
+        expected_revision,
     };
     store.save_facts(&[update]).unwrap();
 }
@@ -336,6 +341,7 @@ pub fn forget_user_removes_everything(store: &dyn Store) {
 
 /// A save based on facts read before another writer saved is refused as a whole: neither its
 /// facts nor its `learned_seq` land, and the other users of the batch are not saved either.
+/// Each save moves the user's `facts_revision` by one.
 pub fn a_stale_fact_save_conflicts_and_changes_nothing(store: &dyn Store) {
     store
         .append(&[
@@ -345,7 +351,7 @@ pub fn a_stale_fact_save_conflicts_and_changes_nothing(store: &dyn Store) {
         ])
         .unwrap();
     let (t, ana, bob) = (tenant("t"), user("ana"), user("bob"));
-    // Writer A reads at learned_seq 0, writer B saves first.
+    // Writer A reads at revision 0, writer B saves first.
     save(store, "t", "ana", &[fact(1, "pet.dog", "Rex")], 2);
     let stale = [
         FactUpdate {
@@ -353,20 +359,21 @@ pub fn a_stale_fact_save_conflicts_and_changes_nothing(store: &dyn Store) {
             user: &bob,
             facts: Some(&[fact(1, "pet.cat", "Tom")]),
             learned_seq: 1,
-            expected_learned_seq: 0,
+            expected_revision: 0,
         },
         FactUpdate {
             tenant: &t,
             user: &ana,
             facts: Some(&[fact(1, "pet.dog", "Max")]),
             learned_seq: 1,
-            expected_learned_seq: 0,
+            expected_revision: 0,
         },
     ];
     let err = store.save_facts(&stale).unwrap_err();
     assert!(err.is_conflict(), "{err}");
     assert_eq!(store.facts(&t, &ana).unwrap()[0].value, "Rex");
     assert_eq!(store.user(&t, &ana).unwrap().unwrap().learned_seq, 2);
+    assert_eq!(store.user(&t, &ana).unwrap().unwrap().facts_revision, 1);
     assert!(store.facts(&t, &bob).unwrap().is_empty());
     assert_eq!(store.user(&t, &bob).unwrap().unwrap().learned_seq, 0);
 }

@@ -1,7 +1,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use rapport_core::{Event, Fact, StoredEvent, TenantId, UserId};
+use rapport_core::{Event, Fact, StoredEvent, TenantId, UserId, UserSettings};
 use serde::Serialize;
 
 use crate::Result;
@@ -27,10 +27,10 @@ pub struct FactUpdate<'a> {
     pub facts: Option<&'a [Fact]>,
     /// The highest sequence number these facts reflect.
     pub learned_seq: u64,
-    /// The user's `learned_seq` when the facts were read. The save fails with
+    /// The user's `facts_revision` when the facts were read. The save fails with
     /// [`InternalError::Conflict`](crate::InternalError::Conflict), changing nothing, when
-    /// another writer has moved it since (optimistic concurrency between processes).
-    pub expected_learned_seq: u64,
+    /// another writer has saved since (optimistic concurrency between processes).
+    pub expected_revision: u64,
 }
 
 /// One user as the store sees them.
@@ -46,6 +46,10 @@ pub struct UserSummary {
     pub last_seq: u64,
     /// Highest sequence number the derived state (facts) reflects.
     pub learned_seq: u64,
+    /// Counts the saves of the user's facts (learning and the user's own decisions). Every
+    /// save names the revision it read, so concurrent writers never overwrite each other, and
+    /// a cache can tell whether the facts it holds are current.
+    pub facts_revision: u64,
     /// Time of the earliest event.
     pub first_time: DateTime<Utc>,
     /// Time of the latest event.
@@ -59,6 +63,20 @@ pub struct PopulationStats {
     pub users: u64,
     /// Users holding a current fact with this `(key, value)`.
     pub holders: HashMap<(String, String), u64>,
+}
+
+/// An API key as stored: only the SHA-256 of the secret is kept, never the secret.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct ApiKey {
+    /// Public identifier, used to revoke the key (`key_…`).
+    pub id: String,
+    /// The tenant the key gives access to.
+    pub tenant: TenantId,
+    /// Lowercase hex SHA-256 of the secret.
+    #[serde(skip)]
+    pub hash: String,
+    /// When the key was created.
+    pub created: DateTime<Utc>,
 }
 
 /// Durable storage of the event log and of the state derived from it.
@@ -104,4 +122,37 @@ pub trait Store: Send + Sync {
     /// Deletes everything held about the user: events, facts, counts. Returns whether the user
     /// existed. Backends must make the deleted text unrecoverable from their files.
     fn forget_user(&self, tenant: &TenantId, user: &UserId) -> Result<bool>;
+
+    /// The user's decisions about their profile; the default when there are none.
+    fn settings(&self, tenant: &TenantId, user: &UserId) -> Result<UserSettings>;
+
+    /// Saves a user's own change to their profile in one durable transaction: replaces all the
+    /// user's facts (updating population counts) and their settings, without touching
+    /// `learned_seq`. Text that left the facts must be unrecoverable from the backend's files
+    /// afterwards, as for [`forget_user`](Self::forget_user). Fails with
+    /// [`InternalError::Conflict`](crate::InternalError::Conflict), changing nothing, when the
+    /// user's `facts_revision` is no longer `expected_revision`.
+    fn save_decisions(
+        &self,
+        tenant: &TenantId,
+        user: &UserId,
+        facts: &[Fact],
+        settings: &UserSettings,
+        expected_revision: u64,
+    ) -> Result<()>;
+
+    /// Registers a tenant. Returns `false` if it was already registered.
+    fn create_tenant(&self, tenant: &TenantId, created: DateTime<Utc>) -> Result<bool>;
+
+    /// Registered tenants, ordered.
+    fn registered_tenants(&self) -> Result<Vec<TenantId>>;
+
+    /// Stores an API key (its hash). The caller makes sure the tenant is registered.
+    fn create_api_key(&self, key: &ApiKey) -> Result<()>;
+
+    /// The API key with this hash, if any.
+    fn api_key(&self, hash: &str) -> Result<Option<ApiKey>>;
+
+    /// Deletes the API key with this id. Returns whether it existed.
+    fn revoke_api_key(&self, id: &str) -> Result<bool>;
 }

@@ -106,7 +106,7 @@ fn forgetting_leaves_the_text_in_no_table() {
             user: &ana,
             facts: Some(&[fact(1, "word", marker)]),
             learned_seq: 1,
-            expected_learned_seq: 0,
+            expected_revision: 0,
         }])
         .unwrap();
     let mut client = postgres::Client::connect(&url, postgres::NoTls).unwrap();

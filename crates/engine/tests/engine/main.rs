@@ -2,6 +2,7 @@
 //! scripted learner so they do not depend on what the built-in extractor learns.
 
 mod context;
+mod decisions;
 mod forget;
 mod ingest;
 mod scripted;

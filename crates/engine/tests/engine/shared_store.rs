@@ -73,3 +73,25 @@ fn concurrent_ingest_for_one_user_through_two_engines_learns_everything() {
     let after = a.profile(&tenant(), &user("ana")).unwrap();
     assert_eq!(serde_json::to_value(&after.past).unwrap(), before);
 }
+
+#[test]
+fn an_edit_made_through_another_engine_is_seen_at_once_and_never_lost() {
+    let dir = tempfile::tempdir().unwrap();
+    let (a, b) = (engine(dir.path()), engine(dir.path()));
+    a.ingest(&[said("ana", "e1", 1, "I live in Ohio.")])
+        .unwrap();
+    let ask = ContextRequest::new("Where do I live?");
+    let before = a.context(&tenant(), &user("ana"), &ask).unwrap();
+    assert_eq!(before.facts[0].text, "Lives in Ohio.");
+    let id = b.profile(&tenant(), &user("ana")).unwrap().facts[0].fact.id;
+    b.edit_fact(&tenant(), &user("ana"), id, "Denver").unwrap();
+    let after = a.context(&tenant(), &user("ana"), &ask).unwrap();
+    let current: Vec<&str> = after.facts.iter().map(|f| f.text.as_str()).collect();
+    assert_eq!(current, ["Lives in Denver."], "{}", after.block);
+    // A learns more afterwards from its own ingest; the edit survives.
+    a.ingest(&[said("ana", "e2", 2, "Nice weather today.")])
+        .unwrap();
+    let profile = b.profile(&tenant(), &user("ana")).unwrap();
+    assert_eq!(profile.facts[0].fact.value, "Denver");
+    assert_eq!(profile.facts[0].fact.source, rapport_core::Source::Edited);
+}

@@ -9,14 +9,52 @@ use crate::render::{key_text, value_text};
 
 /// Verbs of leisure: the clause is an interest.
 const LEISURE: &[&str] = &[
-    "play", "played", "read", "watch", "listen", "collect", "paint", "draw", "write", "cook",
-    "bake", "sing", "dance", "hike", "run", "swim", "travel", "go", "fish", "knit", "sew",
-    "garden", "surf", "ski", "bike", "camp", "hunt", "volunteer", "visit", "visited", "went",
-    "traveled", "make", "build", "practice", "train", "exercise", "shop", "cycle", "climb",
+    "play",
+    "played",
+    "read",
+    "watch",
+    "listen",
+    "collect",
+    "paint",
+    "draw",
+    "write",
+    "cook",
+    "bake",
+    "sing",
+    "dance",
+    "hike",
+    "run",
+    "swim",
+    "travel",
+    "go",
+    "fish",
+    "knit",
+    "sew",
+    "garden",
+    "surf",
+    "ski",
+    "bike",
+    "camp",
+    "hunt",
+    "volunteer",
+    "visit",
+    "visited",
+    "went",
+    "traveled",
+    "make",
+    "build",
+    "practice",
+    "train",
+    "exercise",
+    "shop",
+    "cycle",
+    "climb",
 ];
 const OWNING: &[&str] = &["have", "own", "bought", "got", "drive", "had", "adopted"];
 const PLANNING: &[&str] = &["want", "plan", "will", "hope", "need", "wanted", "planned"];
-const LIKING: &[&str] = &["love", "like", "enjoy", "prefer", "hate", "adore", "loved", "liked", "enjoyed"];
+const LIKING: &[&str] = &[
+    "love", "like", "enjoy", "prefer", "hate", "adore", "loved", "liked", "enjoyed",
+];
 
 /// Words a statement cannot end with: a cut left them dangling.
 const DANGLING: &[&str] = &[
@@ -31,13 +69,41 @@ const MAX_WORDS: usize = 10;
 /// First words after "I" that start talk, episodes or modal musings rather than facts about
 /// the speaker ("I can't complain", "I thought so", "I decided to go").
 const EPISODIC: &[&str] = &[
-    "can", "could", "cannot", "can't", "couldn't", "didn't", "wouldn't", "thought", "find",
-    "decided", "get", "once", "sure", "need", "haven't", "hadn't", "should", "shouldn't", "must",
-    "won't", "wanted", "tried", "try", "might", "may", "would", "guess", "bet", "mean",
+    "can",
+    "could",
+    "cannot",
+    "can't",
+    "couldn't",
+    "didn't",
+    "wouldn't",
+    "thought",
+    "find",
+    "decided",
+    "get",
+    "once",
+    "sure",
+    "need",
+    "haven't",
+    "hadn't",
+    "should",
+    "shouldn't",
+    "must",
+    "won't",
+    "wanted",
+    "tried",
+    "try",
+    "might",
+    "may",
+    "would",
+    "guess",
+    "bet",
+    "mean",
 ];
 
 /// Object pronouns: the clause leans on the conversation for its meaning.
-const POINTERS: &[&str] = &["it", "them", "him", "this", "that", "those", "these", "one", "there"];
+const POINTERS: &[&str] = &[
+    "it", "them", "him", "this", "that", "those", "these", "one", "there",
+];
 
 /// Whether the predicate is conversation rather than a fact ("I see", "I'm sorry").
 pub(crate) fn is_chat(r: &Reading<'_>) -> bool {
@@ -60,14 +126,46 @@ pub(crate) fn is_chat(r: &Reading<'_>) -> bool {
     }
     if verb == "can" || verb == "could" {
         return has(
-            &["imagine", "see", "tell", "believe", "wait", "understand", "relate", "say", "help", "do", "only", "go", "get"],
+            &[
+                "imagine",
+                "see",
+                "tell",
+                "believe",
+                "wait",
+                "understand",
+                "relate",
+                "say",
+                "help",
+                "do",
+                "only",
+                "go",
+                "get",
+            ],
             r.w(1),
         );
     }
-    if verb == "was" && has(&["just", "going", "thinking", "wondering", "kidding", "joking", "like"], r.w(1)) {
+    if verb == "was"
+        && has(
+            &[
+                "just",
+                "going",
+                "thinking",
+                "wondering",
+                "kidding",
+                "joking",
+                "like",
+            ],
+            r.w(1),
+        )
+    {
         return true;
     }
-    if verb == "have" && has(&["to", "been", "no", "heard", "seen", "never", "always"], r.w(1)) {
+    if verb == "have"
+        && has(
+            &["to", "been", "no", "heard", "seen", "never", "always"],
+            r.w(1),
+        )
+    {
         return r.w(1) == "to" || r.w(1) == "heard" || r.w(1) == "seen" || r.w(1) == "no";
     }
     has(lexicon::CHAT_VERBS, verb)

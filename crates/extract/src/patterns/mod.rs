@@ -90,7 +90,10 @@ impl Found {
     }
 }
 
-const NEGATIONS: &[&str] = &["don't", "never", "not", "didn't", "haven't", "won't", "can't", "doesn't", "no", "wasn't", "isn't"];
+const NEGATIONS: &[&str] = &[
+    "don't", "never", "not", "didn't", "haven't", "won't", "can't", "doesn't", "no", "wasn't",
+    "isn't",
+];
 
 /// Reads a cleaned clause and types it.
 pub(crate) fn candidates(cleaned: &Cleaned, now: DateTime<Utc>) -> Option<Candidate> {
@@ -121,7 +124,11 @@ pub(crate) fn candidates(cleaned: &Cleaned, now: DateTime<Utc>) -> Option<Candid
     if found.key.starts_with("said:") {
         confidence -= 0.1;
     }
-    let since = reading.time.take().filter(|t| t.start <= now).map(|t| t.start);
+    let since = reading
+        .time
+        .take()
+        .filter(|t| t.start <= now)
+        .map(|t| t.start);
     let statement = found
         .statement
         .unwrap_or_else(|| render::sentence(&render::join(clause)));
@@ -130,7 +137,9 @@ pub(crate) fn candidates(cleaned: &Cleaned, now: DateTime<Utc>) -> Option<Candid
     } else {
         render::sentence(&format!("Their {}", render::join(&clause[1..])))
     };
-    let ends = found.ends.or_else(|| (tense == Tense::Ended).then(|| found.value.to_lowercase()));
+    let ends = found
+        .ends
+        .or_else(|| (tense == Tense::Ended).then(|| found.value.to_lowercase()));
     Some(Candidate {
         facet: found.facet,
         sensitivity: sensitivity::classify(clause),
@@ -171,7 +180,11 @@ fn read(clause: &[Token], now: DateTime<Utc>) -> Reading<'_> {
             negated = true;
             // Keep the auxiliary's meaning: "don't have" → "have", "am not" → "am".
             match w {
-                "haven't" if !pred.get(i + 1).is_some_and(|n| n.lower == "got" || n.lower == "been") => {
+                "haven't"
+                    if !pred
+                        .get(i + 1)
+                        .is_some_and(|n| n.lower == "got" || n.lower == "been") =>
+                {
                     pred[i] = word("have");
                 }
                 "wasn't" => pred[i] = word("was"),
@@ -232,7 +245,8 @@ pub(crate) fn noun_phrase(r: &Reading<'_>, i: usize) -> Vec<Token> {
 
 /// Whether every word of `tokens` only points back ("it", "that") or there are none.
 pub(crate) fn only_anaphors(tokens: &[Token]) -> bool {
-    tokens
-        .iter()
-        .all(|t| crate::lexicon::has(crate::lexicon::ANAPHORS, &t.lower) || crate::lexicon::has(crate::lexicon::DETERMINERS, &t.lower))
+    tokens.iter().all(|t| {
+        crate::lexicon::has(crate::lexicon::ANAPHORS, &t.lower)
+            || crate::lexicon::has(crate::lexicon::DETERMINERS, &t.lower)
+    })
 }

@@ -8,12 +8,64 @@ use crate::render::{key_text, value_text};
 
 /// Head nouns that "have" does not make possessions ("I have a question").
 const NOT_OWNED: &[&str] = &[
-    "question", "questions", "idea", "ideas", "time", "lot", "feeling", "chance", "problem",
-    "problems", "day", "week", "weekend", "night", "bit", "thing", "things", "way", "plan",
-    "plans", "job", "dream", "dreams", "blast", "ton", "tons", "couple", "few", "good", "great",
-    "fun", "party", "meeting", "appointment", "test", "exam", "class", "interview", "degree",
-    "favorite", "hard", "tough", "busy", "look", "try", "shot", "habit", "passion", "thought",
-    "experience", "story", "crush", "sense", "feel", "bunch", "allergy", "allergies", "lots",
+    "question",
+    "questions",
+    "idea",
+    "ideas",
+    "time",
+    "lot",
+    "feeling",
+    "chance",
+    "problem",
+    "problems",
+    "day",
+    "week",
+    "weekend",
+    "night",
+    "bit",
+    "thing",
+    "things",
+    "way",
+    "plan",
+    "plans",
+    "job",
+    "dream",
+    "dreams",
+    "blast",
+    "ton",
+    "tons",
+    "couple",
+    "few",
+    "good",
+    "great",
+    "fun",
+    "party",
+    "meeting",
+    "appointment",
+    "test",
+    "exam",
+    "class",
+    "interview",
+    "degree",
+    "favorite",
+    "hard",
+    "tough",
+    "busy",
+    "look",
+    "try",
+    "shot",
+    "habit",
+    "passion",
+    "thought",
+    "experience",
+    "story",
+    "crush",
+    "sense",
+    "feel",
+    "bunch",
+    "allergy",
+    "allergies",
+    "lots",
 ];
 
 const OWN_VERBS: &[&str] = &["have", "own", "got", "bought", "adopted", "has", "had"];
@@ -36,7 +88,11 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         // "I have a peanut allergy".
         if head.lower.starts_with("allerg") && np.len() >= 2 {
             let what = value_text(&np[..np.len() - 1]);
-            return Some(Found::new(Facet::Preference, format!("allergy:{}", what.to_lowercase()), what));
+            return Some(Found::new(
+                Facet::Preference,
+                format!("allergy:{}", what.to_lowercase()),
+                what,
+            ));
         }
         return None;
     }
@@ -47,7 +103,11 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
             Some(n) if n > 1 => n.to_string(),
             _ => singular.clone(),
         });
-        let species = if head.lower == "puppies" { "puppy".to_string() } else { singular };
+        let species = if head.lower == "puppies" {
+            "puppy".to_string()
+        } else {
+            singular
+        };
         let mut f = Found::new(Facet::Possession, format!("pet.{species}"), value);
         if r.past || r.w(0) == "had" {
             f.past = true;
@@ -66,7 +126,11 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         f.polarity = Some(rapport_core::Polarity::Positive);
         return Some(f);
     }
-    let mut f = Found::new(Facet::Possession, format!("owns:{}", key_text(&np)), value_text(&np));
+    let mut f = Found::new(
+        Facet::Possession,
+        format!("owns:{}", key_text(&np)),
+        value_text(&np),
+    );
     f.past = r.w(0) == "had";
     Some(f)
 }

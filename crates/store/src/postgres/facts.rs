@@ -40,45 +40,52 @@ pub(super) fn save(client: &mut Client, updates: &[FactUpdate<'_>]) -> Result<()
     tx.batch_execute("SET LOCAL synchronous_commit = off")?;
     for update in updates {
         let (tenant, user) = (update.tenant.as_str(), update.user.as_str());
-        // Row-locks the user until commit, so two writers cannot both pass this check.
-        let moved = tx.execute(
-            "UPDATE users SET learned_seq = $3 WHERE tenant_id = $1 AND user_id = $2 AND learned_seq = $4",
-            &[
-                &tenant,
-                &user,
-                &(update.learned_seq as i64),
-                &(update.expected_learned_seq as i64),
-            ],
+        claim_revision(
+            &mut tx,
+            update.tenant,
+            update.user,
+            update.expected_revision,
         )?;
-        if moved != 1 {
-            return Err(Error::conflict(update.tenant, update.user));
-        }
+        tx.execute(
+            "UPDATE users SET learned_seq = $3 WHERE tenant_id = $1 AND user_id = $2",
+            &[&tenant, &user, &(update.learned_seq as i64)],
+        )?;
         if let Some(facts) = update.facts {
-            let before = current_pairs(&read(&mut tx, update.tenant, update.user)?);
-            let after = current_pairs(facts);
-            tx.execute(
-                "DELETE FROM facts WHERE tenant_id = $1 AND user_id = $2",
-                &[&tenant, &user],
-            )?;
-            let insert = tx.prepare(
-                "INSERT INTO facts (tenant_id, user_id, fact_id, body) VALUES ($1, $2, $3, $4)",
-            )?;
-            for fact in facts {
-                let body = serde_json::to_string(fact).map_err(|e| Error::corrupt("facts", e))?;
-                tx.execute(&insert, &[&tenant, &user, &(fact.id as i64), &body])?;
-            }
-            let mut deltas: HashMap<&(String, String), i64> = HashMap::new();
-            for pair in &before {
-                *deltas.entry(pair).or_default() -= 1;
-            }
-            for pair in &after {
-                *deltas.entry(pair).or_default() += 1;
-            }
-            apply_population_deltas(&mut tx, tenant, deltas.into_iter().filter(|(_, d)| *d != 0))?;
+            replace_facts(&mut tx, update.tenant, update.user, facts)?;
         }
     }
     tx.commit()?;
     Ok(())
+}
+
+/// Replaces all of a user's facts and moves the population counts accordingly.
+pub(super) fn replace_facts(
+    tx: &mut impl GenericClient,
+    tenant: &TenantId,
+    user: &UserId,
+    facts: &[Fact],
+) -> Result<()> {
+    let before = current_pairs(&read(tx, tenant, user)?);
+    let after = current_pairs(facts);
+    let (tenant, user) = (tenant.as_str(), user.as_str());
+    tx.execute(
+        "DELETE FROM facts WHERE tenant_id = $1 AND user_id = $2",
+        &[&tenant, &user],
+    )?;
+    let insert = tx
+        .prepare("INSERT INTO facts (tenant_id, user_id, fact_id, body) VALUES ($1, $2, $3, $4)")?;
+    for fact in facts {
+        let body = serde_json::to_string(fact).map_err(|e| Error::corrupt("facts", e))?;
+        tx.execute(&insert, &[&tenant, &user, &(fact.id as i64), &body])?;
+    }
+    let mut deltas: HashMap<&(String, String), i64> = HashMap::new();
+    for pair in &before {
+        *deltas.entry(pair).or_default() -= 1;
+    }
+    for pair in &after {
+        *deltas.entry(pair).or_default() += 1;
+    }
+    apply_population_deltas(tx, tenant, deltas.into_iter().filter(|(_, d)| *d != 0))
 }
 
 pub(super) fn apply_population_deltas<'a>(
@@ -128,4 +135,24 @@ pub(super) fn population(client: &mut Client, tenant: &TenantId) -> Result<Popul
         users: to_seq(users),
         holders,
     })
+}
+
+/// Moves the user's facts revision on from `expected` (row-locking the user until commit, so
+/// two writers cannot both pass), or fails with a conflict when another writer saved since.
+pub(super) fn claim_revision(
+    client: &mut impl GenericClient,
+    tenant: &TenantId,
+    user: &UserId,
+    expected: u64,
+) -> Result<()> {
+    let moved = client.execute(
+        "UPDATE users SET facts_revision = facts_revision + 1
+         WHERE tenant_id = $1 AND user_id = $2 AND facts_revision = $3",
+        &[&tenant.as_str(), &user.as_str(), &(expected as i64)],
+    )?;
+    if moved == 1 {
+        Ok(())
+    } else {
+        Err(Error::conflict(tenant, user))
+    }
 }

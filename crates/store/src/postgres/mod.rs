@@ -9,6 +9,8 @@
 //! The client is the synchronous `postgres` crate: call it from plain threads (or
 //! `spawn_blocking`), never from inside an async task.
 
+mod access;
+mod decisions;
 mod events;
 mod facts;
 mod schema;
@@ -17,13 +19,14 @@ mod users;
 use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
+use chrono::{DateTime, Utc};
 use postgres::{Client, NoTls};
-use rapport_core::{Event, Fact, StoredEvent, TenantId, UserId};
+use rapport_core::{Event, Fact, StoredEvent, TenantId, UserId, UserSettings};
 
 pub use schema::PG_SCHEMA_VERSION;
 
 use crate::error::InternalError;
-use crate::{AppendOutcome, FactUpdate, PopulationStats, Result, Store, UserSummary};
+use crate::{ApiKey, AppendOutcome, FactUpdate, PopulationStats, Result, Store, UserSummary};
 
 /// Connections kept for reads.
 const READERS: usize = 4;
@@ -113,5 +116,47 @@ impl Store for PostgresStore {
 
     fn forget_user(&self, tenant: &TenantId, user: &UserId) -> Result<bool> {
         users::forget(&mut self.writer(), tenant, user)
+    }
+
+    fn settings(&self, tenant: &TenantId, user: &UserId) -> Result<UserSettings> {
+        decisions::settings(&mut *self.reader(), tenant, user)
+    }
+
+    fn save_decisions(
+        &self,
+        tenant: &TenantId,
+        user: &UserId,
+        facts: &[Fact],
+        settings: &UserSettings,
+        expected_revision: u64,
+    ) -> Result<()> {
+        decisions::save(
+            &mut self.writer(),
+            tenant,
+            user,
+            facts,
+            settings,
+            expected_revision,
+        )
+    }
+
+    fn create_tenant(&self, tenant: &TenantId, created: DateTime<Utc>) -> Result<bool> {
+        access::create_tenant(&mut self.writer(), tenant, created)
+    }
+
+    fn registered_tenants(&self) -> Result<Vec<TenantId>> {
+        access::registered_tenants(&mut self.reader())
+    }
+
+    fn create_api_key(&self, key: &ApiKey) -> Result<()> {
+        access::create_api_key(&mut self.writer(), key)
+    }
+
+    fn api_key(&self, hash: &str) -> Result<Option<ApiKey>> {
+        access::api_key(&mut self.reader(), hash)
+    }
+
+    fn revoke_api_key(&self, id: &str) -> Result<bool> {
+        access::revoke_api_key(&mut self.writer(), id)
     }
 }

@@ -7,7 +7,7 @@ use crate::Result;
 use crate::error::UserError;
 
 /// The schema version this build writes.
-pub const PG_SCHEMA_VERSION: i32 = 1;
+pub const PG_SCHEMA_VERSION: i32 = 2;
 
 const MIGRATIONS: &[&str] = &[
     // v1: the same tables as the embedded store. Every key starts with (tenant_id, user_id),
@@ -48,6 +48,27 @@ const MIGRATIONS: &[&str] = &[
         value     TEXT NOT NULL,
         holders   BIGINT NOT NULL,
         PRIMARY KEY (tenant_id, key, value)
+    );
+    ",
+    // v2: users' decisions about their profiles (kept by a rebuild), tenants and API keys
+    // (SHA-256 hashes only); the revision of each user's facts (optimistic concurrency).
+    "
+    ALTER TABLE users ADD COLUMN facts_revision BIGINT NOT NULL DEFAULT 0;
+    CREATE TABLE user_settings (
+        tenant_id TEXT NOT NULL,
+        user_id   TEXT NOT NULL,
+        body      TEXT NOT NULL,
+        PRIMARY KEY (tenant_id, user_id)
+    );
+    CREATE TABLE tenants (
+        tenant_id TEXT NOT NULL PRIMARY KEY,
+        created   BIGINT NOT NULL
+    );
+    CREATE TABLE api_keys (
+        hash      TEXT NOT NULL PRIMARY KEY,
+        id        TEXT NOT NULL UNIQUE,
+        tenant_id TEXT NOT NULL,
+        created   BIGINT NOT NULL
     );
     ",
 ];

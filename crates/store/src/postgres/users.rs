@@ -8,7 +8,8 @@ use rapport_core::{TenantId, UserId};
 use crate::codec::{from_micros, to_seq};
 use crate::{Error, Result, UserSummary};
 
-const COLUMNS: &str = "tenant_id, user_id, events, last_seq, learned_seq, first_time, last_time";
+const COLUMNS: &str =
+    "tenant_id, user_id, events, last_seq, learned_seq, first_time, last_time, facts_revision";
 
 fn decode(row: &Row) -> Result<UserSummary> {
     Ok(UserSummary {
@@ -17,6 +18,7 @@ fn decode(row: &Row) -> Result<UserSummary> {
         events: to_seq(row.get(2)),
         last_seq: to_seq(row.get(3)),
         learned_seq: to_seq(row.get(4)),
+        facts_revision: to_seq(row.get(7)),
         first_time: from_micros("users", row.get(5))?,
         last_time: from_micros("users", row.get(6))?,
     })
@@ -74,6 +76,10 @@ pub(super) fn forget(client: &mut Client, tenant: &TenantId, user: &UserId) -> R
     )?;
     tx.execute(
         "DELETE FROM facts WHERE tenant_id = $1 AND user_id = $2",
+        &[&t, &u],
+    )?;
+    tx.execute(
+        "DELETE FROM user_settings WHERE tenant_id = $1 AND user_id = $2",
         &[&t, &u],
     )?;
     let existed = tx.execute(

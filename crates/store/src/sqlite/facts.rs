@@ -57,28 +57,23 @@ fn save_one(tx: &Connection, update: &FactUpdate<'_>) -> Result<()> {
         user,
         facts,
         learned_seq,
-        expected_learned_seq,
+        expected_revision,
     } = *update;
-    let moved = tx
-        .prepare_cached(
-            "UPDATE users SET learned_seq = ?3 WHERE tenant = ?1 AND user = ?2 AND learned_seq = ?4",
-        )?
-        .execute(params![
-            tenant.as_str(),
-            user.as_str(),
-            learned_seq as i64,
-            expected_learned_seq as i64
-        ])?;
-    if moved != 1 {
-        return Err(Error::conflict(tenant, user));
-    }
+    claim_revision(tx, tenant, user, expected_revision)?;
+    tx.prepare_cached("UPDATE users SET learned_seq = ?3 WHERE tenant = ?1 AND user = ?2")?
+        .execute(params![tenant.as_str(), user.as_str(), learned_seq as i64])?;
     if let Some(facts) = facts {
         replace_facts(tx, tenant, user, facts)?;
     }
     Ok(())
 }
 
-fn replace_facts(tx: &Connection, tenant: &TenantId, user: &UserId, facts: &[Fact]) -> Result<()> {
+pub(super) fn replace_facts(
+    tx: &Connection,
+    tenant: &TenantId,
+    user: &UserId,
+    facts: &[Fact],
+) -> Result<()> {
     let before = current_pairs(&read(tx, tenant, user)?);
     let after = current_pairs(facts);
     tx.prepare_cached("DELETE FROM facts WHERE tenant = ?1 AND user = ?2")?
@@ -156,4 +151,25 @@ pub(super) fn remove_user_population(
 ) -> Result<()> {
     let pairs = current_pairs(&read(conn, tenant, user)?);
     apply_population_deltas(conn, tenant, pairs.keys().map(|pair| (pair, -1)))
+}
+
+/// Moves the user's facts revision on from `expected`, or fails with a conflict when another
+/// writer saved since it was read.
+pub(super) fn claim_revision(
+    tx: &Connection,
+    tenant: &TenantId,
+    user: &UserId,
+    expected: u64,
+) -> Result<()> {
+    let moved = tx
+        .prepare_cached(
+            "UPDATE users SET facts_revision = facts_revision + 1
+             WHERE tenant = ?1 AND user = ?2 AND facts_revision = ?3",
+        )?
+        .execute(params![tenant.as_str(), user.as_str(), expected as i64])?;
+    if moved == 1 {
+        Ok(())
+    } else {
+        Err(Error::conflict(tenant, user))
+    }
 }

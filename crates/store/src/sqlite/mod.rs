@@ -5,6 +5,8 @@
 //! (`NORMAL` would survive an application crash but could lose the last commits on power loss.)
 //! `secure_delete=ON` zeroes deleted content so forgotten text does not linger in free pages.
 
+mod access;
+mod decisions;
 mod events;
 mod facts;
 mod schema;
@@ -13,12 +15,13 @@ mod users;
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
-use rapport_core::{Event, Fact, StoredEvent, TenantId, UserId};
+use chrono::{DateTime, Utc};
+use rapport_core::{Event, Fact, StoredEvent, TenantId, UserId, UserSettings};
 use rusqlite::Connection;
 
 pub use schema::SCHEMA_VERSION;
 
-use crate::{AppendOutcome, FactUpdate, PopulationStats, Result, Store, UserSummary};
+use crate::{ApiKey, AppendOutcome, FactUpdate, PopulationStats, Result, Store, UserSummary};
 
 /// The embedded store. Cheap to share behind an `Arc`; writes are serialized on one connection,
 /// reads use a second one so they are not blocked by a long write.
@@ -119,5 +122,47 @@ impl Store for SqliteStore {
 
     fn forget_user(&self, tenant: &TenantId, user: &UserId) -> Result<bool> {
         users::forget(&mut self.writer(), tenant, user)
+    }
+
+    fn settings(&self, tenant: &TenantId, user: &UserId) -> Result<UserSettings> {
+        decisions::settings(&self.reader(), tenant, user)
+    }
+
+    fn save_decisions(
+        &self,
+        tenant: &TenantId,
+        user: &UserId,
+        facts: &[Fact],
+        settings: &UserSettings,
+        expected_revision: u64,
+    ) -> Result<()> {
+        decisions::save(
+            &mut self.writer(),
+            tenant,
+            user,
+            facts,
+            settings,
+            expected_revision,
+        )
+    }
+
+    fn create_tenant(&self, tenant: &TenantId, created: DateTime<Utc>) -> Result<bool> {
+        access::create_tenant(&self.writer(), tenant, created)
+    }
+
+    fn registered_tenants(&self) -> Result<Vec<TenantId>> {
+        access::registered_tenants(&self.reader())
+    }
+
+    fn create_api_key(&self, key: &ApiKey) -> Result<()> {
+        access::create_api_key(&self.writer(), key)
+    }
+
+    fn api_key(&self, hash: &str) -> Result<Option<ApiKey>> {
+        access::api_key(&self.reader(), hash)
+    }
+
+    fn revoke_api_key(&self, id: &str) -> Result<bool> {
+        access::revoke_api_key(&self.writer(), id)
     }
 }

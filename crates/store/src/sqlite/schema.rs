@@ -9,7 +9,7 @@ use crate::Result;
 use crate::error::UserError;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 2;
 
 /// Migration `n` (1-based) takes the schema from version `n - 1` to `n`.
 const MIGRATIONS: &[&str] = &[
@@ -51,6 +51,28 @@ const MIGRATIONS: &[&str] = &[
         value   TEXT NOT NULL,
         holders INTEGER NOT NULL,
         PRIMARY KEY (tenant, key, value)
+    ) WITHOUT ROWID;
+    ",
+    // v2: what users decided about their profiles (kept by a rebuild, unlike facts), and the
+    // tenants and API keys of the server. Keys are stored as SHA-256 hashes only. Users get a
+    // revision of their facts, for optimistic concurrency and cache freshness.
+    "
+    ALTER TABLE users ADD COLUMN facts_revision INTEGER NOT NULL DEFAULT 0;
+    CREATE TABLE user_settings (
+        tenant TEXT NOT NULL,
+        user   TEXT NOT NULL,
+        body   TEXT NOT NULL,
+        PRIMARY KEY (tenant, user)
+    ) WITHOUT ROWID;
+    CREATE TABLE tenants (
+        tenant  TEXT NOT NULL PRIMARY KEY,
+        created INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE api_keys (
+        hash    TEXT NOT NULL PRIMARY KEY,
+        id      TEXT NOT NULL UNIQUE,
+        tenant  TEXT NOT NULL,
+        created INTEGER NOT NULL
     ) WITHOUT ROWID;
     ",
 ];

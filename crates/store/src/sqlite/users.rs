@@ -6,9 +6,12 @@ use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
 use crate::codec::{from_micros, to_seq};
 use crate::{Error, Result, UserSummary};
 
-const COLUMNS: &str = "tenant, user, events, last_seq, learned_seq, first_time, last_time";
+const COLUMNS: &str =
+    "tenant, user, events, last_seq, learned_seq, first_time, last_time, facts_revision";
 
-fn summary(row: &Row<'_>) -> rusqlite::Result<(String, String, i64, i64, i64, i64, i64)> {
+type RawSummary = (String, String, i64, i64, i64, i64, i64, i64);
+
+fn summary(row: &Row<'_>) -> rusqlite::Result<RawSummary> {
     Ok((
         row.get(0)?,
         row.get(1)?,
@@ -17,17 +20,19 @@ fn summary(row: &Row<'_>) -> rusqlite::Result<(String, String, i64, i64, i64, i6
         row.get(4)?,
         row.get(5)?,
         row.get(6)?,
+        row.get(7)?,
     ))
 }
 
-fn decode(raw: (String, String, i64, i64, i64, i64, i64)) -> Result<UserSummary> {
-    let (tenant, user, events, last_seq, learned_seq, first, last) = raw;
+fn decode(raw: RawSummary) -> Result<UserSummary> {
+    let (tenant, user, events, last_seq, learned_seq, first, last, revision) = raw;
     Ok(UserSummary {
         tenant: TenantId::new(tenant).map_err(|e| Error::corrupt("users", e))?,
         user: UserId::new(user).map_err(|e| Error::corrupt("users", e))?,
         events: to_seq(events),
         last_seq: to_seq(last_seq),
         learned_seq: to_seq(learned_seq),
+        facts_revision: to_seq(revision),
         first_time: from_micros("users", first)?,
         last_time: from_micros("users", last)?,
     })
@@ -66,10 +71,19 @@ pub(super) fn forget(conn: &mut Connection, tenant: &TenantId, user: &UserId) ->
     let args = params![tenant.as_str(), user.as_str()];
     tx.execute("DELETE FROM events WHERE tenant = ?1 AND user = ?2", args)?;
     tx.execute("DELETE FROM facts WHERE tenant = ?1 AND user = ?2", args)?;
+    tx.execute(
+        "DELETE FROM user_settings WHERE tenant = ?1 AND user = ?2",
+        args,
+    )?;
     let existed = tx.execute("DELETE FROM users WHERE tenant = ?1 AND user = ?2", args)? > 0;
     tx.commit()?;
-    // Move the deleted pages out of the WAL into the (zeroing) main file and truncate the WAL,
-    // so the forgotten text is not left in the write-ahead log.
-    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    scrub_wal(conn)?;
     Ok(existed)
+}
+
+/// Moves deleted pages out of the WAL into the (zeroing) main file and truncate the WAL,
+/// so the forgotten text is not left in the write-ahead log.
+pub(super) fn scrub_wal(conn: &Connection) -> Result<()> {
+    conn.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+    Ok(())
 }

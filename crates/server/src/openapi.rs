@@ -1,0 +1,322 @@
+//! The OpenAPI 3.1 document served at `/openapi.json`, built from [`OPERATIONS`], the one list
+//! of routes the documentation comes from. A test checks every listed operation is routed.
+
+use serde_json::{Map, Value, json};
+
+use crate::error::ErrorCode;
+
+/// Who may call an operation.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Auth {
+    /// Anyone.
+    None,
+    /// A tenant's API key; the operation is scoped to that tenant.
+    Tenant,
+    /// The admin key.
+    Admin,
+}
+
+/// One documented operation.
+#[derive(Debug, Clone, Copy)]
+pub struct Operation {
+    /// HTTP method, lowercase.
+    pub method: &'static str,
+    /// Path template, `{name}` for parameters.
+    pub path: &'static str,
+    /// One line for people.
+    pub summary: &'static str,
+    /// Who may call it.
+    pub auth: Auth,
+    /// Name of the request body schema in `components.schemas`, if it takes a body.
+    pub body: Option<&'static str>,
+    /// Success status.
+    pub status: u16,
+}
+
+const fn op(
+    method: &'static str,
+    path: &'static str,
+    summary: &'static str,
+    auth: Auth,
+    body: Option<&'static str>,
+    status: u16,
+) -> Operation {
+    Operation {
+        method,
+        path,
+        summary,
+        auth,
+        body,
+        status,
+    }
+}
+
+/// Every operation of the API.
+pub const OPERATIONS: &[Operation] = &[
+    op(
+        "get",
+        "/health",
+        "Liveness: the process answers.",
+        Auth::None,
+        None,
+        200,
+    ),
+    op(
+        "get",
+        "/ready",
+        "Readiness: the store answers.",
+        Auth::None,
+        None,
+        200,
+    ),
+    op(
+        "get",
+        "/metrics",
+        "Prometheus metrics (text format).",
+        Auth::None,
+        None,
+        200,
+    ),
+    op(
+        "get",
+        "/openapi.json",
+        "This document.",
+        Auth::None,
+        None,
+        200,
+    ),
+    op(
+        "post",
+        "/v1/admin/tenants",
+        "Register a tenant.",
+        Auth::Admin,
+        Some("NewTenant"),
+        201,
+    ),
+    op(
+        "get",
+        "/v1/admin/tenants",
+        "List registered tenants.",
+        Auth::Admin,
+        None,
+        200,
+    ),
+    op(
+        "post",
+        "/v1/admin/tenants/{tenant}/keys",
+        "Create an API key for a tenant; the secret is returned once.",
+        Auth::Admin,
+        None,
+        201,
+    ),
+    op(
+        "delete",
+        "/v1/admin/keys/{key_id}",
+        "Revoke an API key.",
+        Auth::Admin,
+        None,
+        204,
+    ),
+    op(
+        "post",
+        "/v1/events",
+        "Ingest a batch of events atomically, idempotent by event id.",
+        Auth::Tenant,
+        Some("EventBatch"),
+        200,
+    ),
+    op(
+        "get",
+        "/v1/users",
+        "List the tenant's users.",
+        Auth::Tenant,
+        None,
+        200,
+    ),
+    op(
+        "get",
+        "/v1/users/{user}",
+        "A user's summary.",
+        Auth::Tenant,
+        None,
+        200,
+    ),
+    op(
+        "delete",
+        "/v1/users/{user}",
+        "Forget a user: every event, fact and setting.",
+        Auth::Tenant,
+        None,
+        204,
+    ),
+    op(
+        "get",
+        "/v1/users/{user}/profile",
+        "The profile, structured and as text.",
+        Auth::Tenant,
+        None,
+        200,
+    ),
+    op(
+        "get",
+        "/v1/users/{user}/facts",
+        "Current facts; `?history=true` adds past ones.",
+        Auth::Tenant,
+        None,
+        200,
+    ),
+    op(
+        "patch",
+        "/v1/users/{user}/facts/{id}",
+        "Edit a fact's value and/or pin it.",
+        Auth::Tenant,
+        Some("FactChange"),
+        200,
+    ),
+    op(
+        "delete",
+        "/v1/users/{user}/facts/{id}",
+        "Delete a fact for good; it is not learned again.",
+        Auth::Tenant,
+        None,
+        204,
+    ),
+    op(
+        "post",
+        "/v1/users/{user}/forbidden",
+        "Forbid a category: purge its facts, never learn it again.",
+        Auth::Tenant,
+        Some("Forbid"),
+        200,
+    ),
+    op(
+        "get",
+        "/v1/users/{user}/events",
+        "A page of the user's event log (`after`, `limit`).",
+        Auth::Tenant,
+        None,
+        200,
+    ),
+    op(
+        "get",
+        "/v1/users/{user}/export",
+        "Everything held about the user.",
+        Auth::Tenant,
+        None,
+        200,
+    ),
+    op(
+        "post",
+        "/v1/users/{user}/context",
+        "The context block for a query under a token budget.",
+        Auth::Tenant,
+        Some("ContextRequest"),
+        200,
+    ),
+    op(
+        "post",
+        "/v1/users/{user}/search",
+        "Search the user's past turns.",
+        Auth::Tenant,
+        Some("SearchRequest"),
+        200,
+    ),
+];
+
+fn schemas() -> Value {
+    let codes: Vec<&str> = ErrorCode::ALL.iter().map(|c| c.spec().0).collect();
+    json!({
+        "Error": {
+            "type": "object",
+            "required": ["error"],
+            "properties": {"error": {
+                "type": "object",
+                "required": ["message", "code", "type"],
+                "properties": {
+                    "message": {"type": "string"},
+                    "code": {"type": "string", "enum": codes},
+                    "type": {"type": "string", "enum": ["invalid_request", "auth", "system", "internal"]}
+                }
+            }}
+        },
+        "NewTenant": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"}}},
+        "EventBatch": {
+            "type": "object",
+            "required": ["events"],
+            "properties": {"events": {"type": "array", "items": {"$ref": "#/components/schemas/Event"}}}
+        },
+        "Event": {
+            "type": "object",
+            "description": "docs/EVENTS.md; `tenant` may be left out (it is the key's tenant).",
+            "required": ["user", "type"],
+            "properties": {
+                "user": {"type": "string"}, "id": {"type": "string"}, "time": {"type": "string"},
+                "type": {"type": "string", "enum": ["message", "action", "document"]},
+                "session": {"type": "string"}, "role": {"type": "string", "enum": ["user", "assistant"]},
+                "speaker": {"type": "string"}, "text": {"type": "string"}, "verb": {"type": "string"},
+                "item": {"type": "string"}, "value": {"type": "number"}, "tenant": {"type": "string"}
+            }
+        },
+        "FactChange": {
+            "type": "object",
+            "properties": {"value": {"type": "string"}, "pinned": {"type": "boolean"}}
+        },
+        "Forbid": {
+            "type": "object", "required": ["category"],
+            "properties": {"category": {"type": "string", "description": "A sensitive class or a facet name."}}
+        },
+        "ContextRequest": {
+            "type": "object", "required": ["query"],
+            "properties": {"query": {"type": "string"}, "budget": {"type": "integer"}, "time": {"type": "string"}}
+        },
+        "SearchRequest": {
+            "type": "object", "required": ["query"],
+            "properties": {"query": {"type": "string"}, "limit": {"type": "integer"}, "time": {"type": "string"}}
+        }
+    })
+}
+
+fn operation(op: &Operation) -> Value {
+    let parameters: Vec<Value> = op
+        .path
+        .split('/')
+        .filter_map(|seg| seg.strip_prefix('{')?.strip_suffix('}'))
+        .map(|name| json!({"name": name, "in": "path", "required": true, "schema": {"type": "string"}}))
+        .collect();
+    let error = json!({"description": "Error envelope", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}});
+    let mut responses = Map::new();
+    responses.insert(op.status.to_string(), json!({"description": "Success"}));
+    responses.insert("default".into(), error);
+    let mut value =
+        json!({"summary": op.summary, "parameters": parameters, "responses": responses});
+    match op.auth {
+        Auth::None => value["security"] = json!([]),
+        Auth::Tenant => value["security"] = json!([{"tenantKey": []}]),
+        Auth::Admin => value["security"] = json!([{"adminKey": []}]),
+    }
+    if let Some(body) = op.body {
+        value["requestBody"] = json!({"required": true, "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{body}")}}}});
+    }
+    value
+}
+
+/// The OpenAPI document.
+pub fn document() -> Value {
+    let mut paths = Map::new();
+    for op in OPERATIONS {
+        let entry = paths.entry(op.path).or_insert_with(|| json!({}));
+        entry[op.method] = operation(op);
+    }
+    json!({
+        "openapi": "3.1.0",
+        "info": {"title": "Rapport", "version": env!("CARGO_PKG_VERSION"), "description": "User-modeling engine. See docs/API.md."},
+        "paths": paths,
+        "components": {
+            "schemas": schemas(),
+            "securitySchemes": {
+                "tenantKey": {"type": "http", "scheme": "bearer", "description": "A tenant's API key (`rpk_…`)."},
+                "adminKey": {"type": "http", "scheme": "bearer", "description": "The admin key (RAPPORT_ADMIN_KEY)."}
+            }
+        }
+    })
+}

@@ -1,0 +1,83 @@
+//! `/v1/admin/*`: tenants and API keys, with the admin key only.
+
+use axum::Json;
+use axum::extract::{Path, State};
+use axum::http::StatusCode;
+use rapport_core::TenantId;
+use serde::Deserialize;
+use serde_json::{Value, json};
+
+use crate::app::AppState;
+use crate::auth::AdminKey;
+use crate::error::{ApiError, ErrorCode};
+use crate::extract::JsonBody;
+
+/// Body of `POST /v1/admin/tenants`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct NewTenant {
+    name: String,
+}
+
+/// `POST /v1/admin/tenants`: registers a tenant.
+pub(crate) async fn create_tenant(
+    _: AdminKey,
+    State(state): State<AppState>,
+    JsonBody(body): JsonBody<NewTenant>,
+) -> Result<(StatusCode, Json<Value>), ApiError> {
+    let tenant = TenantId::new(body.name)?;
+    let name = tenant.to_string();
+    if !state
+        .run(move |engine| engine.create_tenant(&tenant))
+        .await?
+    {
+        return Err(ApiError::new(
+            ErrorCode::Conflict,
+            format!("tenant `{name}` already exists"),
+        ));
+    }
+    Ok((StatusCode::CREATED, Json(json!({"tenant": name}))))
+}
+
+/// `GET /v1/admin/tenants`: registered tenants.
+pub(crate) async fn list_tenants(
+    _: AdminKey,
+    State(state): State<AppState>,
+) -> Result<Json<Value>, ApiError> {
+    let tenants = state.run(|engine| engine.registered_tenants()).await?;
+    Ok(Json(json!({"tenants": tenants})))
+}
+
+/// `POST /v1/admin/tenants/{tenant}/keys`: a new key; its secret is in this response only.
+pub(crate) async fn create_key(
+    _: AdminKey,
+    State(state): State<AppState>,
+    Path(tenant): Path<String>,
+) -> Result<(StatusCode, Json<Value>), ApiError> {
+    let tenant = TenantId::new(tenant)?;
+    let key = state
+        .run(move |engine| engine.create_api_key(&tenant))
+        .await?;
+    let body = serde_json::to_value(key).map_err(ApiError::internal)?;
+    Ok((StatusCode::CREATED, Json(body)))
+}
+
+/// `DELETE /v1/admin/keys/{key_id}`: revokes a key at once.
+pub(crate) async fn revoke_key(
+    _: AdminKey,
+    State(state): State<AppState>,
+    Path(id): Path<String>,
+) -> Result<StatusCode, ApiError> {
+    let lookup = id.clone();
+    if state
+        .run(move |engine| engine.revoke_api_key(&lookup))
+        .await?
+    {
+        Ok(StatusCode::NO_CONTENT)
+    } else {
+        Err(ApiError::new(
+            ErrorCode::UnknownKey,
+            format!("no API key `{id}`"),
+        ))
+    }
+}

@@ -1,0 +1,8 @@
+//! Handlers, one module per resource; folders mirror URLs.
+
+pub(crate) mod admin;
+pub(crate) mod events;
+pub(crate) mod facts;
+pub(crate) mod health;
+pub(crate) mod memory;
+pub(crate) mod users;

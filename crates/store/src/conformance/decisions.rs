@@ -1,0 +1,122 @@
+//! Conformance checks for users' decisions, tenants and API keys.
+
+use chrono::{TimeZone, Utc};
+use rapport_core::{Category, Facet, Sensitivity, TenantId, UserId, UserSettings};
+
+use super::{fact, message, save};
+use crate::{ApiKey, Store};
+
+fn ids(tenant: &str, user: &str) -> (TenantId, UserId) {
+    (TenantId::new(tenant).unwrap(), UserId::new(user).unwrap())
+}
+
+/// Settings round-trip per user, default when absent, and `save_decisions` replaces the facts
+/// (moving population counts) without touching `learned_seq`.
+pub fn decisions_round_trip(store: &dyn Store) {
+    store
+        .append(&[
+            message("t", "ana", "e1", 1, "I live in Paris."),
+            message("t", "bob", "e2", 1, "I live in Paris."),
+        ])
+        .unwrap();
+    save(store, "t", "ana", &[fact(1, "location.city", "Paris")], 1);
+    save(store, "t", "bob", &[fact(1, "location.city", "Paris")], 1);
+    let (tenant, ana) = ids("t", "ana");
+    assert_eq!(
+        store.settings(&tenant, &ana).unwrap(),
+        UserSettings::default()
+    );
+    let settings = UserSettings {
+        suppressed: vec!["abc".into()],
+        forbidden: vec![
+            Category::Sensitivity(Sensitivity::Health),
+            Category::Facet(Facet::Personality),
+        ],
+    };
+    let mut edited = fact(2, "location.city", "Lyon");
+    edited.pinned = true;
+    let revision = store.user(&tenant, &ana).unwrap().unwrap().facts_revision;
+    // A decision based on an old revision is refused and changes nothing.
+    let stale = store
+        .save_decisions(&tenant, &ana, &[], &settings, revision.wrapping_sub(1))
+        .unwrap_err();
+    assert!(stale.is_conflict(), "{stale}");
+    assert_eq!(store.facts(&tenant, &ana).unwrap().len(), 1);
+    store
+        .save_decisions(
+            &tenant,
+            &ana,
+            std::slice::from_ref(&edited),
+            &settings,
+            revision,
+        )
+        .unwrap();
+    assert_eq!(
+        store.user(&tenant, &ana).unwrap().unwrap().facts_revision,
+        revision + 1
+    );
+    assert_eq!(store.settings(&tenant, &ana).unwrap(), settings);
+    assert_eq!(store.facts(&tenant, &ana).unwrap(), vec![edited]);
+    let (_, bob) = ids("t", "bob");
+    assert_eq!(
+        store.settings(&tenant, &bob).unwrap(),
+        UserSettings::default()
+    );
+    let population = store.population(&tenant).unwrap();
+    let holders = |v: &str| {
+        population
+            .holders
+            .get(&("location.city".into(), v.into()))
+            .copied()
+    };
+    assert_eq!((holders("paris"), holders("lyon")), (Some(1), Some(1)));
+    assert_eq!(store.user(&tenant, &ana).unwrap().unwrap().learned_seq, 1);
+    assert!(store.forget_user(&tenant, &ana).unwrap());
+    assert_eq!(
+        store.settings(&tenant, &ana).unwrap(),
+        UserSettings::default()
+    );
+}
+
+fn key(id: &str, tenant: &str, hash: &str) -> ApiKey {
+    ApiKey {
+        id: id.into(),
+        tenant: TenantId::new(tenant).unwrap(),
+        hash: hash.into(),
+        created: Utc.with_ymd_and_hms(2024, 3, 1, 12, 0, 0).unwrap(),
+    }
+}
+
+/// Tenants register once; keys are found by hash only, scoped to their tenant, and revoked
+/// by id.
+pub fn tenants_and_api_keys(store: &dyn Store) {
+    let (acme, _) = ids("acme", "x");
+    let (globex, _) = ids("globex", "x");
+    let now = Utc.with_ymd_and_hms(2024, 3, 1, 12, 0, 0).unwrap();
+    assert!(store.create_tenant(&globex, now).unwrap());
+    assert!(store.create_tenant(&acme, now).unwrap());
+    assert!(!store.create_tenant(&acme, now).unwrap());
+    assert_eq!(
+        store.registered_tenants().unwrap(),
+        vec![acme.clone(), globex]
+    );
+    store
+        .create_api_key(&key("key_a", "acme", "hash-a"))
+        .unwrap();
+    store
+        .create_api_key(&key("key_b", "globex", "hash-b"))
+        .unwrap();
+    assert_eq!(
+        store.api_key("hash-a").unwrap(),
+        Some(key("key_a", "acme", "hash-a"))
+    );
+    assert_eq!(store.api_key("key_a").unwrap(), None);
+    assert_eq!(store.api_key("hash-c").unwrap(), None);
+    assert!(store.revoke_api_key("key_a").unwrap());
+    assert!(!store.revoke_api_key("key_a").unwrap());
+    assert_eq!(store.api_key("hash-a").unwrap(), None);
+    assert_eq!(
+        store.api_key("hash-b").unwrap().unwrap().tenant.as_str(),
+        "globex"
+    );
+}

@@ -1,0 +1,61 @@
+//! Tenants and API keys (hashes only) on PostgreSQL.
+
+use chrono::{DateTime, Utc};
+use postgres::Client;
+use rapport_core::TenantId;
+
+use crate::codec::{from_micros, to_micros};
+use crate::{ApiKey, Error, Result};
+
+pub(super) fn create_tenant(
+    client: &mut Client,
+    tenant: &TenantId,
+    created: DateTime<Utc>,
+) -> Result<bool> {
+    let inserted = client.execute(
+        "INSERT INTO tenants (tenant_id, created) VALUES ($1, $2) ON CONFLICT DO NOTHING",
+        &[&tenant.as_str(), &to_micros(created)],
+    )?;
+    Ok(inserted > 0)
+}
+
+pub(super) fn registered_tenants(client: &mut Client) -> Result<Vec<TenantId>> {
+    let rows = client.query("SELECT tenant_id FROM tenants ORDER BY tenant_id", &[])?;
+    rows.iter()
+        .map(|row| TenantId::new(row.get::<_, String>(0)).map_err(|e| Error::corrupt("tenants", e)))
+        .collect()
+}
+
+pub(super) fn create_api_key(client: &mut Client, key: &ApiKey) -> Result<()> {
+    client.execute(
+        "INSERT INTO api_keys (hash, id, tenant_id, created) VALUES ($1, $2, $3, $4)",
+        &[
+            &key.hash,
+            &key.id,
+            &key.tenant.as_str(),
+            &to_micros(key.created),
+        ],
+    )?;
+    Ok(())
+}
+
+pub(super) fn api_key(client: &mut Client, hash: &str) -> Result<Option<ApiKey>> {
+    let row = client.query_opt(
+        "SELECT id, tenant_id, created FROM api_keys WHERE hash = $1",
+        &[&hash],
+    )?;
+    row.map(|row| {
+        Ok(ApiKey {
+            id: row.get(0),
+            tenant: TenantId::new(row.get::<_, String>(1))
+                .map_err(|e| Error::corrupt("api_keys", e))?,
+            hash: hash.to_string(),
+            created: from_micros("api_keys", row.get(2))?,
+        })
+    })
+    .transpose()
+}
+
+pub(super) fn revoke_api_key(client: &mut Client, id: &str) -> Result<bool> {
+    Ok(client.execute("DELETE FROM api_keys WHERE id = $1", &[&id])? > 0)
+}
