@@ -136,6 +136,13 @@ pub enum Command {
         #[command(subcommand)]
         what: EvalCommand,
     },
+    /// Serve the memory tools over the Model Context Protocol on standard input and output
+    /// (`remember`, `recall`, `profile`, `forget`), for one tenant.
+    Mcp {
+        /// The tenant whose users the tools act on.
+        #[arg(long, default_value = "default")]
+        tenant: String,
+    },
     /// Rebuild every profile from the event log.
     Reindex,
     /// Write the whole store (every tenant's users, events and facts) as a JSON-lines dump,

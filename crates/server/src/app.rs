@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{ApiError, ErrorCode};
 use crate::metrics::Metrics;
-use crate::routes::{admin, events, facts, health, memory, users};
+use crate::routes::{admin, events, facts, health, mcp, memory, users};
 use crate::{ServerConfig, observe};
 
 /// What every handler can reach.
@@ -76,7 +76,8 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/users/{user}/forbidden", post(facts::forbid))
         .route("/users/{user}/context", post(memory::context))
-        .route("/users/{user}/search", post(memory::search));
+        .route("/users/{user}/search", post(memory::search))
+        .route("/mcp", post(mcp::message));
     let body_limit = state.config.max_body_bytes;
     Router::new()
         .route("/health", get(health::health))

@@ -20,6 +20,7 @@ mod config;
 mod error;
 mod extract;
 pub mod load;
+pub mod mcp;
 mod metrics;
 mod observe;
 pub mod openapi;

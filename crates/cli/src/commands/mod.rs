@@ -6,6 +6,7 @@ mod dump;
 mod eval;
 mod ingest;
 mod inspect;
+mod mcp;
 mod recall;
 
 use std::process::ExitCode;
@@ -65,6 +66,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Command::Bench { .. } | Command::Eval { .. } => {
             unreachable!("handled before the store is opened")
         }
+        Command::Mcp { tenant } => mcp::run(&engine, TenantId::new(tenant)?),
         Command::Reindex => inspect::reindex(&engine),
         Command::Export { out } => dump::export(&engine, out.as_deref()),
         Command::Import { file } => dump::import(&engine, &file),

@@ -4,5 +4,6 @@ mod dump;
 mod harness;
 mod ingest;
 mod inspect;
+mod mcp;
 mod postgres;
 mod settings;
