@@ -45,6 +45,26 @@ pub fn run(what: BenchCommand) -> anyhow::Result<ExitCode> {
                 r.rss_bytes_per_turn
             );
         }
+        BenchCommand::Http {
+            addr,
+            key,
+            user,
+            users,
+            turns,
+            connections,
+            seconds,
+            server_threads,
+            client_threads,
+        } => {
+            let target = super::bench_http::Target {
+                external: addr
+                    .map(|addr| (addr, key.unwrap_or_default(), user.unwrap_or_default())),
+                users,
+                turns,
+                server_threads,
+            };
+            return super::bench_http::run(target, connections, seconds, client_threads);
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,10 +1,12 @@
 //! One module per subcommand.
 
 mod bench;
+mod bench_http;
 mod demo;
 mod ingest;
 mod inspect;
 mod recall;
+mod serve;
 
 use std::process::ExitCode;
 
@@ -60,6 +62,21 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         } => recall::search(&engine, &ids(&tenant, &user)?, &query, limit, time, json),
         Command::Bench { .. } => unreachable!("handled before the store is opened"),
         Command::Reindex => inspect::reindex(&engine),
+        Command::Serve {
+            listen,
+            max_body_bytes,
+            request_timeout,
+        } => {
+            let config = settings::server_config(
+                args.config.as_deref(),
+                listen,
+                max_body_bytes,
+                request_timeout,
+            )?;
+            serve::serve(engine, config)
+        }
+        Command::Tenants { what } => serve::tenants(&engine, what),
+        Command::Keys { what } => serve::keys(&engine, what),
         Command::Forget { user, tenant } => inspect::forget(&engine, &ids(&tenant, &user)?),
     }
 }
