@@ -143,8 +143,6 @@ pub enum Command {
         #[arg(long, default_value = "default")]
         tenant: String,
     },
-    /// Rebuild every profile from the event log.
-    Reindex,
     /// Write the whole store (every tenant's users, events and facts) as a JSON-lines dump,
     /// to move it to another backend with `rapport import`.
     Export {
@@ -158,6 +156,33 @@ pub enum Command {
         /// The dump (`-` for standard input).
         file: PathBuf,
     },
+    /// Rebuild every profile from the event log (users' edits, pins and deletions are kept).
+    Reindex,
+    /// Serve the HTTP API (docs/API.md). The admin key comes from `RAPPORT_ADMIN_KEY` or
+    /// `admin_key` in the config file, never from the command line.
+    Serve {
+        /// Address to listen on [default: 127.0.0.1:7420, or `listen` in the config file].
+        #[arg(long, env = "RAPPORT_LISTEN", value_name = "ADDR")]
+        listen: Option<std::net::SocketAddr>,
+        /// Largest request body accepted, in bytes [default: 8 MiB].
+        #[arg(long, env = "RAPPORT_MAX_BODY_BYTES", value_name = "BYTES")]
+        max_body_bytes: Option<usize>,
+        /// Seconds a request may take before it is answered with `timeout` [default: 30].
+        #[arg(long, env = "RAPPORT_REQUEST_TIMEOUT", value_name = "SECONDS")]
+        request_timeout: Option<u64>,
+    },
+    /// Manage tenants without the HTTP API.
+    Tenants {
+        /// What to do.
+        #[command(subcommand)]
+        what: TenantsCommand,
+    },
+    /// Manage API keys without the HTTP API.
+    Keys {
+        /// What to do.
+        #[command(subcommand)]
+        what: KeysCommand,
+    },
     /// Delete everything held about a user.
     Forget {
         /// The user.
@@ -170,6 +195,33 @@ pub enum Command {
 
 fn parse_time(text: &str) -> Result<chrono::DateTime<chrono::Utc>, String> {
     rapport_core::wire::parse_time(text).map_err(|e| e.to_string())
+}
+
+/// Tenant commands.
+#[derive(Debug, Subcommand)]
+pub enum TenantsCommand {
+    /// Register a tenant.
+    Create {
+        /// The tenant's name.
+        name: String,
+    },
+    /// List registered tenants.
+    List,
+}
+
+/// API key commands.
+#[derive(Debug, Subcommand)]
+pub enum KeysCommand {
+    /// Create an API key for a registered tenant; the secret is printed once.
+    Create {
+        /// The tenant.
+        tenant: String,
+    },
+    /// Revoke an API key by id.
+    Revoke {
+        /// The key's id (`key_…`).
+        id: String,
+    },
 }
 
 /// Benchmarks.
@@ -220,6 +272,37 @@ pub enum BenchCommand {
         /// Context requests to time.
         #[arg(long, default_value_t = 2_000)]
         requests: usize,
+    },
+    /// Context requests per second over HTTP on loopback, with N concurrent connections.
+    /// Without `--addr`, starts a server in-process on synthetic data.
+    Http {
+        /// A running server to load instead (`--key` and `--user` are then required).
+        #[arg(long, requires_all = ["key", "user"])]
+        addr: Option<std::net::SocketAddr>,
+        /// A tenant API key of the running server.
+        #[arg(long)]
+        key: Option<String>,
+        /// A user of the running server.
+        #[arg(long)]
+        user: Option<String>,
+        /// Users to create in-process.
+        #[arg(long, default_value_t = 20)]
+        users: usize,
+        /// Turns of each in-process user.
+        #[arg(long, default_value_t = 1_000)]
+        turns: usize,
+        /// Concurrent connections.
+        #[arg(long, default_value_t = 32)]
+        connections: usize,
+        /// Seconds to send for.
+        #[arg(long, default_value_t = 10)]
+        seconds: u64,
+        /// Worker threads of the in-process server.
+        #[arg(long, default_value_t = 2)]
+        server_threads: usize,
+        /// Worker threads of the load generator.
+        #[arg(long, default_value_t = 1)]
+        client_threads: usize,
     },
 }
 

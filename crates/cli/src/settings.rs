@@ -18,6 +18,14 @@ pub struct FileConfig {
     pub database_url: Option<String>,
     /// Users whose retrieval indexes are kept in memory.
     pub index_cache_users: Option<usize>,
+    /// Address `rapport serve` listens on.
+    pub listen: Option<std::net::SocketAddr>,
+    /// The admin key of `rapport serve` (`RAPPORT_ADMIN_KEY` wins).
+    pub admin_key: Option<String>,
+    /// Largest request body `rapport serve` accepts, in bytes.
+    pub max_body_bytes: Option<usize>,
+    /// Seconds a request may take.
+    pub request_timeout: Option<u64>,
 }
 
 const DEFAULT_CONFIG_FILE: &str = "rapport.toml";
@@ -46,6 +54,32 @@ pub fn engine_config(args: &Args) -> anyhow::Result<EngineConfig> {
     if let Some(users) = file.index_cache_users {
         config.index_cache_users = users;
     }
+    Ok(config)
+}
+
+/// The server config: command line (and its environment variables) > file > default. The
+/// admin key comes from `RAPPORT_ADMIN_KEY`, else the file.
+pub fn server_config(
+    config_file: Option<&Path>,
+    listen: Option<std::net::SocketAddr>,
+    max_body_bytes: Option<usize>,
+    request_timeout: Option<u64>,
+) -> anyhow::Result<rapport_server::ServerConfig> {
+    let file = load_file(config_file)?;
+    let mut config = rapport_server::ServerConfig::default();
+    if let Some(listen) = listen.or(file.listen) {
+        config.listen = listen;
+    }
+    if let Some(bytes) = max_body_bytes.or(file.max_body_bytes) {
+        config.max_body_bytes = bytes;
+    }
+    if let Some(seconds) = request_timeout.or(file.request_timeout) {
+        config.request_timeout = std::time::Duration::from_secs(seconds.max(1));
+    }
+    config.admin_key = std::env::var("RAPPORT_ADMIN_KEY")
+        .ok()
+        .or(file.admin_key)
+        .filter(|k| !k.is_empty());
     Ok(config)
 }
 

@@ -69,11 +69,53 @@ impl Server {
         .await
     }
 
+    /// Serves on a thread of its own (with its own runtime) until the returned handle is
+    /// dropped: for benchmarks and tools that are not async.
+    pub fn start_in_background(self, threads: usize) -> std::io::Result<Background> {
+        let runtime = tokio::runtime::Builder::new_multi_thread()
+            .worker_threads(threads.max(1))
+            .enable_all()
+            .build()?;
+        let listener = runtime.block_on(TcpListener::bind(self.state.config.listen))?;
+        let addr = listener.local_addr()?;
+        let (stop, stopped) = tokio::sync::oneshot::channel::<()>();
+        let thread = std::thread::spawn(move || {
+            let shutdown = async {
+                let _ = stopped.await;
+            };
+            let _ = runtime.block_on(self.serve_on(listener, shutdown));
+        });
+        Ok(Background {
+            addr,
+            stop: Some(stop),
+            thread: Some(thread),
+        })
+    }
+
     /// Builds a multi-threaded runtime and serves until Ctrl-C: for callers without one.
     pub fn run(self) -> std::io::Result<()> {
         tokio::runtime::Builder::new_multi_thread()
             .enable_all()
             .build()?
             .block_on(self.serve())
+    }
+}
+
+/// A server running on a thread of its own; dropping it stops the server.
+pub struct Background {
+    /// The address it listens on.
+    pub addr: std::net::SocketAddr,
+    stop: Option<tokio::sync::oneshot::Sender<()>>,
+    thread: Option<std::thread::JoinHandle<()>>,
+}
+
+impl Drop for Background {
+    fn drop(&mut self) {
+        if let Some(stop) = self.stop.take() {
+            let _ = stop.send(());
+        }
+        if let Some(thread) = self.thread.take() {
+            let _ = thread.join();
+        }
     }
 }

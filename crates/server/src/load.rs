@@ -84,6 +84,15 @@ async fn connection(config: LoadConfig, offset: usize, deadline: Instant) -> (u6
     (errors, latencies)
 }
 
+/// Runs the load on a runtime of its own with `threads` workers.
+pub fn run_blocking(config: LoadConfig, threads: usize) -> std::io::Result<LoadReport> {
+    let runtime = tokio::runtime::Builder::new_multi_thread()
+        .worker_threads(threads.max(1))
+        .enable_all()
+        .build()?;
+    Ok(runtime.block_on(run(config)))
+}
+
 /// Runs the load and reports.
 pub async fn run(config: LoadConfig) -> LoadReport {
     let start = Instant::now();

@@ -221,6 +221,14 @@ pub const OPERATIONS: &[Operation] = &[
         Some("SearchRequest"),
         200,
     ),
+    op(
+        "post",
+        "/v1/mcp",
+        "Model Context Protocol (streamable HTTP): one JSON-RPC message; tools remember, recall, profile, forget. 202 for a notification.",
+        Auth::Tenant,
+        Some("JsonRpcMessage"),
+        200,
+    ),
 ];
 
 fn schemas() -> Value {
@@ -272,6 +280,10 @@ fn schemas() -> Value {
         "SearchRequest": {
             "type": "object", "required": ["query"],
             "properties": {"query": {"type": "string"}, "limit": {"type": "integer"}, "time": {"type": "string"}}
+        },
+        "JsonRpcMessage": {
+            "type": "object", "required": ["jsonrpc", "method"],
+            "properties": {"jsonrpc": {"const": "2.0"}, "id": {}, "method": {"type": "string"}, "params": {"type": "object"}}
         }
     })
 }

@@ -64,6 +64,26 @@ pub fn run(what: BenchCommand, database_url: Option<String>) -> anyhow::Result<E
                 r.rss_bytes_per_turn
             );
         }
+        BenchCommand::Http {
+            addr,
+            key,
+            user,
+            users,
+            turns,
+            connections,
+            seconds,
+            server_threads,
+            client_threads,
+        } => {
+            let target = super::bench_http::Target {
+                external: addr
+                    .map(|addr| (addr, key.unwrap_or_default(), user.unwrap_or_default())),
+                users,
+                turns,
+                server_threads,
+            };
+            return super::bench_http::run(target, connections, seconds, client_threads);
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -1,6 +1,7 @@
 //! One module per subcommand.
 
 mod bench;
+mod bench_http;
 mod demo;
 mod dump;
 mod eval;
@@ -8,6 +9,7 @@ mod ingest;
 mod inspect;
 mod mcp;
 mod recall;
+mod serve;
 
 use std::process::ExitCode;
 
@@ -70,6 +72,21 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Command::Reindex => inspect::reindex(&engine),
         Command::Export { out } => dump::export(&engine, out.as_deref()),
         Command::Import { file } => dump::import(&engine, &file),
+        Command::Serve {
+            listen,
+            max_body_bytes,
+            request_timeout,
+        } => {
+            let config = settings::server_config(
+                args.config.as_deref(),
+                listen,
+                max_body_bytes,
+                request_timeout,
+            )?;
+            serve::serve(engine, config)
+        }
+        Command::Tenants { what } => serve::tenants(&engine, what),
+        Command::Keys { what } => serve::keys(&engine, what),
         Command::Forget { user, tenant } => inspect::forget(&engine, &ids(&tenant, &user)?),
     }
 }

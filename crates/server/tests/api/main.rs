@@ -1,0 +1,14 @@
+//! The HTTP API end to end: a real server on a loopback port, a real SQLite store, a scripted
+//! learner ("I live in X."). Response bodies are snapshot-tested with times and secrets
+//! redacted.
+
+mod admin;
+mod errors;
+mod events;
+mod facts;
+mod harness;
+mod isolation;
+mod mcp;
+mod operations;
+mod scripted;
+mod users;
