@@ -26,6 +26,11 @@ pub struct FileConfig {
     pub max_body_bytes: Option<usize>,
     /// Seconds a request may take.
     pub request_timeout: Option<u64>,
+    /// Base URL of the OpenAI-compatible upstream of `/v1/chat/completions`
+    /// (`RAPPORT_UPSTREAM_URL` wins).
+    pub upstream_url: Option<String>,
+    /// The upstream's API key (`RAPPORT_UPSTREAM_KEY` wins).
+    pub upstream_key: Option<String>,
 }
 
 const DEFAULT_CONFIG_FILE: &str = "rapport.toml";
@@ -80,6 +85,17 @@ pub fn server_config(
         .ok()
         .or(file.admin_key)
         .filter(|k| !k.is_empty());
+    let upstream_url = std::env::var("RAPPORT_UPSTREAM_URL")
+        .ok()
+        .or(file.upstream_url)
+        .filter(|u| !u.is_empty());
+    if let Some(url) = upstream_url {
+        let key = std::env::var("RAPPORT_UPSTREAM_KEY")
+            .ok()
+            .or(file.upstream_key);
+        config.upstream =
+            Some(rapport_server::proxy::Upstream::new(&url, key).map_err(anyhow::Error::msg)?);
+    }
     Ok(config)
 }
 

@@ -77,7 +77,8 @@ pub fn router(state: AppState) -> Router {
         .route("/users/{user}/forbidden", post(facts::forbid))
         .route("/users/{user}/context", post(memory::context))
         .route("/users/{user}/search", post(memory::search))
-        .route("/mcp", post(mcp::message));
+        .route("/mcp", post(mcp::message))
+        .route("/chat/completions", post(crate::proxy::chat_completions));
     let body_limit = state.config.max_body_bytes;
     Router::new()
         .route("/health", get(health::health))

@@ -12,8 +12,11 @@ pub struct ServerConfig {
     pub admin_key: Option<String>,
     /// Largest request body accepted, in bytes.
     pub max_body_bytes: usize,
-    /// Longest a request may take before it is answered with `timeout`.
+    /// Longest a request may take before it is answered with `timeout` (the chat proxy waits
+    /// for its upstream instead, up to the upstream's own timeout).
     pub request_timeout: Duration,
+    /// Where `POST /v1/chat/completions` forwards to; `None` disables the proxy.
+    pub upstream: Option<crate::proxy::Upstream>,
 }
 
 /// The default listen address.
@@ -26,6 +29,7 @@ impl Default for ServerConfig {
             admin_key: None,
             max_body_bytes: 8 << 20,
             request_timeout: Duration::from_secs(30),
+            upstream: None,
         }
     }
 }

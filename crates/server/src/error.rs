@@ -42,13 +42,17 @@ pub enum ErrorCode {
     PayloadTooLarge,
     /// The request took longer than the configured timeout.
     Timeout,
+    /// The chat proxy has no upstream configured.
+    ProxyNotConfigured,
+    /// The chat proxy's upstream could not be reached or did not answer in time.
+    UpstreamUnavailable,
     /// Something failed inside the server; details are in its log.
     Internal,
 }
 
 impl ErrorCode {
     /// Every code, in the order of the documentation table.
-    pub const ALL: [ErrorCode; 15] = [
+    pub const ALL: [ErrorCode; 17] = [
         Self::InvalidJson,
         Self::InvalidRequest,
         Self::InvalidEvent,
@@ -63,6 +67,8 @@ impl ErrorCode {
         Self::Conflict,
         Self::PayloadTooLarge,
         Self::Timeout,
+        Self::ProxyNotConfigured,
+        Self::UpstreamUnavailable,
         Self::Internal,
     ];
 
@@ -88,6 +94,8 @@ impl ErrorCode {
             Self::Conflict => ("conflict", S::CONFLICT, "invalid_request"),
             Self::PayloadTooLarge => ("payload_too_large", S::PAYLOAD_TOO_LARGE, "invalid_request"),
             Self::Timeout => ("timeout", S::SERVICE_UNAVAILABLE, "system"),
+            Self::ProxyNotConfigured => ("proxy_not_configured", S::SERVICE_UNAVAILABLE, "system"),
+            Self::UpstreamUnavailable => ("upstream_unavailable", S::BAD_GATEWAY, "upstream"),
             Self::Internal => ("internal", S::INTERNAL_SERVER_ERROR, "internal"),
         }
     }

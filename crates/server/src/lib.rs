@@ -24,6 +24,7 @@ pub mod mcp;
 mod metrics;
 mod observe;
 pub mod openapi;
+pub mod proxy;
 mod routes;
 
 use std::sync::Arc;

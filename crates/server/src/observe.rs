@@ -24,7 +24,12 @@ pub(crate) async fn observe(
         .map_or_else(|| "unmatched".to_string(), |p| p.as_str().to_string());
     let slot = TenantSlot::default();
     req.extensions_mut().insert(slot.clone());
-    let response = match tokio::time::timeout(state.config.request_timeout, next.run(req)).await {
+    // The chat proxy waits on an LLM, which may take minutes; it has its upstream's timeout.
+    let timeout = match (&state.config.upstream, route.as_str()) {
+        (Some(upstream), "/v1/chat/completions") => upstream.timeout + state.config.request_timeout,
+        _ => state.config.request_timeout,
+    };
+    let response = match tokio::time::timeout(timeout, next.run(req)).await {
         Ok(response) => response,
         Err(_) => ApiError::new(
             ErrorCode::Timeout,

@@ -229,6 +229,14 @@ pub const OPERATIONS: &[Operation] = &[
         Some("JsonRpcMessage"),
         200,
     ),
+    op(
+        "post",
+        "/v1/chat/completions",
+        "OpenAI-compatible chat completion, personalized: the end user (`user` field or X-Rapport-User header) gets their context added to the system message; forwarded to the configured upstream; both turns are remembered. Streams when `stream` is true.",
+        Auth::Tenant,
+        Some("ChatCompletionRequest"),
+        200,
+    ),
 ];
 
 fn schemas() -> Value {
@@ -280,6 +288,12 @@ fn schemas() -> Value {
         "SearchRequest": {
             "type": "object", "required": ["query"],
             "properties": {"query": {"type": "string"}, "limit": {"type": "integer"}, "time": {"type": "string"}}
+        },
+        "ChatCompletionRequest": {
+            "type": "object", "required": ["messages"],
+            "description": "The OpenAI chat completion request; fields Rapport does not read are forwarded unchanged.",
+            "properties": {"model": {"type": "string"}, "user": {"type": "string"}, "stream": {"type": "boolean"},
+                           "messages": {"type": "array", "items": {"type": "object"}}}
         },
         "JsonRpcMessage": {
             "type": "object", "required": ["jsonrpc", "method"],

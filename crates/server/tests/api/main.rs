@@ -10,5 +10,6 @@ mod harness;
 mod isolation;
 mod mcp;
 mod operations;
+mod proxy;
 mod scripted;
 mod users;
