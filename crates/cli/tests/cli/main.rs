@@ -3,4 +3,5 @@
 mod harness;
 mod ingest;
 mod inspect;
+mod serve;
 mod settings;
