@@ -6,4 +6,5 @@ mod ingest;
 mod inspect;
 mod mcp;
 mod postgres;
+mod serve;
 mod settings;

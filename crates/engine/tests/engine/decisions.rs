@@ -176,3 +176,24 @@ fn api_keys_authenticate_their_tenant_until_revoked() {
     assert!(engine.revoke_api_key(&key.id).unwrap());
     assert_eq!(engine.authenticate(&key.key).unwrap(), None);
 }
+
+/// Forget means gone: after a deletion the fact's text is in no file of the data directory
+/// (the event that stated it is still in the log, in its own words).
+#[test]
+fn a_deleted_facts_text_is_in_no_file() {
+    let (dir, engine) = living_in_paris();
+    let files = || -> Vec<u8> {
+        let mut bytes = Vec::new();
+        for entry in std::fs::read_dir(dir.path()).unwrap() {
+            bytes.extend(std::fs::read(entry.unwrap().path()).unwrap());
+        }
+        bytes
+    };
+    let contains =
+        |hay: &[u8], needle: &str| hay.windows(needle.len()).any(|w| w == needle.as_bytes());
+    assert!(contains(&files(), "Lives in Paris."));
+    engine.delete_fact(&tenant(), &user("ana"), 1).unwrap();
+    let after = files();
+    assert!(!contains(&after, "Lives in Paris."));
+    assert!(contains(&after, "I live in Paris."));
+}
