@@ -12,6 +12,9 @@ use rapport_core::{
 
 use crate::{FactUpdate, Store};
 
+mod items;
+pub use items::{action, actions_of_a_tenant_only, items_round_trip_and_upsert_by_id};
+
 /// Generates one test per conformance check for a backend.
 ///
 /// ```text
@@ -32,7 +35,9 @@ macro_rules! conformance_tests {
                 listing_users_and_tenants,
                 facts_round_trip_and_count_population,
                 forget_user_removes_everything,
-                empty_batch_is_a_no_op);
+                empty_batch_is_a_no_op,
+                items_round_trip_and_upsert_by_id,
+                actions_of_a_tenant_only);
         }
     };
     (@each $make:expr; $($check:ident),*) => {

@@ -11,6 +11,7 @@
 
 mod events;
 mod facts;
+mod items;
 mod schema;
 mod users;
 
@@ -18,7 +19,7 @@ use std::sync::atomic::{AtomicUsize, Ordering};
 use std::sync::{Mutex, MutexGuard};
 
 use postgres::{Client, NoTls};
-use rapport_core::{Event, Fact, StoredEvent, TenantId, UserId};
+use rapport_core::{Event, Fact, Item, StoredEvent, TenantId, UserId};
 
 pub use schema::PG_SCHEMA_VERSION;
 
@@ -113,5 +114,21 @@ impl Store for PostgresStore {
 
     fn forget_user(&self, tenant: &TenantId, user: &UserId) -> Result<bool> {
         users::forget(&mut self.writer(), tenant, user)
+    }
+
+    fn upsert_items(&self, tenant: &TenantId, items: &[Item]) -> Result<usize> {
+        items::upsert(&mut self.writer(), tenant, items)
+    }
+
+    fn items(&self, tenant: &TenantId) -> Result<Vec<Item>> {
+        items::all(&mut self.reader(), tenant)
+    }
+
+    fn item(&self, tenant: &TenantId, item_id: &str) -> Result<Option<Item>> {
+        items::one(&mut self.reader(), tenant, item_id)
+    }
+
+    fn actions(&self, tenant: &TenantId) -> Result<Vec<StoredEvent>> {
+        items::actions(&mut self.reader(), tenant)
     }
 }

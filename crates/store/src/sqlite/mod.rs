@@ -7,13 +7,14 @@
 
 mod events;
 mod facts;
+mod items;
 mod schema;
 mod users;
 
 use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
-use rapport_core::{Event, Fact, StoredEvent, TenantId, UserId};
+use rapport_core::{Event, Fact, Item, StoredEvent, TenantId, UserId};
 use rusqlite::Connection;
 
 pub use schema::SCHEMA_VERSION;
@@ -119,5 +120,21 @@ impl Store for SqliteStore {
 
     fn forget_user(&self, tenant: &TenantId, user: &UserId) -> Result<bool> {
         users::forget(&mut self.writer(), tenant, user)
+    }
+
+    fn upsert_items(&self, tenant: &TenantId, items: &[Item]) -> Result<usize> {
+        items::upsert(&mut self.writer(), tenant, items)
+    }
+
+    fn items(&self, tenant: &TenantId) -> Result<Vec<Item>> {
+        items::all(&self.reader(), tenant)
+    }
+
+    fn item(&self, tenant: &TenantId, item_id: &str) -> Result<Option<Item>> {
+        items::one(&self.reader(), tenant, item_id)
+    }
+
+    fn actions(&self, tenant: &TenantId) -> Result<Vec<StoredEvent>> {
+        items::actions(&self.reader(), tenant)
     }
 }

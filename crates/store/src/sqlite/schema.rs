@@ -9,7 +9,7 @@ use crate::Result;
 use crate::error::UserError;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 1;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// Migration `n` (1-based) takes the schema from version `n - 1` to `n`.
 const MIGRATIONS: &[&str] = &[
@@ -51,6 +51,21 @@ const MIGRATIONS: &[&str] = &[
         value   TEXT NOT NULL,
         holders INTEGER NOT NULL,
         PRIMARY KEY (tenant, key, value)
+    ) WITHOUT ROWID;
+    ",
+    // v2: reserved for the server branch (API keys, fact edits); empty until it is merged.
+    "",
+    // v3: the tenant's item catalog. Tags and attributes are JSON text. Idempotent, so it
+    // applies the same whether or not v2 ran first.
+    "
+    CREATE TABLE IF NOT EXISTS items (
+        tenant     TEXT NOT NULL,
+        item_id    TEXT NOT NULL,
+        title      TEXT NOT NULL,
+        text       TEXT NOT NULL,
+        tags       TEXT NOT NULL,
+        attributes TEXT NOT NULL,
+        PRIMARY KEY (tenant, item_id)
     ) WITHOUT ROWID;
     ",
 ];
