@@ -39,6 +39,9 @@ pub enum InternalError {
     /// The store failed.
     #[error(transparent)]
     Store(rapport_store::InternalError),
+    /// The recommendation model could not be fitted.
+    #[error(transparent)]
+    Recommend(rapport_recommend::RecommendError),
 }
 
 impl From<rapport_store::Error> for Error {

@@ -25,7 +25,9 @@ mod defaults;
 mod engine;
 mod error;
 mod memory;
+mod preferences;
 mod profile;
+mod recommend;
 mod render;
 mod retrieval;
 
@@ -36,5 +38,8 @@ pub use context::{
 pub use engine::{Engine, IngestReport, Parts, ReindexReport};
 pub use error::{Error, InternalError, Result, UserError};
 pub use profile::{Profile, ProfileFact, distinctiveness};
+pub use rapport_core::Item;
+pub use rapport_recommend::{Candidate, Filters};
 pub use rapport_store::{PopulationStats, UserSummary};
+pub use recommend::{ImportReport, MAX_CANDIDATES, RankedCandidate};
 pub use retrieval::SearchHit;

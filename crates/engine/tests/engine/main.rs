@@ -3,4 +3,5 @@
 
 mod context;
 mod ingest;
+mod recommend;
 mod scripted;
