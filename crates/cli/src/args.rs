@@ -119,6 +119,56 @@ pub enum Command {
         #[command(subcommand)]
         what: BenchCommand,
     },
+    /// Manage the item catalog that `recommend` and `rank` draw on.
+    Items {
+        /// What to do.
+        #[command(subcommand)]
+        what: ItemsCommand,
+    },
+    /// Recommend catalog items for a user, each with its reasons.
+    Recommend {
+        /// The user.
+        user: String,
+        /// The user's tenant.
+        #[arg(long, default_value = "default")]
+        tenant: String,
+        /// How many items.
+        #[arg(short, long, default_value_t = 10)]
+        k: usize,
+        /// Only items with one of these tags (repeatable).
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+        /// Also recommend items the user already acted on.
+        #[arg(long)]
+        include_consumed: bool,
+        /// Print JSON lines instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Rank candidates for a user: item ids, one a line, or JSON lines `{"item_id": ...}` /
+    /// `{"text": ...}` (free-text candidates, e.g. answers to `--context`).
+    Rank {
+        /// The user.
+        user: String,
+        /// The candidates file (`-` for standard input).
+        #[arg(long, value_name = "FILE")]
+        candidates: PathBuf,
+        /// What the candidates answer (a question the user asked).
+        #[arg(long)]
+        context: Option<String>,
+        /// The user's tenant.
+        #[arg(long, default_value = "default")]
+        tenant: String,
+        /// Print JSON lines instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Run a benchmark of ../shared/EVAL.md on public data and print its table.
+    Eval {
+        /// Which benchmark.
+        #[command(subcommand)]
+        kind: EvalCommand,
+    },
     /// Rebuild every profile from the event log.
     Reindex,
     /// Delete everything held about a user.
@@ -164,5 +214,46 @@ pub enum BenchCommand {
         /// Context requests to time.
         #[arg(long, default_value_t = 2_000)]
         requests: usize,
+    },
+}
+
+/// Catalog commands.
+#[derive(Debug, Subcommand)]
+pub enum ItemsCommand {
+    /// Add or replace items from JSON-lines files: `{"item_id", "title", "text"?, "tags"?,
+    /// "attributes"?}` one a line.
+    Import {
+        /// Files to read (`-` for standard input).
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// The catalog's tenant.
+        #[arg(long, default_value = "default")]
+        tenant: String,
+    },
+}
+
+/// Benchmarks of `rapport eval`.
+#[derive(Debug, Subcommand)]
+pub enum EvalCommand {
+    /// MovieLens top-10 recommendation (NDCG@10, Recall@10, HR@10), through the engine.
+    Recommendation {
+        /// The `movielens` directory (items, train, test JSON lines).
+        #[arg(long, value_name = "DIR")]
+        data: PathBuf,
+        /// Where to write the predictions (JSON lines).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// PrefEval preference-following choice (accuracy per form and overall), through the engine.
+    Preference {
+        /// The `*.preference.jsonl` file.
+        #[arg(long, value_name = "FILE")]
+        data: PathBuf,
+        /// The distractor turns [default: prefeval.distractors.jsonl beside `--data`].
+        #[arg(long, value_name = "FILE")]
+        distractors: Option<PathBuf>,
+        /// Where to write the predictions (JSON lines).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
     },
 }

@@ -3,4 +3,5 @@
 pub mod bench;
 pub mod preference;
 pub mod recommendation;
+pub mod recommendation_engine;
 pub mod retrieval;

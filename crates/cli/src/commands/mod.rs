@@ -2,9 +2,13 @@
 
 mod bench;
 mod demo;
+mod eval_preference;
+mod eval_recommendation;
 mod ingest;
 mod inspect;
+mod items;
 mod recall;
+mod recommend;
 
 use std::process::ExitCode;
 
@@ -12,7 +16,7 @@ use anyhow::Context;
 use rapport_core::{TenantId, UserId};
 use rapport_engine::Engine;
 
-use crate::args::{Args, Command};
+use crate::args::{Args, Command, EvalCommand, ItemsCommand};
 
 use crate::settings;
 
@@ -20,6 +24,18 @@ use crate::settings;
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Command::Bench { what } = args.command {
         return bench::run(what);
+    }
+    if let Command::Eval { kind } = args.command {
+        return match kind {
+            EvalCommand::Recommendation { data, out } => {
+                eval_recommendation::run(&data, out.as_deref())
+            }
+            EvalCommand::Preference {
+                data,
+                distractors,
+                out,
+            } => eval_preference::run(&data, distractors.as_deref(), out.as_deref()),
+        };
     }
     let config = settings::engine_config(&args)?;
     let data_dir = config.data_dir.clone();
@@ -58,7 +74,39 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             time,
             json,
         } => recall::search(&engine, &ids(&tenant, &user)?, &query, limit, time, json),
-        Command::Bench { .. } => unreachable!("handled before the store is opened"),
+        Command::Bench { .. } | Command::Eval { .. } => {
+            unreachable!("handled before the store is opened")
+        }
+        Command::Items {
+            what: ItemsCommand::Import { files, tenant },
+        } => items::import(&engine, &TenantId::new(&tenant)?, &files),
+        Command::Recommend {
+            user,
+            tenant,
+            k,
+            tags,
+            include_consumed,
+            json,
+        } => {
+            let filters = rapport_engine::Filters {
+                exclude_consumed: !include_consumed,
+                tags_any: tags,
+            };
+            recommend::recommend(&engine, &ids(&tenant, &user)?, k, &filters, json)
+        }
+        Command::Rank {
+            user,
+            candidates,
+            context,
+            tenant,
+            json,
+        } => recommend::rank(
+            &engine,
+            &ids(&tenant, &user)?,
+            &candidates,
+            context.as_deref(),
+            json,
+        ),
         Command::Reindex => inspect::reindex(&engine),
         Command::Forget { user, tenant } => inspect::forget(&engine, &ids(&tenant, &user)?),
     }

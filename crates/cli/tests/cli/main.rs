@@ -3,4 +3,5 @@
 mod harness;
 mod ingest;
 mod inspect;
+mod recommend;
 mod settings;
