@@ -215,6 +215,15 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 2_000)]
         requests: usize,
     },
+    /// Latency of recommend (whole catalog) and rank (100 candidates) on MovieLens.
+    Recommend {
+        /// The `movielens` directory (items and train JSON lines).
+        #[arg(long, value_name = "DIR")]
+        data: PathBuf,
+        /// Requests to time per operation.
+        #[arg(long, default_value_t = 1_000)]
+        requests: usize,
+    },
 }
 
 /// Catalog commands.

@@ -86,7 +86,12 @@ const PASTED_CONFIDENCE: f32 = 0.3;
 
 /// Parses one sentence; `None` when it states no preference.
 pub fn parse_sentence(sentence: &str) -> Option<PreferenceStatement> {
-    let all_words = words(sentence);
+    // Options resolved into brackets ("the others [A / B]") are not the user's own words: they
+    // do not count toward the length limits, and no clause split happens inside them.
+    let all_words = words(&without_brackets(sentence));
+    let protected = protect_brackets(sentence);
+    let sentence_text = sentence;
+    let sentence = protected.as_str();
     let first_person = all_words.iter().any(|w| FIRST_PERSON.contains(&w.as_str()));
     let strong_cue = all_words.iter().any(|w| {
         [POSITIVE, NEGATIVE, WEAK_NEGATIVE]
@@ -156,12 +161,46 @@ pub fn parse_sentence(sentence: &str) -> Option<PreferenceStatement> {
         (false, false) => 0.4,
     };
     Some(PreferenceStatement {
-        sentence: sentence.to_string(),
+        sentence: sentence_text.to_string(),
         wanted: join(true),
         rejected: join(false),
         terms,
         confidence,
     })
+}
+
+/// The sentence without its bracketed parts.
+fn without_brackets(sentence: &str) -> String {
+    let mut depth = 0usize;
+    sentence
+        .chars()
+        .filter(|c| {
+            match c {
+                '[' => depth += 1,
+                ']' => depth = depth.saturating_sub(1),
+                _ => return depth == 0,
+            }
+            false
+        })
+        .collect()
+}
+
+/// The sentence with the separators inside brackets (spaces, colons, parentheses) turned into
+/// no-break spaces, so clause splitting leaves bracketed options whole.
+fn protect_brackets(sentence: &str) -> String {
+    let mut depth = 0usize;
+    sentence
+        .chars()
+        .map(|c| {
+            match c {
+                '[' => depth += 1,
+                ']' => depth = depth.saturating_sub(1),
+                ' ' | ':' | '(' | ')' | ',' if depth > 0 => return '\u{a0}',
+                _ => {}
+            }
+            c
+        })
+        .collect()
 }
 
 /// Adds the segment's terms with polarity; returns whether it held a cue.

@@ -4,7 +4,10 @@
 //! what a data directory already holds. Numbers are what was measured on this run; nothing is
 //! extrapolated.
 
+mod recommend;
 mod synthetic;
+
+pub use recommend::{RecommendBench, recommend};
 
 use std::path::Path;
 use std::time::Instant;
