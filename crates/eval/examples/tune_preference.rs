@@ -50,17 +50,27 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let mut acc: BTreeMap<(String, String), (usize, usize)> = BTreeMap::new();
     let mut grid = vec![ResponseRanking::default()];
     if args.iter().any(|a| a == "--grid") {
-        for semantic in [0.25, 0.5, 1.0] {
-            for propagation in [0.0, 0.5, 1.0, 2.0] {
-                for wanted_weight in [0.5, 1.0, 2.0] {
-                    for soft_threshold in [0.5, 0.6, 0.7] {
-                        grid.push(ResponseRanking { semantic, propagation, wanted_weight, soft_threshold, ..ResponseRanking::default() });
+        for semantic in [0.25, 1.0] {
+            for propagation in [0.0, 0.5, 2.0] {
+                for wanted_weight in [0.5, 2.0] {
+                    for soft_threshold in [0.6] {
+                        grid.push(ResponseRanking {
+                            semantic,
+                            propagation,
+                            wanted_weight,
+                            soft_threshold,
+                            ..ResponseRanking::default()
+                        });
                     }
                 }
             }
         }
     }
-    let tuning = ["education_resources", "entertain_shows", "lifestyle_dietary"];
+    let tuning = [
+        "education_resources",
+        "entertain_shows",
+        "lifestyle_dietary",
+    ];
     let mut per_config = vec![(0usize, 0usize, 0usize, 0usize); grid.len()];
     let config = ResponseRanking::default();
     for case in &cases {
@@ -69,7 +79,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         let statements = statements_of(&turns);
         let evidence = select_evidence(statements, &case.question, &case.options, &embedder);
         for (g, c) in grid.iter().enumerate() {
-            let top = rank_responses(&evidence, &case.question, &case.options, &embedder, c)[0].index;
+            let top =
+                rank_responses(&evidence, &case.question, &case.options, &embedder, c)[0].index;
             let hit = usize::from(top == case.answer_index);
             if tuning.contains(&case.topic.as_str()) {
                 per_config[g].0 += hit;
@@ -124,7 +135,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         order.sort_by_key(|&g| std::cmp::Reverse(per_config[g].0));
         for g in order.into_iter().take(12) {
             let (a, b, c, d) = per_config[g];
-            println!("tune {:.3} held-out {:.3} | {:?}", a as f64 / b as f64, c as f64 / d as f64, grid[g]);
+            println!(
+                "tune {:.3} held-out {:.3} | {:?}",
+                a as f64 / b as f64,
+                c as f64 / d as f64,
+                grid[g]
+            );
         }
     }
     for ((topic, form), (ok, n)) in &acc {

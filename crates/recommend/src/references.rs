@@ -60,7 +60,10 @@ fn inline_numbered_items(turn: &str) -> Vec<(usize, String)> {
     let mut expected = 1;
     let mut rest = turn;
     while let Some(at) = rest.find(&format!("{expected}. ")) {
-        let preceded = rest[..at].chars().last().is_none_or(|c| !c.is_alphanumeric());
+        let preceded = rest[..at]
+            .chars()
+            .last()
+            .is_none_or(|c| !c.is_alphanumeric());
         let after = &rest[at + format!("{expected}. ").len()..];
         if !preceded {
             break;
@@ -80,8 +83,18 @@ fn inline_numbered_items(turn: &str) -> Vec<(usize, String)> {
 
 /// Words after which a sentence starts listing alternatives.
 const LIST_LEADS: &[&str] = &[
-    " consider ", " try ", " such as ", " include ", " includes ", " like ", " could be ",
-    " could have ", " could go with ", " recommend ", " suggest ", " options are ",
+    " consider ",
+    " try ",
+    " such as ",
+    " include ",
+    " includes ",
+    " like ",
+    " could be ",
+    " could have ",
+    " could go with ",
+    " recommend ",
+    " suggest ",
+    " options are ",
 ];
 
 /// The alternatives of the first sentence with "A, B, or C" in it.
@@ -105,7 +118,11 @@ fn prose_alternatives(turn: &str) -> Vec<(usize, String)> {
             .collect();
         // When items start with an article, a part without one continues the item before
         // ("a salad with mixed greens, grilled chicken, and vinaigrette").
-        let headed = |p: &str| ["a ", "an ", "the ", "some "].iter().any(|a| p.to_lowercase().starts_with(a));
+        let headed = |p: &str| {
+            ["a ", "an ", "the ", "some "]
+                .iter()
+                .any(|a| p.to_lowercase().starts_with(a))
+        };
         let by_article = parts.iter().filter(|p| headed(p)).count() >= 2;
         let mut merged: Vec<String> = Vec::new();
         for part in parts {
@@ -143,7 +160,8 @@ fn chosen_by_words(user_text: &str, items: &[(usize, String)]) -> Option<usize> 
         .iter()
         .map(|(n, text)| {
             let ws: Vec<String> = words(text).into_iter().filter(|w| w.len() > 3).collect();
-            let share = ws.iter().filter(|w| said.contains(*w)).count() as f32 / ws.len().max(1) as f32;
+            let share =
+                ws.iter().filter(|w| said.contains(*w)).count() as f32 / ws.len().max(1) as f32;
             (*n, share)
         })
         .filter(|(_, share)| *share >= 0.5)

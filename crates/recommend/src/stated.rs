@@ -92,7 +92,7 @@ pub fn parse_sentence(sentence: &str) -> Option<PreferenceStatement> {
     let protected = protect_brackets(sentence);
     let sentence_text = sentence;
     let sentence = protected.as_str();
-    let first_person = all_words.iter().any(|w| FIRST_PERSON.contains(&w.as_str()));
+    let first_person = speaks_for_self(&all_words);
     let strong_cue = all_words.iter().any(|w| {
         [POSITIVE, NEGATIVE, WEAK_NEGATIVE]
             .iter()
@@ -157,8 +157,14 @@ pub fn parse_sentence(sentence: &str) -> Option<PreferenceStatement> {
     };
     let confidence = match (first_person, strong_cue || implies_rejections) {
         (true, true) => 1.0,
-        (true, false) | (false, true) => 0.6,
-        (false, false) => 0.4,
+        (true, false) => 0.6,
+        (false, true) if about_options(&all_words) => 0.6,
+        (false, true) => IMPERSONAL_CONFIDENCE,
+        (false, false) => IMPERSONAL_CONFIDENCE * 0.7,
+    } * if quoted(sentence_text) {
+        QUOTED_CONFIDENCE
+    } else {
+        1.0
     };
     Some(PreferenceStatement {
         sentence: sentence_text.to_string(),
@@ -167,6 +173,41 @@ pub fn parse_sentence(sentence: &str) -> Option<PreferenceStatement> {
         terms,
         confidence,
     })
+}
+
+/// Confidence of a statement with a strong cue but no first-person word that is not about the
+/// options at hand either ("if the story is too large, break it down"): rarely a preference.
+const IMPERSONAL_CONFIDENCE: f32 = 0.25;
+
+/// Whether the words hold a first-person word used as one: "I" after an article or at the end
+/// is a letter ("which of the I…"), not the speaker.
+fn speaks_for_self(words: &[String]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        FIRST_PERSON.contains(&w.as_str())
+            && (w != "i"
+                || (i + 1 < words.len()
+                    && !i
+                        .checked_sub(1)
+                        .is_some_and(|p| matches!(words[p].as_str(), "the" | "a" | "an"))))
+    })
+}
+
+/// Whether the words talk about the options just offered ("the others seem too spicy").
+fn about_options(words: &[String]) -> bool {
+    words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "other" | "others" | "option" | "options" | "ones" | "choices" | "alternatives"
+        )
+    })
+}
+/// Confidence factor of a sentence holding quotation marks or fill-in blanks: quoted or
+/// pasted words ("As a pet owner, I want to ___"), not the user's own.
+const QUOTED_CONFIDENCE: f32 = 0.3;
+
+/// Whether the sentence quotes someone or is a fill-in exercise.
+fn quoted(sentence: &str) -> bool {
+    sentence.contains(['"', '“', '”']) || sentence.contains("__")
 }
 
 /// The sentence without its bracketed parts.

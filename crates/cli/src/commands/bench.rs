@@ -46,10 +46,13 @@ pub fn run(what: BenchCommand) -> anyhow::Result<ExitCode> {
             );
         }
         BenchCommand::Recommend { data, requests } => {
-            eprintln!("loading {} and timing {requests} requests ...", data.display());
-            let engine = rapport_engine::Engine::open(rapport_engine::EngineConfig::with_data_dir(
-                dir.path(),
-            ))?;
+            eprintln!(
+                "loading {} and timing {requests} requests ...",
+                data.display()
+            );
+            let engine = rapport_engine::Engine::open(
+                rapport_engine::EngineConfig::with_data_dir(dir.path()),
+            )?;
             let r = bench::recommend(&engine, &data, requests)?;
             println!("catalog items         {}", r.items);
             println!("users                 {}", r.users);
