@@ -156,6 +156,50 @@ pub enum Command {
         /// The dump (`-` for standard input).
         file: PathBuf,
     },
+    /// Manage the item catalog that `recommend` and `rank` draw on.
+    Items {
+        /// What to do.
+        #[command(subcommand)]
+        what: ItemsCommand,
+    },
+    /// Recommend catalog items for a user, each with its reasons.
+    Recommend {
+        /// The user.
+        user: String,
+        /// The user's tenant.
+        #[arg(long, default_value = "default")]
+        tenant: String,
+        /// How many items.
+        #[arg(short, long, default_value_t = 10)]
+        k: usize,
+        /// Only items with one of these tags (repeatable).
+        #[arg(long = "tag", value_name = "TAG")]
+        tags: Vec<String>,
+        /// Also recommend items the user already acted on.
+        #[arg(long)]
+        include_consumed: bool,
+        /// Print JSON lines instead of text.
+        #[arg(long)]
+        json: bool,
+    },
+    /// Rank candidates for a user: item ids, one a line, or JSON lines `{"item_id": ...}` /
+    /// `{"text": ...}` (free-text candidates, e.g. answers to `--context`).
+    Rank {
+        /// The user.
+        user: String,
+        /// The candidates file (`-` for standard input).
+        #[arg(long, value_name = "FILE")]
+        candidates: PathBuf,
+        /// What the candidates answer (a question the user asked).
+        #[arg(long)]
+        context: Option<String>,
+        /// The user's tenant.
+        #[arg(long, default_value = "default")]
+        tenant: String,
+        /// Print JSON lines instead of text.
+        #[arg(long)]
+        json: bool,
+    },
     /// Rebuild every profile from the event log (users' edits, pins and deletions are kept).
     Reindex,
     /// Serve the HTTP API (docs/API.md). The admin key comes from `RAPPORT_ADMIN_KEY` or
@@ -304,9 +348,33 @@ pub enum BenchCommand {
         #[arg(long, default_value_t = 1)]
         client_threads: usize,
     },
+    /// Latency of recommend (whole catalog) and rank (100 candidates) on MovieLens.
+    Recommend {
+        /// The `movielens` directory (items and train JSON lines).
+        #[arg(long, value_name = "DIR")]
+        data: PathBuf,
+        /// Requests to time per operation.
+        #[arg(long, default_value_t = 1_000)]
+        requests: usize,
+    },
 }
 
-/// Quality evaluations on public data sets; each runs in a temporary store.
+/// Catalog commands.
+#[derive(Debug, Subcommand)]
+pub enum ItemsCommand {
+    /// Add or replace items from JSON-lines files: `{"item_id", "title", "text"?, "tags"?,
+    /// "attributes"?}` one a line.
+    Import {
+        /// Files to read (`-` for standard input).
+        #[arg(required = true, value_name = "FILE")]
+        files: Vec<PathBuf>,
+        /// The catalog's tenant.
+        #[arg(long, default_value = "default")]
+        tenant: String,
+    },
+}
+
+/// Quality evaluations on public data sets (EVAL.md); each runs in a temporary store.
 #[derive(Debug, Subcommand)]
 pub enum EvalCommand {
     /// Long-term conversational memory: Recall@k and Hit@k of the evidence turns (EVAL.md §1).
@@ -315,6 +383,27 @@ pub enum EvalCommand {
         #[arg(long, value_name = "FILE")]
         data: PathBuf,
         /// Write one prediction record per question here (JSON lines).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// MovieLens top-10 recommendation (NDCG@10, Recall@10, HR@10), through the engine.
+    Recommendation {
+        /// The `movielens` directory (items, train, test JSON lines).
+        #[arg(long, value_name = "DIR")]
+        data: PathBuf,
+        /// Where to write the predictions (JSON lines).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
+    /// PrefEval preference-following choice (accuracy per form and overall), through the engine.
+    Preference {
+        /// The `*.preference.jsonl` file.
+        #[arg(long, value_name = "FILE")]
+        data: PathBuf,
+        /// The distractor turns [default: prefeval.distractors.jsonl beside `--data`].
+        #[arg(long, value_name = "FILE")]
+        distractors: Option<PathBuf>,
+        /// Where to write the predictions (JSON lines).
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },

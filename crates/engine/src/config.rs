@@ -16,6 +16,12 @@ pub struct EngineConfig {
     pub index_cache_users: usize,
     /// About how many bytes of retrieval indexes to keep in memory.
     pub index_cache_bytes: usize,
+    /// A tenant's recommendation model, once stale (new actions or items), is refit at most
+    /// once per this many seconds.
+    pub recommend_refit_secs: u64,
+    /// A tenant's recommendation model older than this many seconds is refit even when this
+    /// process saw no change (another process may have written).
+    pub recommend_max_age_secs: u64,
 }
 
 impl Default for EngineConfig {
@@ -25,6 +31,8 @@ impl Default for EngineConfig {
             database_url: None,
             index_cache_users: 1024,
             index_cache_bytes: 512 << 20,
+            recommend_refit_secs: 10,
+            recommend_max_age_secs: 300,
         }
     }
 }

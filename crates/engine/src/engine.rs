@@ -55,6 +55,8 @@ pub struct Engine {
     /// Retrieval memories found in the cache, and built because they were not.
     pub(crate) cache_hits: AtomicU64,
     pub(crate) cache_misses: AtomicU64,
+    /// Tenants' fitted recommendation models.
+    pub(crate) models: crate::recommend::ModelCache,
 }
 
 /// What [`Engine::ingest`] did with a batch.
@@ -107,6 +109,7 @@ impl Engine {
             learn_lock: Mutex::new(()),
             cache_hits: AtomicU64::new(0),
             cache_misses: AtomicU64::new(0),
+            models: crate::recommend::ModelCache::default(),
         }
     }
 
@@ -130,6 +133,16 @@ impl Engine {
     /// later ingest or [`reindex`](Self::reindex) catches up.
     pub fn ingest(&self, events: &[Event]) -> Result<IngestReport> {
         let outcome = self.store.append(events)?;
+        let mut with_actions: Vec<&TenantId> = outcome
+            .stored
+            .iter()
+            .filter(|s| s.event.kind() == rapport_core::EventKind::Action)
+            .map(|s| &s.event.tenant)
+            .collect();
+        with_actions.dedup();
+        with_actions
+            .into_iter()
+            .for_each(|t| self.models.mark_stale(t));
         let mut by_user: BTreeMap<(TenantId, UserId), Vec<StoredEvent>> = BTreeMap::new();
         for stored in &outcome.stored {
             let key = (stored.event.tenant.clone(), stored.event.user.clone());
@@ -322,6 +335,8 @@ impl Engine {
     pub fn forget_user(&self, tenant: &TenantId, user: &UserId) -> Result<bool> {
         let _guard = self.lock_learning();
         self.evict_memory(tenant, user);
+        // The collaborative model learned from the user's actions: refit it without them.
+        self.models.mark_stale(tenant);
         Ok(self.store.forget_user(tenant, user)?)
     }
 }

@@ -83,6 +83,9 @@ pub enum InternalError {
     /// Reading or writing a file or stream failed.
     #[error("io: {0}")]
     Io(#[from] std::io::Error),
+    /// The recommendation model could not be fitted.
+    #[error(transparent)]
+    Recommend(rapport_recommend::RecommendError),
 }
 
 impl Error {

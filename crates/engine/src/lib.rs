@@ -29,7 +29,9 @@ mod engine;
 mod error;
 mod export;
 mod memory;
+mod preferences;
 mod profile;
+mod recommend;
 mod render;
 mod retrieval;
 
@@ -44,5 +46,8 @@ pub use engine::{Engine, IngestReport, Parts, ReindexReport};
 pub use error::{Error, InternalError, Result, UserError};
 pub use export::UserExport;
 pub use profile::{Profile, ProfileFact, distinctiveness};
+pub use rapport_core::Item;
+pub use rapport_recommend::{Candidate, Filters};
 pub use rapport_store::{ApiKey, PopulationStats, UserSummary};
+pub use recommend::{ImportReport, MAX_CANDIDATES, RankedCandidate};
 pub use retrieval::{CacheStats, SearchHit};

@@ -5,7 +5,6 @@ use std::path::PathBuf;
 
 use rapport_engine::{Engine, EngineConfig};
 use rapport_eval::preference::run_preference_eval;
-use rapport_models::StaticEmbedder;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let args: Vec<String> = std::env::args().collect();
@@ -30,13 +29,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let dir = std::env::temp_dir().join(format!("rapport-prefeval-{}", std::process::id()));
     let engine = Engine::open(EngineConfig::with_data_dir(&dir))?;
     let started = std::time::Instant::now();
-    let report = run_preference_eval(
-        &data,
-        &distractors,
-        out.as_deref(),
-        &engine,
-        &StaticEmbedder::builtin(),
-    )?;
+    let report = run_preference_eval(&data, &distractors, out.as_deref(), &engine)?;
     println!(
         "PrefEval ({:.1}s)\n{report}",
         started.elapsed().as_secs_f64()

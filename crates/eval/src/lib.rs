@@ -4,4 +4,5 @@ pub mod bench;
 pub mod extraction;
 pub mod preference;
 pub mod recommendation;
+pub mod recommendation_engine;
 pub mod retrieval;

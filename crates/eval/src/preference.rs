@@ -1,28 +1,24 @@
 //! Preference-following evaluation (EVAL.md §5) on `*.preference.jsonl`.
 //!
 //! For each case a fresh user gets the case's history and then every distractor turn; the four
-//! options are ranked for that user from what the engine holds about them (the user's turns that
-//! [`Engine::search`] finds for the question and options, and their learned preference facts),
-//! with polarity-aware scoring ([`rapport_recommend::rank_responses`]). [`score`] is pure, so a
+//! options are ranked for that user by [`Engine::rank`] (free-text candidates, the question as
+//! context): the user's statements and preference facts that bear on them, with polarity-aware
+//! scoring ([`rapport_recommend::rank_responses`]). [`score`] is pure, so a
 //! prediction file can be re-scored independently.
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::fmt;
 use std::path::Path;
 
 use chrono::{DateTime, Duration, Utc};
 use rapport_core::{Embedder, Event, EventBody, EventId, Message, Role, TenantId, UserId};
-use rapport_engine::Engine;
+use rapport_engine::{Candidate, Engine};
 use rapport_recommend::{
-    PreferenceStatement, ResponseRanking, preference_statements, rank_responses,
-    resolve_option_references, select_evidence, statement_from_fact,
+    PreferenceStatement, ResponseRanking, preference_statements, rank_responses, select_evidence,
 };
 use serde::{Deserialize, Serialize};
 
 use crate::recommendation::{RecommendationError, read_jsonl, write_predictions};
-
-/// Past turns retrieved per search (one search for the question, one per option).
-const SEARCH_LIMIT: usize = 100;
 
 /// A chat turn of a case's history or of the distractors file.
 #[derive(Debug, Clone, Deserialize)]
@@ -183,63 +179,18 @@ pub fn rank_options(
     .collect()
 }
 
-/// Ranks one case's options for a user the engine already holds: the user's own turns found by
-/// search for the question and options, plus the user's current preference facts.
+/// Ranks one case's options for a user the engine already holds, through
+/// [`Engine::rank`](rapport_engine::Engine::rank) with the options as free-text candidates and
+/// the question as context.
 pub fn rank_with_engine(
     engine: &Engine,
     tenant: &TenantId,
     user: &UserId,
     case: &PreferenceCase,
-    embedder: &dyn Embedder,
 ) -> Result<Vec<usize>, rapport_engine::Error> {
-    // One search for the question and one per option: a turn about what sets one option apart
-    // ranks high for that option even when it shares little with the others.
-    let mut hits = Vec::new();
-    let mut seen = HashSet::new();
-    for query in std::iter::once(&case.question).chain(&case.options) {
-        for hit in engine.search(tenant, user, query, None, SEARCH_LIMIT)? {
-            if seen.insert(hit.id.clone()) {
-                hits.push(hit);
-            }
-        }
-    }
-    // Roles are not part of a search hit: read them from the log, with the turn before each
-    // user turn, so "option 2" can be resolved against the list the assistant had just offered.
-    let log = engine.history(tenant, user, 0, usize::MAX)?;
-    let mut previous_assistant: HashMap<String, Option<String>> = HashMap::new();
-    let mut before: Option<String> = None;
-    for stored in &log {
-        if let EventBody::Message(m) = &stored.event.body {
-            match m.role {
-                Role::User => {
-                    previous_assistant.insert(stored.event.id.as_str().to_string(), before.take());
-                }
-                Role::Assistant => before = Some(m.text.clone()),
-            }
-        }
-    }
-    let texts: Vec<String> = hits
-        .into_iter()
-        .filter_map(|h| {
-            let previous = previous_assistant.get(&h.id)?;
-            Some(match previous {
-                Some(list) => resolve_option_references(&h.text, list),
-                None => h.text,
-            })
-        })
-        .collect();
-    let facts = engine.profile(tenant, user)?.facts;
-    let statements = facts
-        .iter()
-        .filter_map(|f| statement_from_fact(&f.fact))
-        .collect();
-    Ok(rank_options(
-        &texts,
-        statements,
-        &case.question,
-        &case.options,
-        embedder,
-    ))
+    let candidates: Vec<Candidate> = case.options.iter().cloned().map(Candidate::Text).collect();
+    let ranked = engine.rank(tenant, user, &candidates, Some(&case.question))?;
+    Ok(ranked.into_iter().map(|r| r.index).collect())
 }
 
 /// Errors of the preference harness.
@@ -260,7 +211,6 @@ pub fn run_preference_eval(
     distractors: &Path,
     out: Option<&Path>,
     engine: &Engine,
-    embedder: &dyn Embedder,
 ) -> Result<PreferenceReport, PreferenceError> {
     let cases: Vec<PreferenceCase> = read_jsonl(data)?;
     let distractors: Vec<ChatTurn> = read_jsonl(distractors)?;
@@ -272,7 +222,7 @@ pub fn run_preference_eval(
     for (i, case) in cases.iter().enumerate() {
         let user = UserId::new(format!("case-{i:04}")).expect("a valid user");
         engine.ingest(&case_events(&tenant, &user, case, &distractors, start))?;
-        let ranked = rank_with_engine(engine, &tenant, &user, case, embedder)?;
+        let ranked = rank_with_engine(engine, &tenant, &user, case)?;
         predictions.push(Prediction {
             case_id: case.case_id.clone(),
             ranked_options: ranked,

@@ -1,54 +1,8 @@
 //! The item catalog: what can be recommended, with the text the profile is matched against.
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::HashMap;
 
-use serde::{Deserialize, Serialize};
-
-/// One item of the catalog.
-#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
-pub struct Item {
-    /// The item's id, unique in the catalog.
-    pub item_id: String,
-    /// Its title, used in reasons ("because you liked Heat").
-    pub title: String,
-    /// A description; may be empty.
-    #[serde(default)]
-    pub text: String,
-    /// Tags (genres, categories).
-    #[serde(default)]
-    pub tags: Vec<String>,
-    /// Free attributes (cuisine, price range, ...).
-    #[serde(default)]
-    pub attributes: BTreeMap<String, String>,
-}
-
-impl Item {
-    /// An item with only an id and a title.
-    pub fn new(item_id: impl Into<String>, title: impl Into<String>) -> Self {
-        Self {
-            item_id: item_id.into(),
-            title: title.into(),
-            text: String::new(),
-            tags: Vec::new(),
-            attributes: BTreeMap::new(),
-        }
-    }
-
-    /// Everything textual about the item, for matching against the profile.
-    pub fn describe(&self) -> String {
-        let mut out = self.title.clone();
-        for part in std::iter::once(&self.text)
-            .chain(&self.tags)
-            .chain(self.attributes.values())
-        {
-            if !part.is_empty() {
-                out.push_str(". ");
-                out.push_str(part);
-            }
-        }
-        out
-    }
-}
+pub use rapport_core::Item;
 
 /// Items indexed by position; positions are the columns of the collaborative models.
 #[derive(Debug, Clone, Default)]

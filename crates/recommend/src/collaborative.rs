@@ -67,13 +67,25 @@ impl Collaborative {
 
     /// The collaborative score of every catalog item for a user position.
     pub fn scores(&self, user: usize) -> Vec<f32> {
-        let mut scores = self.ease.score(self.interactions.row(user));
+        self.scores_of_row(self.interactions.row(user))
+    }
+
+    /// The collaborative score of every catalog item for a weighted row of (item position,
+    /// weight), e.g. a user's own actions read after the model was fitted.
+    pub fn scores_of_row(&self, row: &[(usize, f32)]) -> Vec<f32> {
+        let mut scores = self.ease.score(row);
         if self.config.rating_prior != 0.0 {
             for (s, p) in scores.iter_mut().zip(&self.rating_prior) {
                 *s += self.config.rating_prior * p;
             }
         }
         scores
+    }
+
+    /// Builds the interaction rows of `events` (typically one user's) over `catalog` with the
+    /// model's signal weights and decay.
+    pub fn interactions_of(&self, catalog: &Catalog, events: &[ActionEvent]) -> Interactions {
+        Interactions::build(catalog, events, &self.config.signals)
     }
 
     /// Scores for a user who is not in the matrix: the rating prior only.

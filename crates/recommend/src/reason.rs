@@ -13,6 +13,8 @@ pub enum Reason {
     YouSaidYouAvoid(String),
     /// No personal signal: the item is well liked by everyone.
     PopularWithEveryone,
+    /// A free-text candidate nothing the user said or did bears on.
+    NoPersonalSignal,
 }
 
 impl Reason {
@@ -29,6 +31,7 @@ impl fmt::Display for Reason {
             Self::YouSaidYouWant(s) => write!(f, "you said {}", second_person(s)),
             Self::YouSaidYouAvoid(s) => write!(f, "ranked lower: you said {}", second_person(s)),
             Self::PopularWithEveryone => write!(f, "popular with people overall"),
+            Self::NoPersonalSignal => write!(f, "nothing you said bears on it"),
         }
     }
 }

@@ -3,8 +3,8 @@
 
 use crate::profile_match::match_text;
 use crate::{
-    ActionEvent, Catalog, Collaborative, CollaborativeConfig, PreferenceStatement, Reason,
-    RecommendError, top_k,
+    ActionEvent, Catalog, Collaborative, CollaborativeConfig, Interactions, PreferenceStatement,
+    Reason, RecommendError, top_k,
 };
 
 /// How collaborative and stated signals are combined.
@@ -98,7 +98,14 @@ impl Recommender {
         &self.catalog
     }
 
-    /// The best `k` catalog items for `user` given what they said, with reasons.
+    /// The interactions of `events` (typically one user's, read after the model was fitted) over
+    /// this catalog, for [`recommend_for`](Self::recommend_for) and [`rank_for`](Self::rank_for).
+    pub fn interactions_of(&self, events: &[ActionEvent]) -> Interactions {
+        self.model.interactions_of(&self.catalog, events)
+    }
+
+    /// The best `k` catalog items for `user` given what they said, with reasons; the user's
+    /// actions are those the model was fitted on.
     pub fn recommend(
         &self,
         user: &str,
@@ -106,12 +113,24 @@ impl Recommender {
         k: usize,
         filters: &Filters,
     ) -> Vec<RankedItem> {
-        let position = self.model.interactions.user_position(user);
-        let collaborative = self.collaborative_scores(position);
+        self.recommend_for(&self.model.interactions, user, statements, k, filters)
+    }
+
+    /// Like [`recommend`](Self::recommend), with the user's actions taken from `actions`.
+    pub fn recommend_for(
+        &self,
+        actions: &Interactions,
+        user: &str,
+        statements: &[PreferenceStatement],
+        k: usize,
+        filters: &Filters,
+    ) -> Vec<RankedItem> {
+        let position = actions.user_position(user);
+        let collaborative = self.collaborative_scores(actions, position);
         let wanted_tags: Vec<String> = filters.tags_any.iter().map(|t| t.to_lowercase()).collect();
         let keep = |i: usize| {
-            let consumed = filters.exclude_consumed
-                && position.is_some_and(|u| self.model.interactions.consumed(u, i));
+            let consumed =
+                filters.exclude_consumed && position.is_some_and(|u| actions.consumed(u, i));
             let tagged = wanted_tags.is_empty()
                 || self
                     .catalog
@@ -131,7 +150,7 @@ impl Recommender {
             .collect();
         top_k(&scores, k, keep)
             .into_iter()
-            .map(|(i, score)| self.ranked_item(position, statements, i, i, score))
+            .map(|(i, score)| self.ranked_item(actions, position, statements, i, i, score))
             .collect()
     }
 
@@ -143,8 +162,19 @@ impl Recommender {
         statements: &[PreferenceStatement],
         candidates: &[Candidate],
     ) -> Vec<RankedItem> {
-        let position = self.model.interactions.user_position(user);
-        let collaborative = self.collaborative_scores(position);
+        self.rank_for(&self.model.interactions, user, statements, candidates)
+    }
+
+    /// Like [`rank`](Self::rank), with the user's actions taken from `actions`.
+    pub fn rank_for(
+        &self,
+        actions: &Interactions,
+        user: &str,
+        statements: &[PreferenceStatement],
+        candidates: &[Candidate],
+    ) -> Vec<RankedItem> {
+        let position = actions.user_position(user);
+        let collaborative = self.collaborative_scores(actions, position);
         let mut ranked: Vec<RankedItem> = candidates
             .iter()
             .enumerate()
@@ -155,7 +185,7 @@ impl Recommender {
                         + self
                             .profile_adjustment(statements, &self.catalog.item(at).describe())
                             .0;
-                    self.ranked_item(position, statements, index, at, score)
+                    self.ranked_item(actions, position, statements, index, at, score)
                 }
                 Candidate::Item(text) | Candidate::Text(text) => {
                     let (score, reason) = self.profile_adjustment(statements, text);
@@ -164,7 +194,7 @@ impl Recommender {
                         item_id: matches!(candidate, Candidate::Item(_)).then(|| text.clone()),
                         title: text.clone(),
                         score,
-                        reasons: vec![reason.unwrap_or(Reason::PopularWithEveryone)],
+                        reasons: vec![reason.unwrap_or(Reason::NoPersonalSignal)],
                     }
                 }
             })
@@ -174,9 +204,9 @@ impl Recommender {
     }
 
     /// Collaborative scores standardized over the catalog (mean 0, deviation 1).
-    fn collaborative_scores(&self, user: Option<usize>) -> Vec<f32> {
+    fn collaborative_scores(&self, actions: &Interactions, user: Option<usize>) -> Vec<f32> {
         let raw = match user {
-            Some(u) => self.model.scores(u),
+            Some(u) => self.model.scores_of_row(actions.row(u)),
             None => self.model.cold_scores(),
         };
         let n = raw.len().max(1) as f32;
@@ -211,6 +241,7 @@ impl Recommender {
 
     fn ranked_item(
         &self,
+        actions: &Interactions,
         user: Option<usize>,
         statements: &[PreferenceStatement],
         index: usize,
@@ -223,13 +254,8 @@ impl Recommender {
             reasons.push(reason);
         }
         if let Some(u) = user {
-            let liked: Vec<(usize, f32)> = self
-                .model
-                .interactions
-                .liked(u)
-                .iter()
-                .map(|&(i, _)| (i, 1.0))
-                .collect();
+            let liked: Vec<(usize, f32)> =
+                actions.liked(u).iter().map(|&(i, _)| (i, 1.0)).collect();
             let titles: Vec<String> = self
                 .model
                 .ease

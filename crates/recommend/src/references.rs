@@ -40,16 +40,148 @@ pub fn numbered_items(turn: &str) -> Vec<(usize, String)> {
         .collect()
 }
 
-/// `user_text` with each reference to a numbered item of `previous_turn` followed by the item's
-/// text in brackets; unchanged when there is nothing to resolve.
+/// The options a turn offers: its numbered items (one a line, or inline "1. … 2. …"), else the
+/// alternatives of a sentence listing them ("you could have a BLT, a pasta dish, or a salad").
+pub fn listed_options(turn: &str) -> Vec<(usize, String)> {
+    let lines = numbered_items(turn);
+    if lines.len() >= 2 {
+        return lines;
+    }
+    let inline = inline_numbered_items(turn);
+    if inline.len() >= 2 {
+        return inline;
+    }
+    prose_alternatives(turn)
+}
+
+/// "… could be: 1. Trail mix. 2. Beef jerky. 3. …" on one line.
+fn inline_numbered_items(turn: &str) -> Vec<(usize, String)> {
+    let mut items: Vec<(usize, String)> = Vec::new();
+    let mut expected = 1;
+    let mut rest = turn;
+    while let Some(at) = rest.find(&format!("{expected}. ")) {
+        let preceded = rest[..at]
+            .chars()
+            .last()
+            .is_none_or(|c| !c.is_alphanumeric());
+        let after = &rest[at + format!("{expected}. ").len()..];
+        if !preceded {
+            break;
+        }
+        if let Some(last) = items.last_mut() {
+            last.1 = clean(&rest[..at]);
+        }
+        items.push((expected, clean(after)));
+        expected += 1;
+        rest = after;
+    }
+    if let Some(last) = items.last_mut() {
+        last.1 = clean(rest.split(['\n']).next().unwrap_or(rest));
+    }
+    items
+}
+
+/// Words after which a sentence starts listing alternatives.
+const LIST_LEADS: &[&str] = &[
+    " consider ",
+    " try ",
+    " such as ",
+    " include ",
+    " includes ",
+    " like ",
+    " could be ",
+    " could have ",
+    " could go with ",
+    " recommend ",
+    " suggest ",
+    " options are ",
+];
+
+/// The alternatives of the first sentence with "A, B, or C" in it.
+fn prose_alternatives(turn: &str) -> Vec<(usize, String)> {
+    for sentence in turn.split(['.', '!', '?', '\n']) {
+        let sentence = sentence.rsplit(':').next().unwrap_or(sentence);
+        if !sentence.contains(" or ") || sentence.matches(", ").count() < 2 {
+            continue;
+        }
+        let lowered = sentence.to_lowercase();
+        let start = LIST_LEADS
+            .iter()
+            .filter_map(|lead| lowered.find(lead).map(|at| at + lead.len()))
+            .min()
+            .unwrap_or(0);
+        let parts: Vec<&str> = sentence[start..]
+            .split(", ")
+            .flat_map(|s| s.split(" or "))
+            .map(|s| s.trim().trim_start_matches("or ").trim())
+            .filter(|s| !s.is_empty())
+            .collect();
+        // When items start with an article, a part without one continues the item before
+        // ("a salad with mixed greens, grilled chicken, and vinaigrette").
+        let headed = |p: &str| {
+            ["a ", "an ", "the ", "some "]
+                .iter()
+                .any(|a| p.to_lowercase().starts_with(a))
+        };
+        let by_article = parts.iter().filter(|p| headed(p)).count() >= 2;
+        let mut merged: Vec<String> = Vec::new();
+        for part in parts {
+            match merged.last_mut() {
+                Some(last) if by_article && !headed(part) => {
+                    last.push_str(", ");
+                    last.push_str(part);
+                }
+                _ => merged.push(part.to_string()),
+            }
+        }
+        let items: Vec<(usize, String)> = merged
+            .iter()
+            .filter(|s| s.split_whitespace().count() >= 2)
+            .enumerate()
+            .map(|(i, s)| (i + 1, clean(s)))
+            .collect();
+        if items.len() >= 3 {
+            return items;
+        }
+    }
+    Vec::new()
+}
+
+fn clean(text: &str) -> String {
+    text.trim()
+        .trim_end_matches(['.', '!', '?', ','])
+        .replace(['.', '!', '?', ';', '[', ']'], ",")
+}
+
+/// The option the user's text names by its words (most of the option's words occur in it).
+fn chosen_by_words(user_text: &str, items: &[(usize, String)]) -> Option<usize> {
+    let said: std::collections::HashSet<String> = words(user_text).into_iter().collect();
+    items
+        .iter()
+        .map(|(n, text)| {
+            let ws: Vec<String> = words(text).into_iter().filter(|w| w.len() > 3).collect();
+            let share =
+                ws.iter().filter(|w| said.contains(*w)).count() as f32 / ws.len().max(1) as f32;
+            (*n, share)
+        })
+        .filter(|(_, share)| *share >= 0.5)
+        .max_by(|a, b| a.1.total_cmp(&b.1))
+        .map(|(n, _)| n)
+}
+
+/// `user_text` with each reference to an option of `previous_turn` ("option 2", "the first
+/// one", "the other options") followed by the option's text in brackets; unchanged when there
+/// is nothing to resolve.
 pub fn resolve_option_references(user_text: &str, previous_turn: &str) -> String {
-    let items = numbered_items(previous_turn);
+    let items = listed_options(previous_turn);
     if items.is_empty() {
         return user_text.to_string();
     }
     let lookup = |n: usize| items.iter().find(|(k, _)| *k == n).map(|(_, t)| t.clone());
     let mut out = Vec::new();
-    let mut chosen: Option<usize> = None;
+    let mut chosen: Option<usize> = chosen_by_words(user_text, &items);
+    // The choice against the rest, as one statement of its own.
+    let mut contrast: Option<String> = None;
     let tokens: Vec<&str> = user_text.split_whitespace().collect();
     for (i, token) in tokens.iter().enumerate() {
         let core = token.trim_end_matches(['.', ',', '!', '?', ';', ':']);
@@ -78,6 +210,8 @@ pub fn resolve_option_references(user_text: &str, previous_turn: &str) -> String
         // "the other options" / "the others", once a choice was named: the items not chosen.
         let others = chosen.is_some()
             && (word == "others"
+                || word == "alternatives"
+                || (previous.as_deref() == Some("the") && word == "rest")
                 || (previous.as_deref() == Some("other")
                     && CHOICE_NOUNS.iter().any(|n| word.starts_with(n))));
         if others {
@@ -86,7 +220,10 @@ pub fn resolve_option_references(user_text: &str, previous_turn: &str) -> String
                 .filter(|(n, _)| Some(*n) != chosen)
                 .map(|(_, t)| t.as_str())
                 .collect();
-            out.push(format!("{core} [{}]{punctuation}", rest.join("; ")));
+            out.push(format!("{core} [{}]{punctuation}", rest.join(" / ")));
+            if let Some(picked) = chosen.and_then(lookup) {
+                contrast = Some(format!("I prefer [{picked}] over [{}].", rest.join(" / ")));
+            }
             continue;
         }
         match referenced.and_then(|n| lookup(n).map(|t| (n, t))) {
@@ -97,6 +234,7 @@ pub fn resolve_option_references(user_text: &str, previous_turn: &str) -> String
             None => out.push(token.to_string()),
         }
     }
+    out.extend(contrast);
     out.join(" ")
 }
 

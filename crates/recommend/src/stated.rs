@@ -86,8 +86,13 @@ const PASTED_CONFIDENCE: f32 = 0.3;
 
 /// Parses one sentence; `None` when it states no preference.
 pub fn parse_sentence(sentence: &str) -> Option<PreferenceStatement> {
-    let all_words = words(sentence);
-    let first_person = all_words.iter().any(|w| FIRST_PERSON.contains(&w.as_str()));
+    // Options resolved into brackets ("the others [A / B]") are not the user's own words: they
+    // do not count toward the length limits, and no clause split happens inside them.
+    let all_words = words(&without_brackets(sentence));
+    let protected = protect_brackets(sentence);
+    let sentence_text = sentence;
+    let sentence = protected.as_str();
+    let first_person = speaks_for_self(&all_words);
     let strong_cue = all_words.iter().any(|w| {
         [POSITIVE, NEGATIVE, WEAK_NEGATIVE]
             .iter()
@@ -152,16 +157,91 @@ pub fn parse_sentence(sentence: &str) -> Option<PreferenceStatement> {
     };
     let confidence = match (first_person, strong_cue || implies_rejections) {
         (true, true) => 1.0,
-        (true, false) | (false, true) => 0.6,
-        (false, false) => 0.4,
+        (true, false) => 0.6,
+        (false, true) if about_options(&all_words) => 0.6,
+        (false, true) => IMPERSONAL_CONFIDENCE,
+        (false, false) => IMPERSONAL_CONFIDENCE * 0.7,
+    } * if quoted(sentence_text) {
+        QUOTED_CONFIDENCE
+    } else {
+        1.0
     };
     Some(PreferenceStatement {
-        sentence: sentence.to_string(),
+        sentence: sentence_text.to_string(),
         wanted: join(true),
         rejected: join(false),
         terms,
         confidence,
     })
+}
+
+/// Confidence of a statement with a strong cue but no first-person word that is not about the
+/// options at hand either ("if the story is too large, break it down"): rarely a preference.
+const IMPERSONAL_CONFIDENCE: f32 = 0.25;
+
+/// Whether the words hold a first-person word used as one: "I" after an article or at the end
+/// is a letter ("which of the I…"), not the speaker.
+fn speaks_for_self(words: &[String]) -> bool {
+    words.iter().enumerate().any(|(i, w)| {
+        FIRST_PERSON.contains(&w.as_str())
+            && (w != "i"
+                || (i + 1 < words.len()
+                    && !i
+                        .checked_sub(1)
+                        .is_some_and(|p| matches!(words[p].as_str(), "the" | "a" | "an"))))
+    })
+}
+
+/// Whether the words talk about the options just offered ("the others seem too spicy").
+fn about_options(words: &[String]) -> bool {
+    words.iter().any(|w| {
+        matches!(
+            w.as_str(),
+            "other" | "others" | "option" | "options" | "ones" | "choices" | "alternatives"
+        )
+    })
+}
+/// Confidence factor of a sentence holding quotation marks or fill-in blanks: quoted or
+/// pasted words ("As a pet owner, I want to ___"), not the user's own.
+const QUOTED_CONFIDENCE: f32 = 0.3;
+
+/// Whether the sentence quotes someone or is a fill-in exercise.
+fn quoted(sentence: &str) -> bool {
+    sentence.contains(['"', '“', '”']) || sentence.contains("__")
+}
+
+/// The sentence without its bracketed parts.
+fn without_brackets(sentence: &str) -> String {
+    let mut depth = 0usize;
+    sentence
+        .chars()
+        .filter(|c| {
+            match c {
+                '[' => depth += 1,
+                ']' => depth = depth.saturating_sub(1),
+                _ => return depth == 0,
+            }
+            false
+        })
+        .collect()
+}
+
+/// The sentence with the separators inside brackets (spaces, colons, parentheses) turned into
+/// no-break spaces, so clause splitting leaves bracketed options whole.
+fn protect_brackets(sentence: &str) -> String {
+    let mut depth = 0usize;
+    sentence
+        .chars()
+        .map(|c| {
+            match c {
+                '[' => depth += 1,
+                ']' => depth = depth.saturating_sub(1),
+                ' ' | ':' | '(' | ')' | ',' if depth > 0 => return '\u{a0}',
+                _ => {}
+            }
+            c
+        })
+        .collect()
 }
 
 /// Adds the segment's terms with polarity; returns whether it held a cue.

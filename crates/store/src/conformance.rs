@@ -14,6 +14,8 @@ use crate::{FactUpdate, Store};
 
 mod decisions;
 pub use decisions::{decisions_round_trip, tenants_and_api_keys};
+mod items;
+pub use items::{action, actions_of_a_tenant_only, items_round_trip_and_upsert_by_id};
 
 /// Generates one test per conformance check for a backend.
 ///
@@ -38,7 +40,9 @@ macro_rules! conformance_tests {
                 a_stale_fact_save_conflicts_and_changes_nothing,
                 empty_batch_is_a_no_op,
                 decisions_round_trip,
-                tenants_and_api_keys);
+                tenants_and_api_keys,
+                items_round_trip_and_upsert_by_id,
+                actions_of_a_tenant_only);
         }
     };
     (@each $make:expr; $($check:ident),*) => {

@@ -1,7 +1,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use rapport_core::{Event, Fact, StoredEvent, TenantId, UserId, UserSettings};
+use rapport_core::{Event, Fact, Item, StoredEvent, TenantId, UserId, UserSettings};
 use serde::Serialize;
 
 use crate::Result;
@@ -155,4 +155,17 @@ pub trait Store: Send + Sync {
 
     /// Deletes the API key with this id. Returns whether it existed.
     fn revoke_api_key(&self, id: &str) -> Result<bool>;
+    /// Adds or replaces items of the tenant's catalog (by `item_id`) in one transaction.
+    /// Returns how many were new.
+    fn upsert_items(&self, tenant: &TenantId, items: &[Item]) -> Result<usize>;
+
+    /// The tenant's whole catalog, ordered by item id.
+    fn items(&self, tenant: &TenantId) -> Result<Vec<Item>>;
+
+    /// One item of the tenant's catalog.
+    fn item(&self, tenant: &TenantId, item_id: &str) -> Result<Option<Item>>;
+
+    /// Every action event of every user of the tenant, ordered by user and sequence number:
+    /// what the collaborative model is fitted on. Messages and documents are not read.
+    fn actions(&self, tenant: &TenantId) -> Result<Vec<StoredEvent>>;
 }

@@ -84,6 +84,24 @@ pub fn run(what: BenchCommand, database_url: Option<String>) -> anyhow::Result<E
             };
             return super::bench_http::run(target, connections, seconds, client_threads);
         }
+        BenchCommand::Recommend { data, requests } => {
+            eprintln!(
+                "loading {} and timing {requests} requests ...",
+                data.display()
+            );
+            let engine = rapport_engine::Engine::open(
+                rapport_engine::EngineConfig::with_data_dir(dir.path()),
+            )?;
+            let r = bench::recommend(&engine, &data, requests)?;
+            println!("catalog items         {}", r.items);
+            println!("users                 {}", r.users);
+            println!("model fit             {:.2} s", r.fit_seconds);
+            println!("requests              {}", r.requests);
+            println!("recommend k=10 p50    {:.3} ms", r.recommend_ms.0);
+            println!("recommend k=10 p99    {:.3} ms", r.recommend_ms.1);
+            println!("rank 100 p50          {:.3} ms", r.rank_ms.0);
+            println!("rank 100 p99          {:.3} ms", r.rank_ms.1);
+        }
     }
     Ok(ExitCode::SUCCESS)
 }

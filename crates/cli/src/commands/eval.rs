@@ -12,6 +12,14 @@ use crate::args::EvalCommand;
 pub fn run(what: EvalCommand) -> anyhow::Result<ExitCode> {
     match what {
         EvalCommand::Retrieval { data, out } => retrieval(&data, out.as_deref()),
+        EvalCommand::Recommendation { data, out } => {
+            super::eval_recommendation::run(&data, out.as_deref())
+        }
+        EvalCommand::Preference {
+            data,
+            distractors,
+            out,
+        } => super::eval_preference::run(&data, distractors.as_deref(), out.as_deref()),
     }
 }
 

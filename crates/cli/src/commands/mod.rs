@@ -5,10 +5,14 @@ mod bench_http;
 mod demo;
 mod dump;
 mod eval;
+mod eval_preference;
+mod eval_recommendation;
 mod ingest;
 mod inspect;
+mod items;
 mod mcp;
 mod recall;
+mod recommend;
 mod serve;
 
 use std::process::ExitCode;
@@ -17,7 +21,7 @@ use anyhow::Context;
 use rapport_core::{TenantId, UserId};
 use rapport_engine::Engine;
 
-use crate::args::{Args, Command};
+use crate::args::{Args, Command, ItemsCommand};
 
 use crate::settings;
 
@@ -69,6 +73,36 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             unreachable!("handled before the store is opened")
         }
         Command::Mcp { tenant } => mcp::run(&engine, TenantId::new(tenant)?),
+        Command::Items {
+            what: ItemsCommand::Import { files, tenant },
+        } => items::import(&engine, &TenantId::new(&tenant)?, &files),
+        Command::Recommend {
+            user,
+            tenant,
+            k,
+            tags,
+            include_consumed,
+            json,
+        } => {
+            let filters = rapport_engine::Filters {
+                exclude_consumed: !include_consumed,
+                tags_any: tags,
+            };
+            recommend::recommend(&engine, &ids(&tenant, &user)?, k, &filters, json)
+        }
+        Command::Rank {
+            user,
+            candidates,
+            context,
+            tenant,
+            json,
+        } => recommend::rank(
+            &engine,
+            &ids(&tenant, &user)?,
+            &candidates,
+            context.as_deref(),
+            json,
+        ),
         Command::Reindex => inspect::reindex(&engine),
         Command::Export { out } => dump::export(&engine, out.as_deref()),
         Command::Import { file } => dump::import(&engine, &file),

@@ -6,5 +6,6 @@ mod ingest;
 mod inspect;
 mod mcp;
 mod postgres;
+mod recommend;
 mod serve;
 mod settings;

@@ -5,5 +5,6 @@ mod context;
 mod decisions;
 mod forget;
 mod ingest;
+mod recommend;
 mod scripted;
 mod shared_store;

@@ -4,8 +4,11 @@
 //! what a data directory already holds. Numbers are what was measured on this run; nothing is
 //! extrapolated.
 
+mod recommend;
 mod scale;
 mod synthetic;
+
+pub use recommend::{RecommendBench, recommend};
 
 use std::path::Path;
 use std::time::Instant;

@@ -13,6 +13,7 @@ mod access;
 mod decisions;
 mod events;
 mod facts;
+mod items;
 mod schema;
 mod users;
 
@@ -21,7 +22,7 @@ use std::sync::{Mutex, MutexGuard};
 
 use chrono::{DateTime, Utc};
 use postgres::{Client, NoTls};
-use rapport_core::{Event, Fact, StoredEvent, TenantId, UserId, UserSettings};
+use rapport_core::{Event, Fact, Item, StoredEvent, TenantId, UserId, UserSettings};
 
 pub use schema::PG_SCHEMA_VERSION;
 
@@ -158,5 +159,21 @@ impl Store for PostgresStore {
 
     fn revoke_api_key(&self, id: &str) -> Result<bool> {
         access::revoke_api_key(&mut self.writer(), id)
+    }
+
+    fn upsert_items(&self, tenant: &TenantId, items: &[Item]) -> Result<usize> {
+        items::upsert(&mut self.writer(), tenant, items)
+    }
+
+    fn items(&self, tenant: &TenantId) -> Result<Vec<Item>> {
+        items::all(&mut self.reader(), tenant)
+    }
+
+    fn item(&self, tenant: &TenantId, item_id: &str) -> Result<Option<Item>> {
+        items::one(&mut self.reader(), tenant, item_id)
+    }
+
+    fn actions(&self, tenant: &TenantId) -> Result<Vec<StoredEvent>> {
+        items::actions(&mut self.reader(), tenant)
     }
 }

@@ -7,7 +7,7 @@ use crate::Result;
 use crate::error::UserError;
 
 /// The schema version this build writes.
-pub const PG_SCHEMA_VERSION: i32 = 2;
+pub const PG_SCHEMA_VERSION: i32 = 3;
 
 const MIGRATIONS: &[&str] = &[
     // v1: the same tables as the embedded store. Every key starts with (tenant_id, user_id),
@@ -69,6 +69,19 @@ const MIGRATIONS: &[&str] = &[
         id        TEXT NOT NULL UNIQUE,
         tenant_id TEXT NOT NULL,
         created   BIGINT NOT NULL
+    );
+    ",
+    // v3: the tenant's item catalog (a reference table on Citus: small, read whole). Tags and
+    // attributes are JSON text. Idempotent, so it applies whether or not v2 ran first.
+    "
+    CREATE TABLE IF NOT EXISTS items (
+        tenant_id  TEXT NOT NULL,
+        item_id    TEXT NOT NULL,
+        title      TEXT NOT NULL,
+        text       TEXT NOT NULL,
+        tags       TEXT NOT NULL,
+        attributes TEXT NOT NULL,
+        PRIMARY KEY (tenant_id, item_id)
     );
     ",
 ];

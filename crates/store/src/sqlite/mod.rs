@@ -9,6 +9,7 @@ mod access;
 mod decisions;
 mod events;
 mod facts;
+mod items;
 mod schema;
 mod users;
 
@@ -16,7 +17,7 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use chrono::{DateTime, Utc};
-use rapport_core::{Event, Fact, StoredEvent, TenantId, UserId, UserSettings};
+use rapport_core::{Event, Fact, Item, StoredEvent, TenantId, UserId, UserSettings};
 use rusqlite::Connection;
 
 pub use schema::SCHEMA_VERSION;
@@ -164,5 +165,21 @@ impl Store for SqliteStore {
 
     fn revoke_api_key(&self, id: &str) -> Result<bool> {
         access::revoke_api_key(&self.writer(), id)
+    }
+
+    fn upsert_items(&self, tenant: &TenantId, items: &[Item]) -> Result<usize> {
+        items::upsert(&mut self.writer(), tenant, items)
+    }
+
+    fn items(&self, tenant: &TenantId) -> Result<Vec<Item>> {
+        items::all(&self.reader(), tenant)
+    }
+
+    fn item(&self, tenant: &TenantId, item_id: &str) -> Result<Option<Item>> {
+        items::one(&self.reader(), tenant, item_id)
+    }
+
+    fn actions(&self, tenant: &TenantId) -> Result<Vec<StoredEvent>> {
+        items::actions(&self.reader(), tenant)
     }
 }

@@ -9,7 +9,7 @@ use crate::Result;
 use crate::error::UserError;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 2;
+pub const SCHEMA_VERSION: i64 = 3;
 
 /// Migration `n` (1-based) takes the schema from version `n - 1` to `n`.
 const MIGRATIONS: &[&str] = &[
@@ -73,6 +73,19 @@ const MIGRATIONS: &[&str] = &[
         id      TEXT NOT NULL UNIQUE,
         tenant  TEXT NOT NULL,
         created INTEGER NOT NULL
+    ) WITHOUT ROWID;
+    ",
+    // v3: the tenant's item catalog. Tags and attributes are JSON text. Idempotent, so it
+    // applies the same whether or not v2 ran first.
+    "
+    CREATE TABLE IF NOT EXISTS items (
+        tenant     TEXT NOT NULL,
+        item_id    TEXT NOT NULL,
+        title      TEXT NOT NULL,
+        text       TEXT NOT NULL,
+        tags       TEXT NOT NULL,
+        attributes TEXT NOT NULL,
+        PRIMARY KEY (tenant, item_id)
     ) WITHOUT ROWID;
     ",
 ];

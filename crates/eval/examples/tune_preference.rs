@@ -1,0 +1,153 @@
+//! `cargo run --release -p rapport-eval --example tune_preference -- [--data FILE] [--fail TOPIC]`:
+//! the PrefEval ranking without the store (statements parsed straight from the turns, exactly
+//! what `Engine::rank` reads when no facts are learned), per topic and form, in seconds.
+
+use std::collections::BTreeMap;
+use std::path::PathBuf;
+
+use rapport_eval::preference::{ChatTurn, PreferenceCase};
+use rapport_eval::recommendation::read_jsonl;
+use rapport_models::StaticEmbedder;
+use rapport_recommend::{
+    PreferenceStatement, ResponseRanking, preference_statements, rank_responses,
+    resolve_option_references, select_evidence,
+};
+
+fn statements_of(turns: &[ChatTurn]) -> Vec<PreferenceStatement> {
+    let mut out = Vec::new();
+    for (i, t) in turns.iter().enumerate() {
+        if t.role != "user" {
+            continue;
+        }
+        let text = match i.checked_sub(1).map(|j| &turns[j]) {
+            Some(prev) if prev.role == "assistant" => {
+                resolve_option_references(&t.text, &prev.text)
+            }
+            _ => t.text.clone(),
+        };
+        out.extend(preference_statements(&text));
+    }
+    out
+}
+
+fn main() -> Result<(), Box<dyn std::error::Error>> {
+    let args: Vec<String> = std::env::args().collect();
+    let value = |flag: &str| {
+        args.iter()
+            .position(|a| a == flag)
+            .and_then(|i| args.get(i + 1))
+            .cloned()
+    };
+    let data = PathBuf::from(
+        value("--data")
+            .unwrap_or_else(|| "../../shared/data/eval/prefeval-dev.preference.jsonl".into()),
+    );
+    let cases: Vec<PreferenceCase> = read_jsonl(&data)?;
+    let distractors: Vec<ChatTurn> =
+        read_jsonl(&data.parent().unwrap().join("prefeval.distractors.jsonl"))?;
+    let embedder = StaticEmbedder::builtin();
+    let fail = value("--fail");
+    let mut acc: BTreeMap<(String, String), (usize, usize)> = BTreeMap::new();
+    let mut grid = vec![ResponseRanking::default()];
+    if args.iter().any(|a| a == "--grid") {
+        for semantic in [0.25, 1.0] {
+            for propagation in [0.0, 0.5, 2.0] {
+                for wanted_weight in [0.5, 2.0] {
+                    for soft_threshold in [0.6] {
+                        grid.push(ResponseRanking {
+                            semantic,
+                            propagation,
+                            wanted_weight,
+                            soft_threshold,
+                            ..ResponseRanking::default()
+                        });
+                    }
+                }
+            }
+        }
+    }
+    let tuning = [
+        "education_resources",
+        "entertain_shows",
+        "lifestyle_dietary",
+    ];
+    let mut per_config = vec![(0usize, 0usize, 0usize, 0usize); grid.len()];
+    let config = ResponseRanking::default();
+    for case in &cases {
+        let mut turns = case.history.clone();
+        turns.extend(distractors.iter().cloned());
+        let statements = statements_of(&turns);
+        let evidence = select_evidence(statements, &case.question, &case.options, &embedder);
+        for (g, c) in grid.iter().enumerate() {
+            let top =
+                rank_responses(&evidence, &case.question, &case.options, &embedder, c)[0].index;
+            let hit = usize::from(top == case.answer_index);
+            if tuning.contains(&case.topic.as_str()) {
+                per_config[g].0 += hit;
+                per_config[g].1 += 1;
+            } else {
+                per_config[g].2 += hit;
+                per_config[g].3 += 1;
+            }
+        }
+        let ranked = rank_responses(&evidence, &case.question, &case.options, &embedder, &config);
+        let ok = ranked[0].index == case.answer_index;
+        for key in [
+            (case.topic.clone(), case.form.clone()),
+            (case.topic.clone(), "all".into()),
+            ("all".into(), case.form.clone()),
+            ("all".into(), "all".into()),
+        ] {
+            let e = acc.entry(key).or_default();
+            e.0 += usize::from(ok);
+            e.1 += 1;
+        }
+        if !ok && fail.as_deref().is_some_and(|f| case.case_id.starts_with(f)) {
+            println!(
+                "--- {} answer {} got {:?}",
+                case.case_id,
+                case.answer_index,
+                ranked
+                    .iter()
+                    .map(|r| (r.index, r.score))
+                    .collect::<Vec<_>>()
+            );
+            for t in case.history.iter().filter(|t| t.role == "user") {
+                println!("  U: {}", t.text.chars().take(300).collect::<String>());
+            }
+            for e in &evidence {
+                println!(
+                    "  E {:.2}: {} | +[{}] -[{}]",
+                    e.relevance,
+                    e.statement.sentence.chars().take(150).collect::<String>(),
+                    e.statement.wanted,
+                    e.statement.rejected.chars().take(150).collect::<String>()
+                );
+            }
+            println!("  Q: {}", case.question);
+            for (i, o) in case.options.iter().enumerate() {
+                println!("  {i}: {}", o.chars().take(160).collect::<String>());
+            }
+        }
+    }
+    if grid.len() > 1 {
+        let mut order: Vec<usize> = (0..grid.len()).collect();
+        order.sort_by_key(|&g| std::cmp::Reverse(per_config[g].0));
+        for g in order.into_iter().take(12) {
+            let (a, b, c, d) = per_config[g];
+            println!(
+                "tune {:.3} held-out {:.3} | {:?}",
+                a as f64 / b as f64,
+                c as f64 / d as f64,
+                grid[g]
+            );
+        }
+    }
+    for ((topic, form), (ok, n)) in &acc {
+        println!(
+            "{topic:24} {form:18} {:.3} ({ok}/{n})",
+            *ok as f64 / *n as f64
+        );
+    }
+    Ok(())
+}
