@@ -31,14 +31,12 @@ const KEEPS_I: &[&str] = &[
 /// Splits tokens into clauses.
 pub fn clauses(tokens: &[Token]) -> Vec<Clause> {
     let mut out = Vec::new();
-    for sentence in tokens.split_inclusive(|t| {
-        t.kind == TokenKind::Punct && matches!(t.text.as_str(), "." | "!" | "?" | ";")
-    }) {
+    for sentence in sentences(tokens) {
         let asks = sentence.last().is_some_and(|t| t.is_punct('?'));
-        let body: Vec<&Token> = sentence
-            .iter()
-            .filter(|t| !(t.kind == TokenKind::Punct && matches!(t.text.as_str(), "." | "!" | "?" | ";")))
-            .collect();
+        let ends = sentence.last().is_some_and(|t| {
+            t.kind == TokenKind::Punct && matches!(t.text.as_str(), "." | "!" | "?" | ";")
+        });
+        let body: Vec<&Token> = sentence[..sentence.len() - usize::from(ends)].iter().collect();
         let pieces = split_at_new_subjects(&body);
         let last = pieces.len().saturating_sub(1);
         // A condition taints its own clause and the consequent right after it.
@@ -59,6 +57,30 @@ pub fn clauses(tokens: &[Token]) -> Vec<Clause> {
             });
             after_condition = condition;
         }
+    }
+    out
+}
+
+/// Words that a period follows without ending the sentence ("St. Mary's").
+const ABBREVIATIONS: &[&str] = &["st", "mr", "mrs", "ms", "dr", "jr", "sr", "mt", "vs", "no", "ft"];
+
+/// Splits tokens into sentences, each with its final punctuation.
+fn sentences(tokens: &[Token]) -> Vec<&[Token]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        let ends = t.kind == TokenKind::Punct && matches!(t.text.as_str(), "." | "!" | "?" | ";");
+        let abbreviation = t.text == "."
+            && i > 0
+            && ABBREVIATIONS.contains(&tokens[i - 1].lower.as_str())
+            && tokens.get(i + 1).is_some_and(|n| n.text.chars().next().is_some_and(char::is_uppercase));
+        if ends && !abbreviation {
+            out.push(&tokens[start..=i]);
+            start = i + 1;
+        }
+    }
+    if start < tokens.len() {
+        out.push(&tokens[start..]);
     }
     out
 }

@@ -22,6 +22,9 @@ const TAIL_STARTS: &[&str] = &[
     "hahaha",
 ];
 
+/// Punctuation kept inside a clause (a period inside a sentence follows an abbreviation).
+const KEPT_PUNCT: &[&str] = &["'", "&", "$", "%", "."];
+
 /// Words dropped at the end of a clause.
 const TRAILING: &[&str] = &["too", "either", "haha", "lol", "now", "though", "anyway", "also", "lately"];
 
@@ -78,7 +81,7 @@ pub fn clean(clause: &Clause) -> Option<Cleaned> {
         if i > 1 && t.lower == "who" && !out.last().is_some_and(|p: &Token| p.lower == "i") {
             break;
         }
-        if i > 0 && (has(lexicon::INNER_FILLERS, &t.lower) || t.kind == TokenKind::Punct && t.text != "'" && t.text != "&" && t.text != "$" && t.text != "%") {
+        if i > 0 && (has(lexicon::INNER_FILLERS, &t.lower) || t.kind == TokenKind::Punct && !KEPT_PUNCT.contains(&t.text.as_str())) {
             continue;
         }
         match t.lower.as_str() {

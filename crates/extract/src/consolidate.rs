@@ -148,7 +148,8 @@ fn ended_by(f: &Fact, c: &Candidate, ends: &str) -> bool {
     }
     let words: Vec<&str> = ends.split(' ').filter(|w| !w.is_empty()).collect();
     let fact_words = key_words(&f.key);
-    matches!(f.facet, Facet::Preference | Facet::Interest | Facet::Routine | Facet::Goal)
+    (f.key.starts_with("said:")
+        || matches!(f.facet, Facet::Preference | Facet::Interest | Facet::Routine | Facet::Goal))
         && !words.is_empty()
         && words.iter().all(|w| fact_words.contains(w))
 }
@@ -218,10 +219,6 @@ fn add_or_strengthen(facts: &mut Vec<Fact>, c: Candidate, ev: &Evidence<'_>) {
             facts.push(fact);
         }
     }
-}
-
-fn key_prefix(key: &str) -> &str {
-    key.split_once(':').map_or(key, |(p, _)| p)
 }
 
 fn value_overlap(f: &Fact, c: &Candidate) -> f32 {

@@ -33,7 +33,7 @@ pub fn extract(text: &str, now: DateTime<Utc>) -> Vec<Candidate> {
         let Some(cleaned) = clean::clean(&clause) else {
             continue;
         };
-        if let Some(c) = patterns::candidates(&cleaned, now) {
+        for c in patterns::candidates(&cleaned, now) {
             if !found.iter().any(|f| f.key == c.key && f.value == c.value && f.polarity == c.polarity) {
                 found.push(c);
             }

@@ -68,7 +68,7 @@ pub fn value_text(tokens: &[Token]) -> String {
         .unwrap_or(tokens.len());
     let words: Vec<Token> = tokens[start..]
         .iter()
-        .filter(|t| t.kind != TokenKind::Punct || t.text == "'" || t.text == "&")
+        .filter(|t| t.kind != TokenKind::Punct || matches!(t.text.as_str(), "'" | "&" | "."))
         .cloned()
         .collect();
     join(&words)
@@ -83,13 +83,7 @@ pub fn third_person(tokens: &[Token]) -> String {
             continue;
         }
         let word = match t.lower.as_str() {
-            "i" => {
-                if tokens.get(i + 1).is_some_and(|n| n.lower == "am") {
-                    "they".to_string()
-                } else {
-                    "they".to_string()
-                }
-            }
+            "i" => "they".to_string(),
             "am" if i > 0 && tokens[i - 1].lower == "i" && i > 1 => "are".to_string(),
             "my" => "their".to_string(),
             "me" => "them".to_string(),

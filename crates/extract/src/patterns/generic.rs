@@ -14,6 +14,11 @@ const LEISURE: &[&str] = &[
     "garden", "surf", "ski", "bike", "camp", "hunt", "volunteer", "visit", "visited", "went",
     "traveled", "make", "build", "practice", "train", "exercise", "shop", "cycle", "climb",
 ];
+/// Verbs of habit: the clause is a routine.
+const HABITS: &[&str] = &[
+    "drink", "eat", "smoke", "sleep", "wake", "walk", "commute", "drive", "wear", "use", "take",
+    "spend", "meditate", "pray",
+];
 const OWNING: &[&str] = &["have", "own", "bought", "got", "drive", "had", "adopted"];
 const PLANNING: &[&str] = &["want", "plan", "will", "hope", "need", "wanted", "planned"];
 const LIKING: &[&str] = &["love", "like", "enjoy", "prefer", "hate", "adore", "loved", "liked", "enjoyed"];
@@ -90,6 +95,8 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         Facet::Goal
     } else if has(LEISURE, verb) {
         Facet::Interest
+    } else if has(HABITS, verb) {
+        Facet::Routine
     } else {
         Facet::Identity
     };

@@ -77,6 +77,7 @@ fn being(r: &Reading<'_>) -> Option<Found> {
                 f.statement = Some(format!("I am {article} {job}."));
             }
             f.past = past;
+            f.extra.extend(employer_after(r, np_start + np.len()));
             return Some(f);
         }
     }
@@ -147,13 +148,33 @@ fn work(r: &Reading<'_>) -> Option<Found> {
         return None;
     }
     match r.w(1) {
-        "as" => Some(Found::new(Facet::Identity, "occupation", value.to_lowercase())),
+        "as" => {
+            let mut f = Found::new(Facet::Identity, "occupation", value.to_lowercase());
+            let article = if starts_with_vowel(&value) { "an" } else { "a" };
+            f.statement = Some(format!("I work as {article} {value}."));
+            f.extra.extend(employer_after(r, 2 + np.len()));
+            Some(f)
+        }
         "at" | "for" => Some(Found::new(Facet::Identity, "employer", value)),
         "in" => Some(Found::new(Facet::Identity, "work.field", value.to_lowercase())),
         _ => None,
     }
     .map(|mut f| {
         f.past = r.w(0) == "worked";
+        f
+    })
+}
+
+/// "… at St. Mary's hospital" after an occupation: the employer.
+fn employer_after(r: &Reading<'_>, i: usize) -> Option<Found> {
+    if !r.is(i, &["at", "for"]) {
+        return None;
+    }
+    let np = noun_phrase(r, i + 1);
+    let employer = value_text(&np);
+    (!employer.is_empty() && !super::only_anaphors(&np)).then(|| {
+        let mut f = Found::new(Facet::Identity, "employer", employer.clone());
+        f.statement = Some(format!("I work at {employer}."));
         f
     })
 }

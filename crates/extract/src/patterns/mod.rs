@@ -71,6 +71,8 @@ pub(crate) struct Found {
     pub due: Option<DateTime<Utc>>,
     /// Held only in the past ("I was a nurse", "I lived in Ohio").
     pub past: bool,
+    /// More facts the same clause states ("a nurse at Harborview": also the employer).
+    pub extra: Vec<Found>,
 }
 
 impl Found {
@@ -86,16 +88,20 @@ impl Found {
             ends: None,
             due: None,
             past: false,
+            extra: Vec::new(),
         }
     }
 }
 
+/// Adverbs left out of the predicate (kept in the statement).
+const SKIPPED_ADVERBS: &[&str] = &["now", "currently", "still", "also", "recently", "finally", "already", "actually", "really", "even", "mostly"];
+
 const NEGATIONS: &[&str] = &["don't", "never", "not", "didn't", "haven't", "won't", "can't", "doesn't", "no", "wasn't", "isn't"];
 
-/// Reads a cleaned clause and types it.
-pub(crate) fn candidates(cleaned: &Cleaned, now: DateTime<Utc>) -> Option<Candidate> {
+/// Reads a cleaned clause and types it: the facts it states, most specific first.
+pub(crate) fn candidates(cleaned: &Cleaned, now: DateTime<Utc>) -> Vec<Candidate> {
     let clause = &cleaned.tokens;
-    let mut reading = read(clause, now);
+    let reading = read(clause, now);
     let found = if clause[0].lower == "my" {
         others::read(&reading)
     } else {
@@ -104,7 +110,19 @@ pub(crate) fn candidates(cleaned: &Cleaned, now: DateTime<Utc>) -> Option<Candid
             .or_else(|| possession::read(&reading))
             .or_else(|| activity::read(&reading))
             .or_else(|| generic::read(&reading))
-    }?;
+    };
+    let Some(mut found) = found else {
+        return Vec::new();
+    };
+    let extra = std::mem::take(&mut found.extra);
+    let mut out = vec![candidate(cleaned, &reading, found)];
+    out.extend(extra.into_iter().map(|f| candidate(cleaned, &reading, f)));
+    out
+}
+
+fn candidate(cleaned: &Cleaned, reading: &Reading<'_>, found: Found) -> Candidate {
+    let clause = &cleaned.tokens;
+    let now = reading.now;
     let polarity = found.polarity.unwrap_or(if reading.negated {
         Polarity::Negative
     } else {
@@ -121,17 +139,21 @@ pub(crate) fn candidates(cleaned: &Cleaned, now: DateTime<Utc>) -> Option<Candid
     if found.key.starts_with("said:") {
         confidence -= 0.1;
     }
-    let since = reading.time.take().filter(|t| t.start <= now).map(|t| t.start);
+    let since = reading.time.filter(|t| t.start <= now).map(|t| t.start);
+    let description = match (&found.statement, clause[0].lower.as_str()) {
+        _ if found.key == "name" => format!("Is named {}.", found.value),
+        (Some(canonical), _) if canonical.starts_with("I ") => {
+            render::third_person(&crate::tokenize::tokenize(canonical))
+        }
+        (Some(canonical), _) => canonical.clone(),
+        (None, "i") => render::third_person(clause),
+        (None, _) => render::sentence(&format!("Their {}", render::join(&clause[1..]))),
+    };
     let statement = found
         .statement
         .unwrap_or_else(|| render::sentence(&render::join(clause)));
-    let description = if clause[0].lower == "i" {
-        render::third_person(clause)
-    } else {
-        render::sentence(&format!("Their {}", render::join(&clause[1..])))
-    };
     let ends = found.ends.or_else(|| (tense == Tense::Ended).then(|| found.value.to_lowercase()));
-    Some(Candidate {
+    Candidate {
         facet: found.facet,
         sensitivity: sensitivity::classify(clause),
         key: found.key,
@@ -146,7 +168,7 @@ pub(crate) fn candidates(cleaned: &Cleaned, now: DateTime<Utc>) -> Option<Candid
         due: found.due,
         ends,
         quote: render::join(clause),
-    })
+    }
 }
 
 /// Takes negation, "used to", "anymore" and a time expression out of the predicate.
@@ -160,7 +182,9 @@ fn read(clause: &[Token], now: DateTime<Utc>) -> Reading<'_> {
     let mut i = 0;
     while i < pred.len() && i < 3 {
         let w = pred[i].lower.as_str();
-        if w == "no" && pred.get(i + 1).is_some_and(|n| n.lower == "longer") {
+        if SKIPPED_ADVERBS.contains(&w) && pred.len() > i + 1 {
+            pred.remove(i);
+        } else if w == "no" && pred.get(i + 1).is_some_and(|n| n.lower == "longer") {
             negated = true;
             ended = true;
             pred.drain(i..i + 2);
