@@ -146,12 +146,19 @@ fn ended_by(f: &Fact, c: &Candidate, ends: &str) -> bool {
     if f.key == c.key || contradicts(f, c) {
         return true;
     }
-    let words: Vec<&str> = ends.split(' ').filter(|w| !w.is_empty()).collect();
-    let fact_words = key_words(&f.key);
+    let words: Vec<&str> = ends.split(' ').filter(|w| !w.is_empty()).map(stem).collect();
+    let fact_words: Vec<&str> = key_words(&f.key).into_iter().map(stem).collect();
     (f.key.starts_with("said:")
         || matches!(f.facet, Facet::Preference | Facet::Interest | Facet::Routine | Facet::Goal))
         && !words.is_empty()
         && words.iter().all(|w| fact_words.contains(w))
+}
+
+/// A crude stem so "smoking" meets "smoke" and "dogs" meets "dog".
+fn stem(word: &str) -> &str {
+    let w = word.strip_suffix("ing").filter(|w| w.len() >= 3).unwrap_or(word);
+    let w = w.strip_suffix('s').filter(|w| w.len() >= 3).unwrap_or(w);
+    w.strip_suffix('e').filter(|w| w.len() >= 3).unwrap_or(w)
 }
 
 fn key_words(key: &str) -> Vec<&str> {

@@ -46,6 +46,7 @@ fn plan_start(r: &Reading<'_>) -> Option<usize> {
         "want" | "plan" | "hope" | "intend" | "aim" | "need" => to_after(1),
         "would" if r.is(1, &["like", "love"]) => to_after(2),
         "will" if r.time.is_some() => Some(1),
+        "might" | "may" if !r.is(1, &["be", "have", "not"]) => Some(1),
         "am" => match r.w(1) {
             "planning" | "hoping" | "trying" | "going" if r.w(2) == "to" => Some(3),
             "training" | "saving" | "studying" if r.w(2) == "for" => Some(3),

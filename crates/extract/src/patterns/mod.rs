@@ -94,7 +94,7 @@ impl Found {
 }
 
 /// Adverbs left out of the predicate (kept in the statement).
-const SKIPPED_ADVERBS: &[&str] = &["now", "currently", "still", "also", "recently", "finally", "already", "actually", "really", "even", "mostly"];
+const SKIPPED_ADVERBS: &[&str] = &["now", "currently", "still", "also", "recently", "finally", "already", "actually", "really", "even", "mostly", "probably", "maybe", "perhaps", "possibly", "definitely"];
 
 const NEGATIONS: &[&str] = &["don't", "never", "not", "didn't", "haven't", "won't", "can't", "doesn't", "no", "wasn't", "isn't"];
 
