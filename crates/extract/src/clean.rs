@@ -3,7 +3,7 @@
 //! and cuts subordinate tails ("… because it's cheap").
 
 use crate::clauses::Clause;
-use crate::lexicon::{self, has};
+use crate::lexicon::{self, class, has};
 use crate::tokenize::{Token, TokenKind};
 
 /// A clause that may reveal something about its speaker, starting with "I" or "My".
@@ -16,26 +16,29 @@ pub struct Cleaned {
 }
 
 /// Words that end the useful part of a clause.
-const TAIL_STARTS: &[&str] = &[
-    "because", "cause", "cuz", "since", "when", "while", "until", "whenever", "which", "though",
-    "although", "but", "unless", "if", "whereas", "especially", "except", "lol", "haha",
-    "hahaha",
+pub(crate) const TAIL_STARTS: &[&str] = &[
+    "although", "because", "but", "cause", "cuz", "especially", "except", "haha", "hahaha", "if",
+    "lol", "since", "though", "unless", "until", "when", "whenever", "whereas", "which", "while",
 ];
 
 /// Punctuation kept inside a clause (a period inside a sentence follows an abbreviation).
-const KEPT_PUNCT: &[&str] = &["'", "&", "$", "%", "."];
+const KEPT_PUNCT: &[&str] = &[
+    "$", "%", "&", "'", ".",
+];
 
 /// Words dropped at the end of a clause.
-const TRAILING: &[&str] = &["too", "either", "haha", "lol", "now", "though", "anyway", "also", "lately"];
+const TRAILING: &[&str] = &[
+    "also", "anyway", "either", "haha", "lately", "lol", "now", "though", "too",
+];
 
 /// Cleans a clause, or `None` when it cannot be a fact about its speaker.
-pub fn clean(clause: &Clause) -> Option<Cleaned> {
+pub fn clean(clause: &Clause<'_>) -> Option<Cleaned> {
     if clause.question || clause.sentence_has_condition {
         return None;
     }
-    let mut tokens: &[Token] = &clause.tokens;
+    let mut tokens: &[&Token] = &clause.tokens;
     while let Some(first) = tokens.first() {
-        if first.kind == TokenKind::Punct || has(lexicon::LEADING_FILLERS, &first.lower) {
+        if first.kind == TokenKind::Punct || first.is(class::LEADING_FILLER) {
             tokens = &tokens[1..];
         } else {
             break;
@@ -69,26 +72,26 @@ pub fn clean(clause: &Clause) -> Option<Cleaned> {
     }
     let mut out: Vec<Token> = Vec::with_capacity(tokens.len() + 2);
     for (i, t) in tokens.iter().enumerate() {
-        if has(lexicon::SECOND_PERSON, &t.lower) {
+        if t.is(class::SECOND_PERSON) {
             return None;
         }
-        if has(lexicon::HEDGES, &t.lower) {
+        if t.is(class::HEDGE) {
             hedged = true;
         }
-        if i > 1 && (t.is_punct(',') || has(TAIL_STARTS, &t.lower)) {
+        if i > 1 && (t.is_punct(',') || t.is(class::TAIL_START)) {
             break;
         }
         if i > 1 && t.lower == "who" && !out.last().is_some_and(|p: &Token| p.lower == "i") {
             break;
         }
-        if i > 0 && (has(lexicon::INNER_FILLERS, &t.lower) || t.kind == TokenKind::Punct && !KEPT_PUNCT.contains(&t.text.as_str())) {
+        if i > 0 && (t.is(class::INNER_FILLER) || t.kind == TokenKind::Punct && !has(KEPT_PUNCT, t.text.as_str())) {
             continue;
         }
         match t.lower.as_str() {
             "gonna" => push_words(&mut out, &["going", "to"]),
             "wanna" => push_words(&mut out, &["want", "to"]),
             "gotta" => push_words(&mut out, &["have", "to"]),
-            _ => out.push(t.clone()),
+            _ => out.push((*t).clone()),
         }
     }
     while out.len() > 2 && out.last().is_some_and(|t| has(TRAILING, &t.lower)) {
@@ -105,10 +108,6 @@ pub fn clean(clause: &Clause) -> Option<Cleaned> {
 
 fn push_words(out: &mut Vec<Token>, words: &[&str]) {
     for w in words {
-        out.push(Token {
-            text: (*w).to_string(),
-            lower: (*w).to_string(),
-            kind: TokenKind::Word,
-        });
+        out.push(Token::new(w, TokenKind::Word));
     }
 }

@@ -1,120 +1,130 @@
 //! Word lists the grammar consults. All entries are lowercase single tokens unless noted.
 
 /// Words that make a sentence conditional or hypothetical.
-pub const CONDITIONS: &[&str] = &["if", "unless", "wish", "whether", "imagine", "suppose"];
+pub const CONDITIONS: &[&str] = &[
+    "if", "imagine", "suppose", "unless", "whether", "wish",
+];
 
 /// Words that start a question.
 pub const QUESTION_STARTS: &[&str] = &[
-    "do", "does", "did", "are", "is", "was", "were", "can", "could", "would", "will", "should",
-    "have", "has", "what", "where", "when", "who", "why", "how", "which", "what's", "whats",
-    "anything", "any", "shall", "may", "isn't", "aren't", "don't", "didn't", "doesn't",
+    "any", "anything", "are", "aren't", "can", "could", "did", "didn't", "do", "does", "doesn't",
+    "don't", "has", "have", "how", "is", "isn't", "may", "shall", "should", "was", "were", "what",
+    "what's", "whats", "when", "where", "which", "who", "why", "will", "would",
 ];
 
 /// Conjunctions that may start a new clause.
 pub const JOINERS: &[&str] = &[
-    "and", "but", "so", "because", "cause", "cuz", "though", "although", "since", "while", "or",
-    "as", "plus", "then", "which", "when", "until", "yet", "whereas", "now", "also", "that",
+    "also", "although", "and", "as", "because", "but", "cause", "cuz", "now", "or", "plus",
+    "since", "so", "that", "then", "though", "until", "when", "whereas", "which", "while", "yet",
 ];
 
 /// Words that start a new subject.
 pub const SUBJECTS: &[&str] = &[
-    "i", "my", "we", "our", "he", "she", "they", "it", "that", "this", "there", "you", "your",
-    "his", "her", "their", "it's", "that's", "there's", "mine", "what", "how", "do", "does",
-    "did", "are", "is", "can", "have", "would", "will", "where", "who", "why",
+    "are", "can", "did", "do", "does", "have", "he", "her", "his", "how", "i", "is", "it", "it's",
+    "mine", "my", "our", "she", "that", "that's", "their", "there", "there's", "they", "this",
+    "we", "what", "where", "who", "why", "will", "would", "you", "your",
 ];
 
 /// Interjections and discourse words dropped at the start of a clause.
 pub const LEADING_FILLERS: &[&str] = &[
-    "oh", "well", "yes", "yeah", "yep", "yup", "no", "nope", "nah", "haha", "hahaha", "lol",
-    "wow", "ok", "okay", "so", "but", "and", "actually", "honestly", "also", "plus", "then", "um",
-    "uh", "hmm", "sure", "ah", "aw", "hey", "hi", "hello", "anyway", "anyways", "because",
-    "cause", "though", "ha", "oops", "right", "true", "definitely", "totally", "really", "just",
-    "personally", "luckily", "unfortunately", "fortunately", "sadly", "hopefully", "obviously",
-    "basically", "literally", "ya", "ooh", "omg", "heh", "alright", "thanks", "lately", "now",
-    "still", "as", "or", "since", "while", "although", "yet", "like", "cuz", "haha", "hehe",
-    "indeed", "exactly", "absolutely", "funny", "speaking", "btw",
+    "absolutely", "actually", "ah", "alright", "also", "although", "and", "anyway", "anyways",
+    "as", "aw", "basically", "because", "btw", "but", "cause", "cuz", "definitely", "exactly",
+    "fortunately", "funny", "ha", "haha", "hahaha", "heh", "hehe", "hello", "hey", "hi", "hmm",
+    "honestly", "hopefully", "indeed", "just", "lately", "like", "literally", "lol", "luckily",
+    "nah", "no", "nope", "now", "obviously", "oh", "ok", "okay", "omg", "ooh", "oops", "or",
+    "personally", "plus", "really", "right", "sadly", "since", "so", "speaking", "still", "sure",
+    "thanks", "then", "though", "totally", "true", "uh", "um", "unfortunately", "well", "while",
+    "wow", "ya", "yeah", "yep", "yes", "yet", "yup",
 ];
 
 /// Adverbs and fillers dropped anywhere in a clause.
 pub const INNER_FILLERS: &[&str] = &[
-    "actually", "really", "just", "totally", "literally", "basically", "honestly", "definitely",
-    "certainly", "absolutely", "haha", "hahaha", "lol", "also", "kinda", "sorta", "truly",
-    "seriously", "personally", "anyway",
+    "absolutely", "actually", "also", "anyway", "basically", "certainly", "definitely", "haha",
+    "hahaha", "honestly", "just", "kinda", "literally", "lol", "personally", "really", "seriously",
+    "sorta", "totally", "truly",
 ];
 
 /// Words that, after "I", hedge what follows ("I think I might …").
-pub const HEDGE_VERBS: &[&str] = &["think", "guess", "believe", "suppose", "reckon", "feel"];
+pub const HEDGE_VERBS: &[&str] = &[
+    "believe", "feel", "guess", "reckon", "suppose", "think",
+];
 
 /// Words that lower confidence anywhere in a clause.
-pub const HEDGES: &[&str] = &["maybe", "probably", "might", "perhaps", "possibly", "hopefully"];
+pub const HEDGES: &[&str] = &[
+    "hopefully", "maybe", "might", "perhaps", "possibly", "probably",
+];
 
 /// Verbs right after "I" that make the clause talk, not reveal ("I see", "I agree").
 pub const CHAT_VERBS: &[&str] = &[
-    "see", "agree", "mean", "hope", "guess", "bet", "understand", "wonder", "suppose", "imagine",
-    "hear", "heard", "appreciate", "thank", "apologize", "would", "could", "should", "must",
-    "said", "told", "asked", "was", "wish", "know", "think", "believe", "feel", "can", "totally",
-    "forgot", "meant", "remember", "understood", "may", "might", "did", "saw", "shall",
-    "love", "like", "enjoy", "prefer",
+    "agree", "apologize", "appreciate", "asked", "believe", "bet", "can", "could", "did", "enjoy",
+    "feel", "forgot", "guess", "hear", "heard", "hope", "imagine", "know", "like", "love", "may",
+    "mean", "meant", "might", "must", "prefer", "remember", "said", "saw", "see", "shall",
+    "should", "suppose", "thank", "think", "told", "totally", "understand", "understood", "was",
+    "wish", "wonder", "would",
 ];
 
 /// What may follow "I am" in talk rather than a fact ("I'm sorry", "I'm sure").
 pub const CHAT_STATES: &[&str] = &[
-    "sorry", "glad", "sure", "afraid", "doing", "good", "fine", "well", "ok", "okay", "great",
-    "excited", "jealous", "curious", "here", "so", "not", "kidding", "joking", "happy", "thinking",
-    "wondering", "going", "about", "all", "on", "jk", "interested", "impressed", "thrilled",
-    "honored", "relieved", "pleased", "confused", "lucky", "envious", "down", "in", "back",
-    "there", "with", "too", "just", "hoping", "looking", "planning", "trying", "still", "very",
-    "really", "definitely", "certain", "positive", "aware", "bored", "tired", "exhausted",
-    "stressed", "nervous", "worried", "scared", "sad", "upset", "busy", "always", "also",
+    "about", "afraid", "all", "also", "always", "aware", "back", "bored", "busy", "certain",
+    "confused", "curious", "definitely", "doing", "down", "envious", "excited", "exhausted",
+    "fine", "glad", "going", "good", "great", "happy", "here", "honored", "hoping", "impressed",
+    "in", "interested", "jealous", "jk", "joking", "just", "kidding", "looking", "lucky",
+    "nervous", "not", "ok", "okay", "on", "planning", "pleased", "positive", "really", "relieved",
+    "sad", "scared", "so", "sorry", "still", "stressed", "sure", "there", "thinking", "thrilled",
+    "tired", "too", "trying", "upset", "very", "well", "with", "wondering", "worried",
 ];
 
 /// Objects that only point back ("I love it"): nothing to learn on their own.
 pub const ANAPHORS: &[&str] = &[
-    "it", "that", "this", "them", "those", "these", "one", "so", "too", "you", "yours", "there",
-    "same", "what", "which", "the",
+    "it", "one", "same", "so", "that", "the", "them", "there", "these", "this", "those", "too",
+    "what", "which", "you", "yours",
 ];
 
 /// Words whose presence means the clause is about the other speaker.
-pub const SECOND_PERSON: &[&str] = &["you", "your", "you're", "yours", "yourself", "u", "ur"];
+pub const SECOND_PERSON: &[&str] = &[
+    "u", "ur", "you", "you're", "your", "yours", "yourself",
+];
 
 /// Determiners dropped from values.
-pub const DETERMINERS: &[&str] = &["a", "an", "the", "some", "my", "any", "our"];
+pub const DETERMINERS: &[&str] = &[
+    "a", "an", "any", "my", "our", "some", "the",
+];
 
 /// Pets.
 pub const PETS: &[&str] = &[
-    "dog", "dogs", "cat", "cats", "puppy", "puppies", "kitten", "kittens", "hamster", "fish",
-    "bird", "birds", "parrot", "horse", "horses", "rabbit", "rabbits", "bunny", "turtle",
-    "snake", "lizard", "ferret", "goldfish", "chickens", "goat", "goats", "pig", "pony", "gecko",
+    "bird", "birds", "bunny", "cat", "cats", "chickens", "dog", "dogs", "ferret", "fish", "gecko",
+    "goat", "goats", "goldfish", "hamster", "horse", "horses", "kitten", "kittens", "lizard",
+    "parrot", "pig", "pony", "puppies", "puppy", "rabbit", "rabbits", "snake", "turtle",
 ];
 
 /// Family members and other people.
 pub const PEOPLE: &[&str] = &[
-    "kids", "kid", "children", "child", "son", "sons", "daughter", "daughters", "sister",
-    "sisters", "brother", "brothers", "wife", "husband", "boyfriend", "girlfriend", "partner",
-    "mom", "mother", "mum", "dad", "father", "parents", "grandma", "grandmother", "grandpa",
-    "grandfather", "aunt", "uncle", "cousin", "cousins", "niece", "nephew", "fiance", "fiancee",
-    "friend", "friends", "roommate", "twin", "baby", "grandkids", "grandchildren", "family",
-    "siblings", "boss", "coworker", "coworkers", "neighbor", "neighbors", "spouse", "grandson",
-    "granddaughter", "stepson", "stepdaughter", "bf", "gf", "hubby", "wifey",
+    "aunt", "baby", "bf", "boss", "boyfriend", "brother", "brothers", "child", "children",
+    "cousin", "cousins", "coworker", "coworkers", "dad", "daughter", "daughters", "family",
+    "father", "fiance", "fiancee", "friend", "friends", "gf", "girlfriend", "grandchildren",
+    "granddaughter", "grandfather", "grandkids", "grandma", "grandmother", "grandpa", "grandson",
+    "hubby", "husband", "kid", "kids", "mom", "mother", "mum", "neighbor", "neighbors", "nephew",
+    "niece", "parents", "partner", "roommate", "siblings", "sister", "sisters", "son", "sons",
+    "spouse", "stepdaughter", "stepson", "twin", "uncle", "wife", "wifey",
 ];
 
 /// Occupations ("I am a nurse", "I work as a teacher").
 pub const OCCUPATIONS: &[&str] = &[
-    "teacher", "nurse", "doctor", "lawyer", "engineer", "programmer", "developer", "student",
-    "chef", "cook", "writer", "artist", "musician", "accountant", "manager", "farmer",
-    "mechanic", "firefighter", "officer", "cop", "soldier", "pilot", "driver", "cashier",
-    "waitress", "waiter", "bartender", "barista", "dentist", "pharmacist", "scientist",
-    "professor", "librarian", "designer", "photographer", "carpenter", "plumber", "electrician",
-    "salesman", "realtor", "secretary", "receptionist", "veterinarian", "vet", "therapist",
-    "consultant", "analyst", "architect", "journalist", "editor", "actor", "actress", "singer",
-    "dancer", "coach", "trainer", "athlete", "janitor", "banker", "clerk", "baker", "butcher",
-    "surgeon", "paramedic", "nanny", "babysitter", "tutor", "researcher", "ceo", "entrepreneur",
-    "freelancer", "contractor", "miner", "fisherman", "lifeguard", "mailman", "cleaner",
-    "hairdresser", "stylist", "tailor", "welder", "builder", "worker", "intern", "assistant",
-    "administrator", "coder", "blogger", "youtuber", "poet", "author", "painter", "sculptor",
-    "comedian", "dj", "producer", "director", "translator", "counselor", "psychologist",
-    "physician", "sailor", "marine", "veteran", "housewife", "homemaker", "retiree",
-    "salesperson", "technician", "instructor", "guard", "vegan", "vegetarian", "owner",
+    "accountant", "actor", "actress", "administrator", "analyst", "architect", "artist",
+    "assistant", "athlete", "author", "babysitter", "baker", "banker", "barista", "bartender",
+    "blogger", "builder", "butcher", "carpenter", "cashier", "ceo", "chef", "cleaner", "clerk",
+    "coach", "coder", "comedian", "consultant", "contractor", "cook", "cop", "counselor", "dancer",
+    "dentist", "designer", "developer", "director", "dj", "doctor", "driver", "editor",
+    "electrician", "engineer", "entrepreneur", "farmer", "firefighter", "fisherman", "freelancer",
+    "guard", "hairdresser", "homemaker", "housewife", "instructor", "intern", "janitor",
+    "journalist", "lawyer", "librarian", "lifeguard", "mailman", "manager", "marine", "mechanic",
+    "miner", "musician", "nanny", "nurse", "officer", "owner", "painter", "paramedic",
+    "pharmacist", "photographer", "physician", "pilot", "plumber", "poet", "producer", "professor",
+    "programmer", "psychologist", "realtor", "receptionist", "researcher", "retiree", "sailor",
+    "salesman", "salesperson", "scientist", "sculptor", "secretary", "singer", "soldier",
+    "student", "stylist", "surgeon", "tailor", "teacher", "technician", "therapist", "trainer",
+    "translator", "tutor", "vegan", "vegetarian", "vet", "veteran", "veterinarian", "waiter",
+    "waitress", "welder", "worker", "writer", "youtuber",
 ];
 
 /// Number words for counts ("two kids").
@@ -125,15 +135,72 @@ pub const COUNTS: &[(&str, u32)] = &[
 
 /// Diets ("I am vegetarian").
 pub const DIETS: &[&str] = &[
-    "vegetarian", "vegan", "pescatarian", "keto", "paleo", "kosher", "halal", "gluten-free",
+    "gluten-free", "halal", "keto", "kosher", "paleo", "pescatarian", "vegan", "vegetarian",
 ];
 
 /// Relationship statuses ("I am married").
 pub const STATUSES: &[&str] = &[
-    "married", "single", "divorced", "engaged", "widowed", "separated", "dating",
+    "dating", "divorced", "engaged", "married", "separated", "single", "widowed",
 ];
 
-/// Whether `word` is in `list`.
+/// Word classes the clause splitter and cleaner test on every token, looked up once per token
+/// (see [`classes_of`]).
+pub mod class {
+    /// [`super::CONDITIONS`].
+    pub const CONDITION: u16 = 1;
+    /// Modal verbs of a consequent.
+    pub const MODAL: u16 = 1 << 1;
+    /// [`super::QUESTION_STARTS`].
+    pub const QUESTION_START: u16 = 1 << 2;
+    /// Words after which a mid-sentence "I" does not start a clause.
+    pub const KEEPS_I: u16 = 1 << 3;
+    /// [`super::JOINERS`].
+    pub const JOINER: u16 = 1 << 4;
+    /// [`super::SUBJECTS`].
+    pub const SUBJECT: u16 = 1 << 5;
+    /// [`super::SECOND_PERSON`].
+    pub const SECOND_PERSON: u16 = 1 << 6;
+    /// [`super::HEDGES`].
+    pub const HEDGE: u16 = 1 << 7;
+    /// Words that end the useful part of a clause.
+    pub const TAIL_START: u16 = 1 << 8;
+    /// [`super::INNER_FILLERS`].
+    pub const INNER_FILLER: u16 = 1 << 9;
+    /// [`super::LEADING_FILLERS`].
+    pub const LEADING_FILLER: u16 = 1 << 10;
+}
+
+/// The classes of a lowercase word (a bit set of [`class`] constants).
+pub fn classes_of(lower: &str) -> u16 {
+    static TABLE: std::sync::OnceLock<std::collections::HashMap<&'static str, u16>> =
+        std::sync::OnceLock::new();
+    let table = TABLE.get_or_init(|| {
+        let lists: [(&[&str], u16); 11] = [
+            (CONDITIONS, class::CONDITION),
+            (crate::clauses::MODALS, class::MODAL),
+            (QUESTION_STARTS, class::QUESTION_START),
+            (crate::clauses::KEEPS_I, class::KEEPS_I),
+            (JOINERS, class::JOINER),
+            (SUBJECTS, class::SUBJECT),
+            (SECOND_PERSON, class::SECOND_PERSON),
+            (HEDGES, class::HEDGE),
+            (crate::clean::TAIL_STARTS, class::TAIL_START),
+            (INNER_FILLERS, class::INNER_FILLER),
+            (LEADING_FILLERS, class::LEADING_FILLER),
+        ];
+        let mut table = std::collections::HashMap::new();
+        for (list, bit) in lists {
+            for word in list {
+                *table.entry(*word).or_insert(0) |= bit;
+            }
+        }
+        table
+    });
+    table.get(lower).copied().unwrap_or(0)
+}
+
+/// Whether `word` is in `list`. Every word list is kept sorted so this is a binary search.
 pub fn has(list: &[&str], word: &str) -> bool {
-    list.contains(&word)
+    debug_assert!(list.is_sorted(), "word list not sorted: {list:?}");
+    list.binary_search(&word).is_ok()
 }

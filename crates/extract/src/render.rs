@@ -1,7 +1,7 @@
 //! Rendering: tokens back to text, a fact as a first-person sentence ("I own a Jeep.") and as a
 //! third-person profile line ("Owns a Jeep."), and normalized key text.
 
-use crate::lexicon;
+use crate::lexicon::{self, has};
 use crate::tokenize::{Token, TokenKind};
 
 /// Joins tokens with spaces, without a space before punctuation.
@@ -90,7 +90,7 @@ pub fn third_person(tokens: &[Token]) -> String {
             "myself" => "themselves".to_string(),
             "mine" => "theirs".to_string(),
             _ if !conjugated && t.kind == TokenKind::Word => {
-                if ADVERBS.contains(&t.lower.as_str()) {
+                if has(ADVERBS, t.lower.as_str()) {
                     t.text.clone()
                 } else {
                     conjugated = true;
@@ -115,9 +115,9 @@ pub fn third_person(tokens: &[Token]) -> String {
 
 /// Adverbs that may stand between "I" and the verb.
 const ADVERBS: &[&str] = &[
-    "never", "always", "usually", "often", "sometimes", "really", "just", "still", "recently",
-    "also", "now", "currently", "rarely", "mostly", "finally", "already", "even", "only",
-    "actually", "definitely", "absolutely", "probably", "maybe",
+    "absolutely", "actually", "already", "also", "always", "currently", "definitely", "even",
+    "finally", "just", "maybe", "mostly", "never", "now", "often", "only", "probably", "rarely",
+    "really", "recently", "sometimes", "still", "usually",
 ];
 
 /// The third-person singular of a first-person verb.

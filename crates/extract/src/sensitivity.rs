@@ -5,32 +5,34 @@ use rapport_core::Sensitivity;
 use crate::tokenize::Token;
 
 const HEALTH: &[&str] = &[
-    "allergic", "allergy", "allergies", "diabetes", "diabetic", "asthma", "cancer", "depression",
-    "depressed", "anxiety", "adhd", "autism", "autistic", "celiac", "pregnant", "disabled",
-    "disability", "wheelchair", "blind", "deaf", "illness", "disease", "surgery", "medication",
-    "therapy", "chemo", "arthritis", "migraines", "migraine", "insomnia", "ptsd", "bipolar",
-    "sober", "rehab", "alcoholic", "injury", "injured", "hospitalized", "lactose", "intolerant",
+    "adhd", "alcoholic", "allergic", "allergies", "allergy", "anxiety", "arthritis", "asthma",
+    "autism", "autistic", "bipolar", "blind", "cancer", "celiac", "chemo", "deaf", "depressed",
+    "depression", "diabetes", "diabetic", "disability", "disabled", "disease", "hospitalized",
+    "illness", "injured", "injury", "insomnia", "intolerant", "lactose", "medication", "migraine",
+    "migraines", "pregnant", "ptsd", "rehab", "sober", "surgery", "therapy", "wheelchair",
 ];
 const RELIGION: &[&str] = &[
-    "christian", "catholic", "muslim", "jewish", "hindu", "buddhist", "atheist", "agnostic",
-    "church", "mosque", "synagogue", "pray", "bible", "religious", "faith", "god", "jesus",
-    "mormon", "protestant", "religion",
+    "agnostic", "atheist", "bible", "buddhist", "catholic", "christian", "church", "faith", "god",
+    "hindu", "jesus", "jewish", "mormon", "mosque", "muslim", "pray", "protestant", "religion",
+    "religious", "synagogue",
 ];
 const SEXUALITY: &[&str] = &[
-    "gay", "lesbian", "bisexual", "queer", "transgender", "asexual", "homosexual", "pansexual",
+    "asexual", "bisexual", "gay", "homosexual", "lesbian", "pansexual", "queer", "transgender",
 ];
 const POLITICS: &[&str] = &[
-    "democrat", "republican", "liberal", "conservative", "voted", "vote", "election", "politics",
-    "political", "socialist", "libertarian", "progressive",
+    "conservative", "democrat", "election", "liberal", "libertarian", "political", "politics",
+    "progressive", "republican", "socialist", "vote", "voted",
 ];
 const ETHNICITY: &[&str] = &[
-    "hispanic", "latino", "latina", "caucasian", "biracial", "ethnicity", "race",
+    "biracial", "caucasian", "ethnicity", "hispanic", "latina", "latino", "race",
 ];
 const FINANCES: &[&str] = &[
-    "salary", "debt", "debts", "income", "broke", "loan", "loans", "mortgage", "bankrupt",
-    "savings", "paycheck", "wealthy", "millionaire", "rent", "bills",
+    "bankrupt", "bills", "broke", "debt", "debts", "income", "loan", "loans", "millionaire",
+    "mortgage", "paycheck", "rent", "salary", "savings", "wealthy",
 ];
-const PRECISE_LOCATION: &[&str] = &["address", "street", "avenue", "apartment", "zip", "zipcode"];
+const PRECISE_LOCATION: &[&str] = &[
+    "address", "apartment", "avenue", "street", "zip", "zipcode",
+];
 
 /// The sensitive category the words of a fact fall in, if any (first match in the order
 /// health, religion, sexuality, politics, ethnicity, finances, precise location).

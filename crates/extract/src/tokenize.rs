@@ -22,15 +22,25 @@ pub struct Token {
     pub lower: String,
     /// Word, number or punctuation.
     pub kind: TokenKind,
+    /// Word classes ([`crate::lexicon::class`]) of the lowercase form.
+    pub classes: u16,
 }
 
 impl Token {
-    fn new(text: &str, kind: TokenKind) -> Self {
+    /// A token; its classes are looked up from its lowercase form.
+    pub fn new(text: &str, kind: TokenKind) -> Self {
+        let lower = text.to_lowercase();
         Self {
             text: text.to_string(),
-            lower: text.to_lowercase(),
+            classes: crate::lexicon::classes_of(&lower),
+            lower,
             kind,
         }
+    }
+
+    /// Whether the word is in the class `bit` ([`crate::lexicon::class`]).
+    pub fn is(&self, bit: u16) -> bool {
+        self.classes & bit != 0
     }
 
     /// Whether the token is this punctuation character.

@@ -2,14 +2,19 @@
 //! every morning", "I usually …", "I work nights"), hobbies ("I play guitar") and endings
 //! ("I quit smoking").
 
+use crate::lexicon::has;
 use rapport_core::{Facet, Polarity};
 
 use super::{Found, Reading, only_anaphors};
 use crate::render::{key_text, value_text};
 use crate::tokenize::Token;
 
-const FREQUENCY: &[&str] = &["usually", "always", "often", "sometimes", "rarely", "regularly", "normally", "typically"];
-const PERIODS: &[&str] = &["every", "each", "daily", "weekly", "nightly", "mornings", "evenings", "nights", "weekends"];
+const FREQUENCY: &[&str] = &[
+    "always", "normally", "often", "rarely", "regularly", "sometimes", "typically", "usually",
+];
+const PERIODS: &[&str] = &[
+    "daily", "each", "evenings", "every", "mornings", "nightly", "nights", "weekends", "weekly",
+];
 
 /// Activity patterns on an "I …" clause.
 pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
@@ -29,8 +34,8 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         let what = r.rest(1);
         return Some(Found::new(Facet::Interest, format!("plays:{}", key_text(what)), value_text(what)));
     }
-    let routine = FREQUENCY.contains(&r.w(0))
-        || r.pred.iter().any(|t| PERIODS.contains(&t.lower.as_str()))
+    let routine = has(FREQUENCY, r.w(0))
+        || r.pred.iter().any(|t| has(PERIODS, t.lower.as_str()))
         || r.pred.last().is_some_and(|t| t.lower == "day" || t.lower == "week")
             && r.pred.iter().any(|t| t.lower == "a" || t.lower == "per" || t.lower == "times");
     if routine && !r.pred.is_empty() && !super::generic::is_chat(r) {

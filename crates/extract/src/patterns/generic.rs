@@ -9,25 +9,31 @@ use crate::render::{key_text, value_text};
 
 /// Verbs of leisure: the clause is an interest.
 const LEISURE: &[&str] = &[
-    "play", "played", "read", "watch", "listen", "collect", "paint", "draw", "write", "cook",
-    "bake", "sing", "dance", "hike", "run", "swim", "travel", "go", "fish", "knit", "sew",
-    "garden", "surf", "ski", "bike", "camp", "hunt", "volunteer", "visit", "visited", "went",
-    "traveled", "make", "build", "practice", "train", "exercise", "shop", "cycle", "climb",
+    "bake", "bike", "build", "camp", "climb", "collect", "cook", "cycle", "dance", "draw",
+    "exercise", "fish", "garden", "go", "hike", "hunt", "knit", "listen", "make", "paint", "play",
+    "played", "practice", "read", "run", "sew", "shop", "sing", "ski", "surf", "swim", "train",
+    "travel", "traveled", "visit", "visited", "volunteer", "watch", "went", "write",
 ];
 /// Verbs of habit: the clause is a routine.
 const HABITS: &[&str] = &[
-    "drink", "eat", "smoke", "sleep", "wake", "walk", "commute", "drive", "wear", "use", "take",
-    "spend", "meditate", "pray",
+    "commute", "drink", "drive", "eat", "meditate", "pray", "sleep", "smoke", "spend", "take",
+    "use", "wake", "walk", "wear",
 ];
-const OWNING: &[&str] = &["have", "own", "bought", "got", "drive", "had", "adopted"];
-const PLANNING: &[&str] = &["want", "plan", "will", "hope", "need", "wanted", "planned"];
-const LIKING: &[&str] = &["love", "like", "enjoy", "prefer", "hate", "adore", "loved", "liked", "enjoyed"];
+const OWNING: &[&str] = &[
+    "adopted", "bought", "drive", "got", "had", "have", "own",
+];
+const PLANNING: &[&str] = &[
+    "hope", "need", "plan", "planned", "want", "wanted", "will",
+];
+const LIKING: &[&str] = &[
+    "adore", "enjoy", "enjoyed", "hate", "like", "liked", "love", "loved", "prefer",
+];
 
 /// Words a statement cannot end with: a cut left them dangling.
 const DANGLING: &[&str] = &[
-    "the", "a", "an", "to", "my", "of", "and", "in", "for", "with", "on", "at", "from", "by",
-    "about", "or", "as", "into", "our", "some", "very", "so", "more", "most", "be", "been", "is",
-    "am", "was", "are", "get", "go", "i",
+    "a", "about", "am", "an", "and", "are", "as", "at", "be", "been", "by", "for", "from", "get",
+    "go", "i", "in", "into", "is", "more", "most", "my", "of", "on", "or", "our", "so", "some",
+    "the", "to", "very", "was", "with",
 ];
 
 /// Predicates this long say more than a fact; they are cut.
@@ -36,13 +42,15 @@ const MAX_WORDS: usize = 10;
 /// First words after "I" that start talk, episodes or modal musings rather than facts about
 /// the speaker ("I can't complain", "I thought so", "I decided to go").
 const EPISODIC: &[&str] = &[
-    "can", "could", "cannot", "can't", "couldn't", "didn't", "wouldn't", "thought", "find",
-    "decided", "get", "once", "sure", "need", "haven't", "hadn't", "should", "shouldn't", "must",
-    "won't", "wanted", "tried", "try", "might", "may", "would", "guess", "bet", "mean",
+    "bet", "can", "can't", "cannot", "could", "couldn't", "decided", "didn't", "find", "get",
+    "guess", "hadn't", "haven't", "may", "mean", "might", "must", "need", "once", "should",
+    "shouldn't", "sure", "thought", "tried", "try", "wanted", "won't", "would", "wouldn't",
 ];
 
 /// Object pronouns: the clause leans on the conversation for its meaning.
-const POINTERS: &[&str] = &["it", "them", "him", "this", "that", "those", "these", "one", "there"];
+const POINTERS: &[&str] = &[
+    "him", "it", "one", "that", "them", "there", "these", "this", "those",
+];
 
 /// Whether the predicate is conversation rather than a fact ("I see", "I'm sorry").
 pub(crate) fn is_chat(r: &Reading<'_>) -> bool {
@@ -64,15 +72,14 @@ pub(crate) fn is_chat(r: &Reading<'_>) -> bool {
         return has(lexicon::CHAT_STATES, r.w(1)) || r.pred.len() < 2;
     }
     if verb == "can" || verb == "could" {
-        return has(
-            &["imagine", "see", "tell", "believe", "wait", "understand", "relate", "say", "help", "do", "only", "go", "get"],
+        return has(&["believe", "do", "get", "go", "help", "imagine", "only", "relate", "say", "see", "tell", "understand", "wait"],
             r.w(1),
         );
     }
-    if verb == "was" && has(&["just", "going", "thinking", "wondering", "kidding", "joking", "like"], r.w(1)) {
+    if verb == "was" && has(&["going", "joking", "just", "kidding", "like", "thinking", "wondering"], r.w(1)) {
         return true;
     }
-    if verb == "have" && has(&["to", "been", "no", "heard", "seen", "never", "always"], r.w(1)) {
+    if verb == "have" && has(&["always", "been", "heard", "never", "no", "seen", "to"], r.w(1)) {
         return r.w(1) == "to" || r.w(1) == "heard" || r.w(1) == "seen" || r.w(1) == "no";
     }
     has(lexicon::CHAT_VERBS, verb)

@@ -7,7 +7,9 @@ use super::{Found, Reading, noun_phrase};
 use crate::lexicon::{self, has};
 use crate::render::{title_case, value_text};
 
-const PLACE_VERBS: &[&str] = &["live", "lived", "moved", "grew", "born", "reside", "relocated"];
+const PLACE_VERBS: &[&str] = &[
+    "born", "grew", "live", "lived", "moved", "relocated", "reside",
+];
 
 /// Identity patterns on an "I …" clause.
 pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
@@ -29,7 +31,7 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         }
         _ => None,
     }
-    .filter(|_| !PLACE_VERBS.contains(&r.w(0)) || !r.negated)
+    .filter(|_| !has(PLACE_VERBS, r.w(0)) || !r.negated)
 }
 
 /// "I am …" / "I was …".

@@ -14,6 +14,7 @@ use chrono::{DateTime, Utc};
 use rapport_core::{Facet, Polarity};
 
 use crate::candidate::{Candidate, Tense};
+use crate::lexicon::has;
 use crate::clean::Cleaned;
 use crate::render;
 use crate::sensitivity;
@@ -94,9 +95,15 @@ impl Found {
 }
 
 /// Adverbs left out of the predicate (kept in the statement).
-const SKIPPED_ADVERBS: &[&str] = &["now", "currently", "still", "also", "recently", "finally", "already", "actually", "really", "even", "mostly", "probably", "maybe", "perhaps", "possibly", "definitely"];
+const SKIPPED_ADVERBS: &[&str] = &[
+    "actually", "already", "also", "currently", "definitely", "even", "finally", "maybe", "mostly",
+    "now", "perhaps", "possibly", "probably", "really", "recently", "still",
+];
 
-const NEGATIONS: &[&str] = &["don't", "never", "not", "didn't", "haven't", "won't", "can't", "doesn't", "no", "wasn't", "isn't"];
+const NEGATIONS: &[&str] = &[
+    "can't", "didn't", "doesn't", "don't", "haven't", "isn't", "never", "no", "not", "wasn't",
+    "won't",
+];
 
 /// Reads a cleaned clause and types it: the facts it states, most specific first.
 pub(crate) fn candidates(cleaned: &Cleaned, now: DateTime<Utc>) -> Vec<Candidate> {
@@ -182,7 +189,7 @@ fn read(clause: &[Token], now: DateTime<Utc>) -> Reading<'_> {
     let mut i = 0;
     while i < pred.len() && i < 3 {
         let w = pred[i].lower.as_str();
-        if SKIPPED_ADVERBS.contains(&w) && pred.len() > i + 1 {
+        if has(SKIPPED_ADVERBS, w) && pred.len() > i + 1 {
             pred.remove(i);
         } else if w == "no" && pred.get(i + 1).is_some_and(|n| n.lower == "longer") {
             negated = true;
@@ -191,7 +198,7 @@ fn read(clause: &[Token], now: DateTime<Utc>) -> Reading<'_> {
         } else if w == "used" && pred.get(i + 1).is_some_and(|n| n.lower == "to") {
             past = true;
             pred.drain(i..i + 2);
-        } else if NEGATIONS.contains(&w) {
+        } else if has(NEGATIONS, w) {
             negated = true;
             // Keep the auxiliary's meaning: "don't have" → "have", "am not" → "am".
             match w {
@@ -232,24 +239,20 @@ fn read(clause: &[Token], now: DateTime<Utc>) -> Reading<'_> {
 }
 
 fn word(w: &str) -> Token {
-    Token {
-        text: w.to_string(),
-        lower: w.to_string(),
-        kind: crate::tokenize::TokenKind::Word,
-    }
+    Token::new(w, crate::tokenize::TokenKind::Word)
 }
 
 /// Noun-phrase ends: prepositions and relatives after which a value stops.
 pub(crate) const PHRASE_ENDS: &[&str] = &[
-    "with", "in", "on", "at", "for", "from", "to", "that", "who", "named", "called", "and",
-    "which", "by", "about", "near", "into", "over", "than",
+    "about", "and", "at", "by", "called", "for", "from", "in", "into", "named", "near", "on",
+    "over", "than", "that", "to", "which", "who", "with",
 ];
 
 /// The noun phrase starting at `i`, up to a phrase end.
 pub(crate) fn noun_phrase(r: &Reading<'_>, i: usize) -> Vec<Token> {
     r.rest(i)
         .iter()
-        .take_while(|t| !PHRASE_ENDS.contains(&t.lower.as_str()))
+        .take_while(|t| !has(PHRASE_ENDS, t.lower.as_str()))
         .cloned()
         .collect()
 }
