@@ -30,7 +30,7 @@ pub(crate) const KEEPS_I: &[&str] = &[
     "whether", "which", "while", "who", "whom", "why", "wish",
 ];
 
-/// Splits tokens into clauses, keeping those with "I" or "my" in them.
+/// Splits tokens into clauses, keeping those with "I", "my" or "we" in them.
 pub fn clauses(tokens: &[Token]) -> Vec<Clause<'_>> {
     let mut out = Vec::new();
     for sentence in sentences(tokens) {
@@ -52,8 +52,10 @@ pub fn clauses(tokens: &[Token]) -> Vec<Clause<'_>> {
                 .any(|t| t.is(class::CONDITION));
             let modal = piece.iter().any(|t| t.is(class::MODAL));
             let starts_question = piece[0].is(class::QUESTION_START);
-            // Only clauses with "I" or "my" can say something about the speaker.
-            let first_person = piece.iter().any(|t| t.lower == "i" || t.lower == "my");
+            // Only clauses with "I", "my" or "we" can say something about the speaker.
+            let first_person = piece
+                .iter()
+                .any(|t| matches!(t.lower.as_str(), "i" | "my" | "we"));
             if first_person {
                 out.push(Clause {
                     question: starts_question || (asks && i == last),

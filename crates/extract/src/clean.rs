@@ -31,6 +31,20 @@ const TRAILING: &[&str] = &[
     "also", "anyway", "either", "haha", "lately", "lol", "now", "though", "too",
 ];
 
+/// What "we" may do in a clause that tells about the speaker's household ("we have two kids").
+const WE_VERBS: &[&str] = &["got", "have", "live", "moved", "own"];
+
+/// "Roxy Music is my favorite band": a short subject, a copula, then "my favorite".
+fn names_a_favorite(tokens: &[&Token]) -> bool {
+    let lower = |i: usize| tokens.get(i).map(|t| t.lower.as_str()).unwrap_or("");
+    (1..5).any(|i| {
+        matches!(lower(i), "is" | "are" | "was")
+            && lower(i + 1) == "my"
+            && matches!(lower(i + 2), "favorite" | "fave" | "fav" | "favourite")
+            && !tokens[..i].iter().any(|t| has(lexicon::ANAPHORS, &t.lower) || t.lower == "i")
+    })
+}
+
 /// Cleans a clause, or `None` when it cannot be a fact about its speaker.
 pub fn clean(clause: &Clause<'_>) -> Option<Cleaned> {
     if clause.question || clause.sentence_has_condition {
@@ -67,7 +81,9 @@ pub fn clean(clause: &Clause<'_>) -> Option<Cleaned> {
         }
     }
     let first = tokens.first()?;
-    if first.lower != "i" && first.lower != "my" {
+    let we_state = first.lower == "we"
+        && tokens.get(1).is_some_and(|t| has(WE_VERBS, &t.lower));
+    if first.lower != "i" && first.lower != "my" && !we_state && !names_a_favorite(tokens) {
         return None;
     }
     let mut out: Vec<Token> = Vec::with_capacity(tokens.len() + 2);

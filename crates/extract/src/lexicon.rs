@@ -65,13 +65,12 @@ pub const CHAT_VERBS: &[&str] = &[
 
 /// What may follow "I am" in talk rather than a fact ("I'm sorry", "I'm sure").
 pub const CHAT_STATES: &[&str] = &[
-    "about", "afraid", "all", "also", "always", "aware", "back", "bored", "busy", "certain",
-    "confused", "curious", "definitely", "doing", "down", "envious", "excited", "exhausted",
-    "fine", "glad", "going", "good", "great", "happy", "here", "honored", "hoping", "impressed",
-    "in", "interested", "jealous", "jk", "joking", "just", "kidding", "looking", "lucky",
-    "nervous", "not", "ok", "okay", "on", "planning", "pleased", "positive", "really", "relieved",
-    "sad", "scared", "so", "sorry", "still", "stressed", "sure", "there", "thinking", "thrilled",
-    "tired", "too", "trying", "upset", "very", "well", "with", "wondering", "worried",
+    "about", "afraid", "all", "back", "certain", "curious", "definitely", "doing", "down",
+    "envious", "excited", "fine", "glad", "going", "good", "great", "happy", "here", "honored",
+    "hoping", "impressed", "in", "jealous", "jk", "joking", "just", "kidding", "looking", "not",
+    "ok", "okay", "on", "planning", "pleased", "positive", "really", "relieved", "so", "sorry",
+    "still", "sure", "there", "thinking", "thrilled", "too", "trying", "very", "well", "with",
+    "wondering",
 ];
 
 /// Objects that only point back ("I love it"): nothing to learn on their own.

@@ -45,7 +45,7 @@ pub fn extract(text: &str, now: DateTime<Utc>) -> Vec<Candidate> {
     found
 }
 
-/// A fast byte scan: whether the text has a word "I", "I'm", "im", "my" … at all. Text without
+/// A fast byte scan: whether the text has a word "I", "I'm", "im", "my", "we" … at all. Text without
 /// one says nothing about its author that the grammar could read.
 fn mentions_first_person(text: &str) -> bool {
     let bytes = text.as_bytes();
@@ -57,6 +57,10 @@ fn mentions_first_person(text: &str) -> bool {
                     .get(i + 1)
                     .is_none_or(|n| !n.is_ascii_alphabetic() || matches!(n, b'm' | b'v' | b'M')),
                 b'M' | b'm' => bytes.get(i + 1).is_some_and(|n| matches!(n, b'y' | b'Y')),
+                b'W' | b'w' => {
+                    bytes.get(i + 1).is_some_and(|n| matches!(n, b'e' | b'E'))
+                        && bytes.get(i + 2).is_none_or(|n| !n.is_ascii_alphabetic())
+                }
                 _ => false,
             }
     })

@@ -48,10 +48,9 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
 fn plan_start(r: &Reading<'_>) -> Option<usize> {
     let to_after = |i: usize| r.is(i, &["to"]).then_some(i + 1);
     match r.w(0) {
-        "want" | "plan" | "hope" | "intend" | "aim" | "need" => to_after(1),
+        "want" | "plan" | "hope" | "intend" | "aim" => to_after(1),
         "would" if r.is(1, &["like", "love"]) => to_after(2),
         "will" if r.time.is_some() => Some(1),
-        "might" | "may" if !r.is(1, &["be", "have", "not"]) => Some(1),
         "am" => match r.w(1) {
             "planning" | "hoping" | "trying" | "going" if r.w(2) == "to" => Some(3),
             "training" | "saving" | "studying" if r.w(2) == "for" => Some(3),

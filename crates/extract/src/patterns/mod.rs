@@ -111,6 +111,8 @@ pub(crate) fn candidates(cleaned: &Cleaned, now: DateTime<Utc>) -> Vec<Candidate
     let reading = read(clause, now);
     let found = if clause[0].lower == "my" {
         others::read(&reading)
+    } else if clause[0].lower != "i" && clause[0].lower != "we" {
+        others::favorite_named(clause)
     } else {
         identity::read(&reading)
             .or_else(|| preference::read(&reading))
@@ -154,7 +156,14 @@ fn candidate(cleaned: &Cleaned, reading: &Reading<'_>, found: Found) -> Candidat
         }
         (Some(canonical), _) => canonical.clone(),
         (None, "i") => render::third_person(clause),
-        (None, _) => render::sentence(&format!("Their {}", render::join(&clause[1..]))),
+        (None, "my") => render::sentence(&format!("Their {}", render::join(&clause[1..]))),
+        (None, "we") => {
+            let mut as_i = clause.to_vec();
+            as_i[0] = Token::new("I", crate::tokenize::TokenKind::Word);
+            let line = render::third_person(&as_i);
+            format!("With their household: {}{}", line[..1].to_lowercase(), &line[1..])
+        }
+        (None, _) => render::sentence(&render::join(clause).replace(" my ", " their ")),
     };
     let statement = found
         .statement

@@ -6,6 +6,7 @@ use rapport_core::Facet;
 use super::{Found, Reading, only_anaphors};
 use crate::lexicon::{self, has};
 use crate::render::{key_text, value_text};
+use crate::tokenize::Token;
 
 /// Patterns on a "My …" clause (the predicate starts after "my").
 pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
@@ -59,4 +60,14 @@ fn person(r: &Reading<'_>) -> Option<Found> {
     let mut f = Found::new(facet, format!("person:{relation}"), value_text(rest));
     f.strength = 0.5;
     Some(f)
+}
+
+/// "Roxy Music is my favorite band" (the clause as cleaned).
+pub(crate) fn favorite_named(clause: &[Token]) -> Option<Found> {
+    let my = clause.iter().position(|t| t.lower == "my")?;
+    let what = &clause[..my.checked_sub(1)?];
+    let category = clause.get(my + 2..).unwrap_or(&[]);
+    let key = if category.is_empty() { "thing".to_string() } else { key_text(category) };
+    let value = value_text(what);
+    (!value.is_empty()).then(|| Found::new(Facet::Preference, format!("favorite:{key}"), value))
 }
