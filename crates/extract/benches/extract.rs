@@ -59,24 +59,47 @@ fn events(n: usize) -> Vec<StoredEvent> {
         .collect()
 }
 
+/// Nanoseconds this thread has run on a CPU (Linux `schedstat`), so a loaded machine does not
+/// distort the throughput; `None` elsewhere.
+fn thread_cpu_ns() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    stat.split_whitespace().next()?.parse().ok()
+}
+
+/// Runs `work`, returning (wall seconds, CPU seconds if known).
+fn timed(work: impl FnOnce()) -> (f64, Option<f64>) {
+    let (wall, cpu) = (Instant::now(), thread_cpu_ns());
+    work();
+    let cpu_after = thread_cpu_ns();
+    let cpu = cpu.zip(cpu_after).map(|(a, b)| (b - a) as f64 / 1e9);
+    (wall.elapsed().as_secs_f64(), cpu)
+}
+
+fn report(what: &str, turns: usize, (wall, cpu): (f64, Option<f64>)) {
+    let cpu = cpu.map_or(String::new(), |c| {
+        format!(", {:.0} turns per CPU-second", turns as f64 / c)
+    });
+    println!("{what}: {:.0} turns/s wall{cpu} (single thread)", turns as f64 / wall);
+}
+
 fn main() {
     let now = Utc.with_ymd_and_hms(2024, 6, 1, 9, 0, 0).unwrap();
     let rounds = 5_000;
-    let started = Instant::now();
-    for i in 0..rounds * TURNS.len() {
-        black_box(extract(TURNS[i % TURNS.len()], now));
-    }
-    let per_second = (rounds * TURNS.len()) as f64 / started.elapsed().as_secs_f64();
-    println!("extraction: {per_second:.0} turns/s (single thread)");
+    let turns = rounds * TURNS.len();
+    let time = timed(|| {
+        for i in 0..turns {
+            black_box(extract(TURNS[i % TURNS.len()], now));
+        }
+    });
+    report("extraction", turns, time);
 
     let log = events(1_000);
-    let started = Instant::now();
     let mut facts: Vec<Fact> = Vec::new();
-    PatternLearner::new().learn(&mut facts, &log);
-    let per_second = log.len() as f64 / started.elapsed().as_secs_f64();
-    println!(
-        "learning 1,000 turns into one profile: {per_second:.0} turns/s ({} facts)",
-        facts.len()
+    let time = timed(|| PatternLearner::new().learn(&mut facts, &log));
+    report(
+        &format!("learning 1,000 turns into one profile ({} facts)", facts.len()),
+        log.len(),
+        time,
     );
 
     let mut c = Criterion::default().configure_from_args();

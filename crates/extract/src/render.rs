@@ -91,13 +91,13 @@ pub fn third_person(tokens: &[Token]) -> String {
             "mine" => "theirs".to_string(),
             _ if !conjugated && t.kind == TokenKind::Word => {
                 if has(ADVERBS, t.lower.as_str()) {
-                    t.text.clone()
+                    t.text.to_string()
                 } else {
                     conjugated = true;
                     conjugate(&t.text, &t.lower)
                 }
             }
-            _ => t.text.clone(),
+            _ => t.text.to_string(),
         };
         words.push(word);
     }

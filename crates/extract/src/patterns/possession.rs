@@ -92,7 +92,7 @@ fn name_after(r: &Reading<'_>, i: usize) -> Option<String> {
         .chars()
         .next()
         .is_some_and(char::is_uppercase)
-        .then(|| name.text.clone())
+        .then(|| name.text.to_string())
 }
 
 /// The family key of a person word: plurals and synonyms folded.
