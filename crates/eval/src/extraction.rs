@@ -8,9 +8,9 @@
 
 mod driver;
 mod metrics;
-mod records;
 #[cfg(test)]
 mod msc_run;
+mod records;
 
 use std::io::{BufWriter, Write};
 use std::path::Path;

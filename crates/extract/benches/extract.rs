@@ -79,7 +79,10 @@ fn report(what: &str, turns: usize, (wall, cpu): (f64, Option<f64>)) {
     let cpu = cpu.map_or(String::new(), |c| {
         format!(", {:.0} turns per CPU-second", turns as f64 / c)
     });
-    println!("{what}: {:.0} turns/s wall{cpu} (single thread)", turns as f64 / wall);
+    println!(
+        "{what}: {:.0} turns/s wall{cpu} (single thread)",
+        turns as f64 / wall
+    );
 }
 
 fn main() {
@@ -97,7 +100,10 @@ fn main() {
     let mut facts: Vec<Fact> = Vec::new();
     let time = timed(|| PatternLearner::new().learn(&mut facts, &log));
     report(
-        &format!("learning 1,000 turns into one profile ({} facts)", facts.len()),
+        &format!(
+            "learning 1,000 turns into one profile ({} facts)",
+            facts.len()
+        ),
         log.len(),
         time,
     );

@@ -11,7 +11,15 @@ fn main() {
         for c in rapport_extract::extract(&line, now) {
             println!(
                 "  {:?} {} = {} [{:?} {:?} s{:.1} c{:.1}] {:?} | {}",
-                c.facet, c.key, c.value, c.polarity, c.tense, c.strength, c.confidence, c.statement, c.description
+                c.facet,
+                c.key,
+                c.value,
+                c.polarity,
+                c.tense,
+                c.strength,
+                c.confidence,
+                c.statement,
+                c.description
             );
         }
     }

@@ -50,7 +50,13 @@ pub struct Candidate {
 
 /// Keys that hold one value at a time: a new value supersedes the old.
 pub const SINGLE_VALUED: &[&str] = &[
-    "age", "education", "employer", "location.city", "location.hometown", "name", "occupation",
+    "age",
+    "education",
+    "employer",
+    "location.city",
+    "location.hometown",
+    "name",
+    "occupation",
     "relationship.status",
 ];
 

@@ -16,18 +16,69 @@ pub struct Clause<'t> {
 }
 
 /// Words of a consequent ("… I would buy a boat").
-pub(crate) const MODALS: &[&str] = &[
-    "could", "might", "should", "will", "would",
-];
+pub(crate) const MODALS: &[&str] = &["could", "might", "should", "will", "would"];
 
 /// Words after which a mid-sentence "I" does not start a new clause ("I think I …").
 pub(crate) const KEEPS_I: &[&str] = &[
-    "after", "although", "and", "as", "because", "before", "believe", "bet", "but", "cause", "cuz",
-    "feel", "feels", "figured", "glad", "guess", "hope", "hopefully", "how", "if", "know", "like",
-    "maybe", "mean", "means", "now", "once", "or", "probably", "reckon", "said", "say", "since",
-    "so", "sorry", "suppose", "sure", "swear", "than", "that", "then", "think", "though",
-    "thought", "till", "unless", "until", "what", "whatever", "when", "whenever", "where",
-    "whether", "which", "while", "who", "whom", "why", "wish",
+    "after",
+    "although",
+    "and",
+    "as",
+    "because",
+    "before",
+    "believe",
+    "bet",
+    "but",
+    "cause",
+    "cuz",
+    "feel",
+    "feels",
+    "figured",
+    "glad",
+    "guess",
+    "hope",
+    "hopefully",
+    "how",
+    "if",
+    "know",
+    "like",
+    "maybe",
+    "mean",
+    "means",
+    "now",
+    "once",
+    "or",
+    "probably",
+    "reckon",
+    "said",
+    "say",
+    "since",
+    "so",
+    "sorry",
+    "suppose",
+    "sure",
+    "swear",
+    "than",
+    "that",
+    "then",
+    "think",
+    "though",
+    "thought",
+    "till",
+    "unless",
+    "until",
+    "what",
+    "whatever",
+    "when",
+    "whenever",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "wish",
 ];
 
 /// Splits tokens into clauses, keeping those with "I", "my" or "we" in them.
@@ -38,7 +89,9 @@ pub fn clauses(tokens: &[Token]) -> Vec<Clause<'_>> {
         let ends = sentence.last().is_some_and(|t| {
             t.kind == TokenKind::Punct && matches!(t.text.as_str(), "." | "!" | "?" | ";")
         });
-        let body: Vec<&Token> = sentence[..sentence.len() - usize::from(ends)].iter().collect();
+        let body: Vec<&Token> = sentence[..sentence.len() - usize::from(ends)]
+            .iter()
+            .collect();
         let pieces = split_at_new_subjects(&body);
         let last = pieces.len().saturating_sub(1);
         // A condition taints its own clause and the consequent right after it.
@@ -47,9 +100,7 @@ pub fn clauses(tokens: &[Token]) -> Vec<Clause<'_>> {
             if piece.is_empty() {
                 continue;
             }
-            let condition = piece
-                .iter()
-                .any(|t| t.is(class::CONDITION));
+            let condition = piece.iter().any(|t| t.is(class::CONDITION));
             let modal = piece.iter().any(|t| t.is(class::MODAL));
             let starts_question = piece[0].is(class::QUESTION_START);
             // Only clauses with "I", "my" or "we" can say something about the speaker.
@@ -83,7 +134,9 @@ fn sentences(tokens: &[Token]) -> Vec<&[Token]> {
         let abbreviation = t.text == "."
             && i > 0
             && has(ABBREVIATIONS, tokens[i - 1].lower.as_str())
-            && tokens.get(i + 1).is_some_and(|n| n.text.chars().next().is_some_and(char::is_uppercase));
+            && tokens
+                .get(i + 1)
+                .is_some_and(|n| n.text.chars().next().is_some_and(char::is_uppercase));
         if ends && !abbreviation {
             out.push(&tokens[start..=i]);
             start = i + 1;
@@ -119,14 +172,10 @@ fn split_at_new_subjects<'t>(body: &[&'t Token]) -> Vec<Vec<&'t Token>> {
         if is_joiner {
             // Skip a run of joiners (", and so"), then look at what follows.
             let mut j = i;
-            while j < body.len()
-                && (body[j].is_punct(',') || body[j].is(class::JOINER))
-            {
+            while j < body.len() && (body[j].is_punct(',') || body[j].is(class::JOINER)) {
                 j += 1;
             }
-            let starts_subject = body
-                .get(j)
-                .is_some_and(|n| n.is(class::SUBJECT));
+            let starts_subject = body.get(j).is_some_and(|n| n.is(class::SUBJECT));
             if starts_subject || t.is_punct(',') && j >= body.len() {
                 pieces.push(Vec::new());
                 i = j;

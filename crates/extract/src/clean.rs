@@ -17,14 +17,30 @@ pub struct Cleaned {
 
 /// Words that end the useful part of a clause.
 pub(crate) const TAIL_STARTS: &[&str] = &[
-    "although", "because", "but", "cause", "cuz", "especially", "except", "haha", "hahaha", "if",
-    "lol", "since", "though", "unless", "until", "when", "whenever", "whereas", "which", "while",
+    "although",
+    "because",
+    "but",
+    "cause",
+    "cuz",
+    "especially",
+    "except",
+    "haha",
+    "hahaha",
+    "if",
+    "lol",
+    "since",
+    "though",
+    "unless",
+    "until",
+    "when",
+    "whenever",
+    "whereas",
+    "which",
+    "while",
 ];
 
 /// Punctuation kept inside a clause (a period inside a sentence follows an abbreviation).
-const KEPT_PUNCT: &[&str] = &[
-    "$", "%", "&", "'", ".",
-];
+const KEPT_PUNCT: &[&str] = &["$", "%", "&", "'", "."];
 
 /// Words dropped at the end of a clause.
 const TRAILING: &[&str] = &[
@@ -41,7 +57,9 @@ fn names_a_favorite(tokens: &[&Token]) -> bool {
         matches!(lower(i), "is" | "are" | "was")
             && lower(i + 1) == "my"
             && matches!(lower(i + 2), "favorite" | "fave" | "fav" | "favourite")
-            && !tokens[..i].iter().any(|t| has(lexicon::ANAPHORS, &t.lower) || t.lower == "i")
+            && !tokens[..i]
+                .iter()
+                .any(|t| has(lexicon::ANAPHORS, &t.lower) || t.lower == "i")
     })
 }
 
@@ -68,7 +86,11 @@ pub fn clean(clause: &Clause<'_>) -> Option<Cleaned> {
         let prefix = match lower(1) {
             v if has(lexicon::HEDGE_VERBS, v) => {
                 hedged = true;
-                if matches!(lower(2), "like" | "that") { 3 } else { 2 }
+                if matches!(lower(2), "like" | "that") {
+                    3
+                } else {
+                    2
+                }
             }
             "mean" | "know" => 2,
             "would" if lower(2) == "say" => 3,
@@ -81,8 +103,7 @@ pub fn clean(clause: &Clause<'_>) -> Option<Cleaned> {
         }
     }
     let first = tokens.first()?;
-    let we_state = first.lower == "we"
-        && tokens.get(1).is_some_and(|t| has(WE_VERBS, &t.lower));
+    let we_state = first.lower == "we" && tokens.get(1).is_some_and(|t| has(WE_VERBS, &t.lower));
     if first.lower != "i" && first.lower != "my" && !we_state && !names_a_favorite(tokens) {
         return None;
     }
@@ -97,10 +118,13 @@ pub fn clean(clause: &Clause<'_>) -> Option<Cleaned> {
         if i > 1 && (t.is_punct(',') || t.is(class::TAIL_START)) {
             break;
         }
-        if i > 1 && t.lower == "who" && !out.last().is_some_and(|p: &Token| p.lower == "i") {
+        if i > 1 && t.lower == "who" && out.last().is_none_or(|p: &Token| p.lower != "i") {
             break;
         }
-        if i > 0 && (t.is(class::INNER_FILLER) || t.kind == TokenKind::Punct && !has(KEPT_PUNCT, t.text.as_str())) {
+        if i > 0
+            && (t.is(class::INNER_FILLER)
+                || t.kind == TokenKind::Punct && !has(KEPT_PUNCT, t.text.as_str()))
+        {
             continue;
         }
         match t.lower.as_str() {

@@ -38,11 +38,12 @@ pub fn already_learned(facts: &[Fact], id: &EventId) -> bool {
 /// Ends current plans whose due time is before `now`.
 pub fn expire_plans(facts: &mut [Fact], now: DateTime<Utc>) {
     for f in facts.iter_mut() {
-        if f.is_current() && f.facet == Facet::Goal && !protected(f) {
-            if let Some(due) = due_of(f).filter(|due| *due <= now) {
-                f.valid_to = Some(due);
-                f.change_reason = Some(PLAN_PASSED.to_string());
-            }
+        if !f.is_current() || f.facet != Facet::Goal || protected(f) {
+            continue;
+        }
+        if let Some(due) = due_of(f).filter(|due| *due <= now) {
+            f.valid_to = Some(due);
+            f.change_reason = Some(PLAN_PASSED.to_string());
         }
     }
 }
@@ -70,7 +71,11 @@ pub fn apply(facts: &mut Vec<Fact>, c: Candidate, ev: &Evidence<'_>) {
                 None => next_id(facts),
             };
             for f in facts.iter_mut() {
-                if f.is_current() && !protected(f) && f.polarity == Polarity::Positive && ended_by(f, &c, &ends) {
+                if f.is_current()
+                    && !protected(f)
+                    && f.polarity == Polarity::Positive
+                    && ended_by(f, &c, &ends)
+                {
                     end(f, ev, Some(id), &reason, ev.time);
                 }
             }
@@ -80,7 +85,13 @@ pub fn apply(facts: &mut Vec<Fact>, c: Candidate, ev: &Evidence<'_>) {
             let same = |f: &Fact| f.key == c.key && f.value.eq_ignore_ascii_case(&c.value);
             if let Some(f) = facts.iter_mut().find(|f| f.is_current() && same(f)) {
                 if !protected(f) {
-                    end(f, ev, None, &format!("in the past: \"{}\"", c.quote), ev.time);
+                    end(
+                        f,
+                        ev,
+                        None,
+                        &format!("in the past: \"{}\"", c.quote),
+                        ev.time,
+                    );
                     f.evidence.push(ev.id.clone());
                 }
                 return;
@@ -130,12 +141,18 @@ fn contradicts(f: &Fact, c: &Candidate) -> bool {
     if f.key == c.key && same_value(f, c) && f.polarity != c.polarity {
         return true;
     }
-    let object = |k: &str| k.split_once(':').map(|(p, o)| (p.to_string(), o.to_string()));
+    let object = |k: &str| {
+        k.split_once(':')
+            .map(|(p, o)| (p.to_string(), o.to_string()))
+    };
     match (object(&f.key), object(&c.key)) {
         (Some((pf, of)), Some((pc, oc))) => {
             of == oc
                 && f.polarity == c.polarity
-                && matches!((pf.as_str(), pc.as_str()), ("likes", "dislikes") | ("dislikes", "likes"))
+                && matches!(
+                    (pf.as_str(), pc.as_str()),
+                    ("likes", "dislikes") | ("dislikes", "likes")
+                )
         }
         _ => false,
     }
@@ -146,17 +163,27 @@ fn ended_by(f: &Fact, c: &Candidate, ends: &str) -> bool {
     if f.key == c.key || contradicts(f, c) {
         return true;
     }
-    let words: Vec<&str> = ends.split(' ').filter(|w| !w.is_empty()).map(stem).collect();
+    let words: Vec<&str> = ends
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(stem)
+        .collect();
     let fact_words: Vec<&str> = key_words(&f.key).into_iter().map(stem).collect();
     (f.key.starts_with("said:")
-        || matches!(f.facet, Facet::Preference | Facet::Interest | Facet::Routine | Facet::Goal))
+        || matches!(
+            f.facet,
+            Facet::Preference | Facet::Interest | Facet::Routine | Facet::Goal
+        ))
         && !words.is_empty()
         && words.iter().all(|w| fact_words.contains(w))
 }
 
 /// A crude stem so "smoking" meets "smoke" and "dogs" meets "dog".
 fn stem(word: &str) -> &str {
-    let w = word.strip_suffix("ing").filter(|w| w.len() >= 3).unwrap_or(word);
+    let w = word
+        .strip_suffix("ing")
+        .filter(|w| w.len() >= 3)
+        .unwrap_or(word);
     let w = w.strip_suffix('s').filter(|w| w.len() >= 3).unwrap_or(w);
     w.strip_suffix('e').filter(|w| w.len() >= 3).unwrap_or(w)
 }
@@ -172,7 +199,11 @@ fn key_words(key: &str) -> Vec<&str> {
 fn jaccard(a: &[&str], b: &[&str]) -> f32 {
     let common = a.iter().filter(|w| b.contains(w)).count();
     let union = a.len() + b.len() - common;
-    if union == 0 { 1.0 } else { common as f32 / union as f32 }
+    if union == 0 {
+        1.0
+    } else {
+        common as f32 / union as f32
+    }
 }
 
 fn change_reason(c: &Candidate) -> String {
@@ -229,8 +260,18 @@ fn add_or_strengthen(facts: &mut Vec<Fact>, c: Candidate, ev: &Evidence<'_>) {
 }
 
 fn value_overlap(f: &Fact, c: &Candidate) -> f32 {
-    let a: Vec<String> = f.value.to_lowercase().split(' ').map(str::to_string).collect();
-    let b: Vec<String> = c.value.to_lowercase().split(' ').map(str::to_string).collect();
+    let a: Vec<String> = f
+        .value
+        .to_lowercase()
+        .split(' ')
+        .map(str::to_string)
+        .collect();
+    let b: Vec<String> = c
+        .value
+        .to_lowercase()
+        .split(' ')
+        .map(str::to_string)
+        .collect();
     let a: Vec<&str> = a.iter().map(String::as_str).collect();
     let b: Vec<&str> = b.iter().map(String::as_str).collect();
     jaccard(&a, &b)
@@ -238,7 +279,11 @@ fn value_overlap(f: &Fact, c: &Candidate) -> f32 {
 
 fn new_fact(facts: &[Fact], c: Candidate, ev: &Evidence<'_>) -> Fact {
     let description = match c.due {
-        Some(due) => format!("{}{}.", c.description.trim_end_matches('.'), due_suffix(due)),
+        Some(due) => format!(
+            "{}{}.",
+            c.description.trim_end_matches('.'),
+            due_suffix(due)
+        ),
         None => c.description,
     };
     Fact {

@@ -37,7 +37,10 @@ pub fn extract(text: &str, now: DateTime<Utc>) -> Vec<Candidate> {
             continue;
         };
         for c in patterns::candidates(&cleaned, now) {
-            if !found.iter().any(|f| f.key == c.key && f.value == c.value && f.polarity == c.polarity) {
+            if !found
+                .iter()
+                .any(|f| f.key == c.key && f.value == c.value && f.polarity == c.polarity)
+            {
                 found.push(c);
             }
         }

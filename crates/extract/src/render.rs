@@ -102,9 +102,11 @@ pub fn third_person(tokens: &[Token]) -> String {
         words.push(word);
     }
     let mut out = String::new();
-    for (w, t) in words.iter().zip(tokens.iter().skip(usize::from(
-        tokens.first().is_some_and(|t| t.lower == "i"),
-    ))) {
+    for (w, t) in words.iter().zip(
+        tokens
+            .iter()
+            .skip(usize::from(tokens.first().is_some_and(|t| t.lower == "i"))),
+    ) {
         if !out.is_empty() && t.kind != TokenKind::Punct {
             out.push(' ');
         }
@@ -115,9 +117,29 @@ pub fn third_person(tokens: &[Token]) -> String {
 
 /// Adverbs that may stand between "I" and the verb.
 const ADVERBS: &[&str] = &[
-    "absolutely", "actually", "already", "also", "always", "currently", "definitely", "even",
-    "finally", "just", "maybe", "mostly", "never", "now", "often", "only", "probably", "rarely",
-    "really", "recently", "sometimes", "still", "usually",
+    "absolutely",
+    "actually",
+    "already",
+    "also",
+    "always",
+    "currently",
+    "definitely",
+    "even",
+    "finally",
+    "just",
+    "maybe",
+    "mostly",
+    "never",
+    "now",
+    "often",
+    "only",
+    "probably",
+    "rarely",
+    "really",
+    "recently",
+    "sometimes",
+    "still",
+    "usually",
 ];
 
 /// The third-person singular of a first-person verb.
@@ -139,19 +161,65 @@ fn conjugate(text: &str, lower: &str) -> String {
         || lower.ends_with("n't")
         || matches!(
             lower,
-            "was" | "can" | "will" | "would" | "could" | "should" | "might" | "must" | "used"
-                | "went" | "got" | "grew" | "had" | "made" | "took" | "saw" | "bought" | "left"
-                | "quit" | "met" | "ran" | "began" | "came" | "became" | "won" | "lost" | "drove"
-                | "spent" | "found" | "felt" | "kept" | "taught" | "thought" | "wrote" | "read"
-                | "put" | "did" | "gave" | "sold" | "built" | "may" | "shall" | "never" | "no"
+            "was"
+                | "can"
+                | "will"
+                | "would"
+                | "could"
+                | "should"
+                | "might"
+                | "must"
+                | "used"
+                | "went"
+                | "got"
+                | "grew"
+                | "had"
+                | "made"
+                | "took"
+                | "saw"
+                | "bought"
+                | "left"
+                | "quit"
+                | "met"
+                | "ran"
+                | "began"
+                | "came"
+                | "became"
+                | "won"
+                | "lost"
+                | "drove"
+                | "spent"
+                | "found"
+                | "felt"
+                | "kept"
+                | "taught"
+                | "thought"
+                | "wrote"
+                | "read"
+                | "put"
+                | "did"
+                | "gave"
+                | "sold"
+                | "built"
+                | "may"
+                | "shall"
+                | "never"
+                | "no"
         );
     if unchanged {
         return text.to_string();
     }
-    if lower.ends_with('y') && !lower.ends_with("ay") && !lower.ends_with("ey") && !lower.ends_with("oy") {
+    if lower.ends_with('y')
+        && !lower.ends_with("ay")
+        && !lower.ends_with("ey")
+        && !lower.ends_with("oy")
+    {
         return format!("{}ies", &text[..text.len() - 1]);
     }
-    if ["s", "sh", "ch", "x", "z", "o"].iter().any(|e| lower.ends_with(e)) {
+    if ["s", "sh", "ch", "x", "z", "o"]
+        .iter()
+        .any(|e| lower.ends_with(e))
+    {
         return format!("{text}es");
     }
     format!("{text}s")
@@ -168,7 +236,10 @@ mod tests {
         assert_eq!(line("I don't eat meat"), "Doesn't eat meat.");
         assert_eq!(line("I own a Jeep"), "Owns a Jeep.");
         assert_eq!(line("I am from Alaska"), "Is from Alaska.");
-        assert_eq!(line("I really enjoy hiking with my dog"), "Really enjoys hiking with their dog.");
+        assert_eq!(
+            line("I really enjoy hiking with my dog"),
+            "Really enjoys hiking with their dog."
+        );
         assert_eq!(line("I study biology"), "Studies biology.");
     }
 }

@@ -20,13 +20,29 @@ pub struct TimeRef {
 
 /// Month names in calendar order (position + 1 is the month number).
 const MONTHS: [&str; 12] = [
-    "january", "february", "march", "april", "may", "june", "july", "august", "september",
-    "october", "november", "december",
+    "january",
+    "february",
+    "march",
+    "april",
+    "may",
+    "june",
+    "july",
+    "august",
+    "september",
+    "october",
+    "november",
+    "december",
 ];
 
 const UNITS: &[(&str, u32)] = &[
-    ("day", 0), ("days", 0), ("week", 1), ("weeks", 1), ("month", 2), ("months", 2),
-    ("year", 3), ("years", 3),
+    ("day", 0),
+    ("days", 0),
+    ("week", 1),
+    ("weeks", 1),
+    ("month", 2),
+    ("months", 2),
+    ("year", 3),
+    ("years", 3),
 ];
 
 fn number(word: &str) -> Option<u32> {
@@ -91,17 +107,25 @@ pub fn find_time(words: &[Token], now: DateTime<Utc>) -> Option<TimeRef> {
             "tomorrow" => Some((1, unit_span(shift(now, 0, 1, true), 0))),
             "last" | "next" | "this" => unit(w(i + 1)).map(|u| {
                 let forward = w(i) == "next";
-                let moved = if w(i) == "this" { now } else { shift(now, u, 1, forward) };
+                let moved = if w(i) == "this" {
+                    now
+                } else {
+                    shift(now, u, 1, forward)
+                };
                 (2, unit_span(moved, u))
             }),
             "in" if MONTHS.contains(&w(i + 1)) => {
                 let month = MONTHS.iter().position(|m| *m == w(i + 1)).unwrap_or(0) as u32 + 1;
-                let year = if month >= now.month() { now.year() } else { now.year() + 1 };
+                let year = if month >= now.month() {
+                    now.year()
+                } else {
+                    now.year() + 1
+                };
                 Some((2, month_span(year, month)))
             }
-            "in" => number(w(i + 1)).zip(unit(w(i + 2))).map(|(n, u)| {
-                (3, unit_span(shift(now, u, n, true), u))
-            }),
+            "in" => number(w(i + 1))
+                .zip(unit(w(i + 2)))
+                .map(|(n, u)| (3, unit_span(shift(now, u, n, true), u))),
             word => number(word)
                 .zip(unit(w(i + 1)))
                 .filter(|_| w(i + 2) == "ago")

@@ -77,7 +77,11 @@ impl Token {
         let lower = text.to_lowercase();
         let classes = crate::lexicon::classes_of(&lower);
         let lower: Rc<str> = lower.into();
-        let text = if *lower == *text { lower.clone() } else { text.into() };
+        let text = if *lower == *text {
+            lower.clone()
+        } else {
+            text.into()
+        };
         Self {
             text: Word(text),
             lower: Word(lower),
@@ -101,7 +105,13 @@ impl Token {
 pub fn tokenize(text: &str) -> Vec<Token> {
     let chars: Vec<char> = text
         .chars()
-        .map(|c| if matches!(c, '’' | '‘' | '`') { '\'' } else { c })
+        .map(|c| {
+            if matches!(c, '’' | '‘' | '`') {
+                '\''
+            } else {
+                c
+            }
+        })
         .collect();
     let mut tokens = Vec::with_capacity(chars.len() / 4);
     let mut i = 0;
@@ -116,7 +126,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                 let joins_next = i + 1 < chars.len() && chars[i + 1].is_alphanumeric();
                 if c.is_alphanumeric()
                     || (joins_next && matches!(c, '\'' | '-') && !numeric)
-                    || (joins_next && numeric && matches!(c, ',' | '.') && chars[i + 1].is_ascii_digit())
+                    || (joins_next
+                        && numeric
+                        && matches!(c, ',' | '.')
+                        && chars[i + 1].is_ascii_digit())
                 {
                     if !(numeric && c == ',') {
                         word.push(c);
@@ -183,14 +196,29 @@ mod tests {
     use super::*;
 
     fn lowers(text: &str) -> Vec<String> {
-        tokenize(text).into_iter().map(|t| t.lower.to_string()).collect()
+        tokenize(text)
+            .into_iter()
+            .map(|t| t.lower.to_string())
+            .collect()
     }
 
     #[test]
     fn expands_first_person_contractions_and_keeps_negations() {
         assert_eq!(
             lowers("I'm sure I don’t, im 1,000 miles-away."),
-            ["i", "am", "sure", "i", "don't", ",", "i", "am", "1000", "miles-away", "."]
+            [
+                "i",
+                "am",
+                "sure",
+                "i",
+                "don't",
+                ",",
+                "i",
+                "am",
+                "1000",
+                "miles-away",
+                "."
+            ]
         );
     }
 }

@@ -94,7 +94,11 @@ impl Score {
     /// Harmonic mean of precision and recall.
     pub fn f1(&self) -> f64 {
         let (p, r) = (self.precision(), self.recall());
-        if p + r == 0.0 { 0.0 } else { 2.0 * p * r / (p + r) }
+        if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        }
     }
     fn add(&mut self, other: &Score) {
         self.dialogues += other.dialogues;
@@ -143,7 +147,12 @@ pub fn score(dialogues: &[Dialogue], predictions: &[Prediction]) -> ExtractionRe
             s.predicted += pred.len();
             let matches: Vec<Vec<bool>> = pred_tokens
                 .iter()
-                .map(|p| gold_tokens.iter().map(|g| f1_of(p, g) >= MATCH_F1).collect())
+                .map(|p| {
+                    gold_tokens
+                        .iter()
+                        .map(|g| f1_of(p, g) >= MATCH_F1)
+                        .collect()
+                })
                 .collect();
             s.correct += matches.iter().filter(|row| row.iter().any(|m| *m)).count();
             s.recalled += (0..gold.len())
@@ -164,7 +173,11 @@ impl fmt::Display for ExtractionReport {
     fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
         writeln!(f, "| dialogues | n | P | R | F1 | predicted | gold |")?;
         writeln!(f, "|---|---|---|---|---|---|---|")?;
-        for (name, s) in [("even (tuning)", &self.even), ("odd (held out)", &self.odd), ("all", &self.overall)] {
+        for (name, s) in [
+            ("even (tuning)", &self.even),
+            ("odd (held out)", &self.odd),
+            ("all", &self.overall),
+        ] {
             writeln!(
                 f,
                 "| {name} | {} | {:.3} | {:.3} | {:.3} | {} | {} |",
@@ -186,7 +199,10 @@ mod tests {
 
     #[test]
     fn tokens_follow_the_reference_scorer() {
-        assert_eq!(tokens("I don’t own a Jeep, I'm 1,000%!"), ["i", "don't", "own", "a", "jeep", "i'm", "1", "000"]);
+        assert_eq!(
+            tokens("I don’t own a Jeep, I'm 1,000%!"),
+            ["i", "don't", "own", "a", "jeep", "i'm", "1", "000"]
+        );
         assert!((token_f1("I own a Jeep.", "i own a jeep") - 1.0).abs() < 1e-9);
         assert_eq!(token_f1("", "x"), 0.0);
     }

@@ -33,5 +33,9 @@ fn msc_extraction_beats_the_floor() {
     dialogues.truncate(DIALOGUES);
     let report = evaluate(&dialogues, None, |_, _| {}).unwrap();
     println!("{report}");
-    assert!(report.overall.f1() >= F1_FLOOR, "F1 {:.3} below {F1_FLOOR}", report.overall.f1());
+    assert!(
+        report.overall.f1() >= F1_FLOOR,
+        "F1 {:.3} below {F1_FLOOR}",
+        report.overall.f1()
+    );
 }

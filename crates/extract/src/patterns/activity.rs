@@ -10,7 +10,14 @@ use crate::render::{key_text, value_text};
 use crate::tokenize::Token;
 
 const FREQUENCY: &[&str] = &[
-    "always", "normally", "often", "rarely", "regularly", "sometimes", "typically", "usually",
+    "always",
+    "normally",
+    "often",
+    "rarely",
+    "regularly",
+    "sometimes",
+    "typically",
+    "usually",
 ];
 const PERIODS: &[&str] = &[
     "daily", "each", "evenings", "every", "mornings", "nightly", "nights", "weekends", "weekly",
@@ -26,20 +33,36 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         if plan.is_empty() || only_anaphors(&plan) || r.negated {
             return None;
         }
-        let mut f = Found::new(Facet::Goal, format!("goal:{}", key_text(&plan)), value_text(&plan));
+        let mut f = Found::new(
+            Facet::Goal,
+            format!("goal:{}", key_text(&plan)),
+            value_text(&plan),
+        );
         f.due = r.time.filter(|t| t.end > r.now).map(|t| t.end);
         return Some(f);
     }
     if r.w(0) == "play" && !r.rest(1).is_empty() && !only_anaphors(r.rest(1)) {
         let what = r.rest(1);
-        return Some(Found::new(Facet::Interest, format!("plays:{}", key_text(what)), value_text(what)));
+        return Some(Found::new(
+            Facet::Interest,
+            format!("plays:{}", key_text(what)),
+            value_text(what),
+        ));
     }
     let routine = has(FREQUENCY, r.w(0))
         || r.pred.iter().any(|t| has(PERIODS, t.lower.as_str()))
-        || r.pred.last().is_some_and(|t| t.lower == "day" || t.lower == "week")
-            && r.pred.iter().any(|t| t.lower == "a" || t.lower == "per" || t.lower == "times");
+        || r.pred
+            .last()
+            .is_some_and(|t| t.lower == "day" || t.lower == "week")
+            && r.pred
+                .iter()
+                .any(|t| t.lower == "a" || t.lower == "per" || t.lower == "times");
     if routine && !r.pred.is_empty() && !super::generic::is_chat(r) {
-        return Some(Found::new(Facet::Routine, format!("routine:{}", key_text(&r.pred)), value_text(&r.pred)));
+        return Some(Found::new(
+            Facet::Routine,
+            format!("routine:{}", key_text(&r.pred)),
+            value_text(&r.pred),
+        ));
     }
     None
 }
@@ -76,7 +99,11 @@ fn ending(r: &Reading<'_>) -> Option<Found> {
     if what.is_empty() || only_anaphors(what) || r.negated {
         return None;
     }
-    let mut f = Found::new(Facet::Routine, format!("does:{}", key_text(what)), value_text(what));
+    let mut f = Found::new(
+        Facet::Routine,
+        format!("does:{}", key_text(what)),
+        value_text(what),
+    );
     f.polarity = Some(Polarity::Negative);
     f.ends = Some(key_text(what));
     Some(f)

@@ -9,22 +9,54 @@ use crate::render::{key_text, value_text};
 
 /// Verbs of leisure: the clause is an interest.
 const LEISURE: &[&str] = &[
-    "bake", "bike", "build", "camp", "climb", "collect", "cook", "cycle", "dance", "draw",
-    "exercise", "fish", "garden", "go", "hike", "hunt", "knit", "listen", "make", "paint", "play",
-    "played", "practice", "read", "run", "sew", "shop", "sing", "ski", "surf", "swim", "train",
-    "travel", "traveled", "visit", "visited", "volunteer", "watch", "went", "write",
+    "bake",
+    "bike",
+    "build",
+    "camp",
+    "climb",
+    "collect",
+    "cook",
+    "cycle",
+    "dance",
+    "draw",
+    "exercise",
+    "fish",
+    "garden",
+    "go",
+    "hike",
+    "hunt",
+    "knit",
+    "listen",
+    "make",
+    "paint",
+    "play",
+    "played",
+    "practice",
+    "read",
+    "run",
+    "sew",
+    "shop",
+    "sing",
+    "ski",
+    "surf",
+    "swim",
+    "train",
+    "travel",
+    "traveled",
+    "visit",
+    "visited",
+    "volunteer",
+    "watch",
+    "went",
+    "write",
 ];
 /// Verbs of habit: the clause is a routine.
 const HABITS: &[&str] = &[
     "commute", "drink", "drive", "eat", "meditate", "pray", "sleep", "smoke", "spend", "take",
     "use", "wake", "walk", "wear",
 ];
-const OWNING: &[&str] = &[
-    "adopted", "bought", "drive", "got", "had", "have", "own",
-];
-const PLANNING: &[&str] = &[
-    "hope", "need", "plan", "planned", "want", "wanted", "will",
-];
+const OWNING: &[&str] = &["adopted", "bought", "drive", "got", "had", "have", "own"];
+const PLANNING: &[&str] = &["hope", "need", "plan", "planned", "want", "wanted", "will"];
 const LIKING: &[&str] = &[
     "adore", "enjoy", "enjoyed", "hate", "like", "liked", "love", "loved", "prefer",
 ];
@@ -42,9 +74,35 @@ const MAX_WORDS: usize = 10;
 /// First words after "I" that start talk, episodes or modal musings rather than facts about
 /// the speaker ("I can't complain", "I thought so", "I decided to go").
 const EPISODIC: &[&str] = &[
-    "bet", "can", "can't", "cannot", "could", "couldn't", "decided", "didn't", "find", "get",
-    "guess", "hadn't", "haven't", "may", "mean", "might", "must", "need", "once", "should",
-    "shouldn't", "sure", "thought", "tried", "try", "wanted", "won't", "would", "wouldn't",
+    "bet",
+    "can",
+    "can't",
+    "cannot",
+    "could",
+    "couldn't",
+    "decided",
+    "didn't",
+    "find",
+    "get",
+    "guess",
+    "hadn't",
+    "haven't",
+    "may",
+    "mean",
+    "might",
+    "must",
+    "need",
+    "once",
+    "should",
+    "shouldn't",
+    "sure",
+    "thought",
+    "tried",
+    "try",
+    "wanted",
+    "won't",
+    "would",
+    "wouldn't",
 ];
 
 /// Object pronouns: the clause leans on the conversation for its meaning.
@@ -72,14 +130,47 @@ pub(crate) fn is_chat(r: &Reading<'_>) -> bool {
         return has(lexicon::CHAT_STATES, r.w(1)) || r.pred.len() < 2;
     }
     if verb == "can" || verb == "could" {
-        return has(&["believe", "do", "get", "go", "help", "imagine", "only", "relate", "say", "see", "tell", "understand", "wait"],
+        return has(
+            &[
+                "believe",
+                "do",
+                "get",
+                "go",
+                "help",
+                "imagine",
+                "only",
+                "relate",
+                "say",
+                "see",
+                "tell",
+                "understand",
+                "wait",
+            ],
             r.w(1),
         );
     }
-    if verb == "was" && has(&["going", "joking", "just", "kidding", "like", "thinking", "wondering"], r.w(1)) {
+    if verb == "was"
+        && has(
+            &[
+                "going",
+                "joking",
+                "just",
+                "kidding",
+                "like",
+                "thinking",
+                "wondering",
+            ],
+            r.w(1),
+        )
+    {
         return true;
     }
-    if verb == "have" && has(&["always", "been", "heard", "never", "no", "seen", "to"], r.w(1)) {
+    if verb == "have"
+        && has(
+            &["always", "been", "heard", "never", "no", "seen", "to"],
+            r.w(1),
+        )
+    {
         return r.w(1) == "to" || r.w(1) == "heard" || r.w(1) == "seen" || r.w(1) == "no";
     }
     has(lexicon::CHAT_VERBS, verb)

@@ -8,7 +8,13 @@ use crate::lexicon::{self, has};
 use crate::render::{title_case, value_text};
 
 const PLACE_VERBS: &[&str] = &[
-    "born", "grew", "live", "lived", "moved", "relocated", "reside",
+    "born",
+    "grew",
+    "live",
+    "lived",
+    "moved",
+    "relocated",
+    "reside",
 ];
 
 /// Identity patterns on an "I …" clause.
@@ -23,7 +29,8 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         "study" | "studied" | "major" | "majored" => {
             let skip = if r.is(1, &["in"]) { 2 } else { 1 };
             let field = value_text(&noun_phrase(r, skip));
-            (!field.is_empty() && !r.negated).then(|| Found::new(Facet::Identity, "education", field))
+            (!field.is_empty() && !r.negated)
+                .then(|| Found::new(Facet::Identity, "education", field))
         }
         "graduated" if r.is(1, &["from"]) => {
             let school = value_text(&noun_phrase(r, 2));
@@ -55,7 +62,11 @@ fn being(r: &Reading<'_>) -> Option<Found> {
     if r.is(i, &["allergic"]) && r.is(i + 1, &["to"]) {
         let what = value_text(r.rest(i + 2));
         return (!what.is_empty()).then(|| {
-            Found::new(Facet::Preference, format!("allergy:{}", what.to_lowercase()), what)
+            Found::new(
+                Facet::Preference,
+                format!("allergy:{}", what.to_lowercase()),
+                what,
+            )
         });
     }
     let np_start = if r.is(i, &["a", "an"]) { i + 1 } else { i };
@@ -64,14 +75,26 @@ fn being(r: &Reading<'_>) -> Option<Found> {
         return Some(Found::new(Facet::Preference, format!("diet:{diet}"), diet));
     }
     if has(lexicon::STATUSES, r.w(i)) && !past && !r.negated {
-        return Some(Found::new(Facet::Identity, "relationship.status", r.w(i).to_string()));
+        return Some(Found::new(
+            Facet::Identity,
+            "relationship.status",
+            r.w(i).to_string(),
+        ));
     }
     if r.is(i, &["retired", "unemployed"]) && !r.negated {
-        return Some(Found::new(Facet::Identity, "occupation", r.w(i).to_string()));
+        return Some(Found::new(
+            Facet::Identity,
+            "occupation",
+            r.w(i).to_string(),
+        ));
     }
     if np_start > i {
         let np = noun_phrase(r, np_start);
-        if np.last().is_some_and(|t| has(lexicon::OCCUPATIONS, &t.lower)) && !r.negated {
+        if np
+            .last()
+            .is_some_and(|t| has(lexicon::OCCUPATIONS, &t.lower))
+            && !r.negated
+        {
             let job = value_text(&np);
             let article = if starts_with_vowel(&job) { "an" } else { "a" };
             let mut f = Found::new(Facet::Identity, "occupation", job.to_lowercase());
@@ -87,7 +110,9 @@ fn being(r: &Reading<'_>) -> Option<Found> {
     if r.pred.len() == 2 && !past && !r.negated {
         let t = &r.pred[1];
         let capitalized = t.text.chars().next().is_some_and(char::is_uppercase);
-        let nationality = ["an", "ese", "ish", "ch", "i"].iter().any(|s| t.lower.ends_with(s));
+        let nationality = ["an", "ese", "ish", "ch", "i"]
+            .iter()
+            .any(|s| t.lower.ends_with(s));
         if capitalized && !nationality && !has(lexicon::CHAT_STATES, &t.lower) {
             let mut f = Found::new(Facet::Identity, "name", t.text.clone());
             f.statement = Some(format!("My name is {}.", t.text));
@@ -105,7 +130,9 @@ fn place(r: &Reading<'_>, i: usize) -> Option<String> {
     let np = noun_phrase(r, i);
     let text = value_text(&np);
     (!text.is_empty() && np.len() <= 5 && !super::only_anaphors(&np)).then(|| {
-        if np.iter().all(|t| t.text == t.lower) && !np.iter().any(|t| t.lower == "town" || t.lower == "city") {
+        if np.iter().all(|t| t.text == t.lower)
+            && !np.iter().any(|t| t.lower == "town" || t.lower == "city")
+        {
             title_case(&text)
         } else {
             text
@@ -158,7 +185,11 @@ fn work(r: &Reading<'_>) -> Option<Found> {
             Some(f)
         }
         "at" | "for" => Some(Found::new(Facet::Identity, "employer", value)),
-        "in" => Some(Found::new(Facet::Identity, "work.field", value.to_lowercase())),
+        "in" => Some(Found::new(
+            Facet::Identity,
+            "work.field",
+            value.to_lowercase(),
+        )),
         _ => None,
     }
     .map(|mut f| {

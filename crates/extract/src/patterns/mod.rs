@@ -14,8 +14,8 @@ use chrono::{DateTime, Utc};
 use rapport_core::{Facet, Polarity};
 
 use crate::candidate::{Candidate, Tense};
-use crate::lexicon::has;
 use crate::clean::Cleaned;
+use crate::lexicon::has;
 use crate::render;
 use crate::sensitivity;
 use crate::time::{TimeRef, find_time};
@@ -96,8 +96,22 @@ impl Found {
 
 /// Adverbs left out of the predicate (kept in the statement).
 const SKIPPED_ADVERBS: &[&str] = &[
-    "actually", "already", "also", "currently", "definitely", "even", "finally", "maybe", "mostly",
-    "now", "perhaps", "possibly", "probably", "really", "recently", "still",
+    "actually",
+    "already",
+    "also",
+    "currently",
+    "definitely",
+    "even",
+    "finally",
+    "maybe",
+    "mostly",
+    "now",
+    "perhaps",
+    "possibly",
+    "probably",
+    "really",
+    "recently",
+    "still",
 ];
 
 const NEGATIONS: &[&str] = &[
@@ -161,14 +175,20 @@ fn candidate(cleaned: &Cleaned, reading: &Reading<'_>, found: Found) -> Candidat
             let mut as_i = clause.to_vec();
             as_i[0] = Token::new("I", crate::tokenize::TokenKind::Word);
             let line = render::third_person(&as_i);
-            format!("With their household: {}{}", line[..1].to_lowercase(), &line[1..])
+            format!(
+                "With their household: {}{}",
+                line[..1].to_lowercase(),
+                &line[1..]
+            )
         }
         (None, _) => render::sentence(&render::join(clause).replace(" my ", " their ")),
     };
     let statement = found
         .statement
         .unwrap_or_else(|| render::sentence(&render::join(clause)));
-    let ends = found.ends.or_else(|| (tense == Tense::Ended).then(|| found.value.to_lowercase()));
+    let ends = found
+        .ends
+        .or_else(|| (tense == Tense::Ended).then(|| found.value.to_lowercase()));
     Candidate {
         facet: found.facet,
         sensitivity: sensitivity::classify(clause),
@@ -211,7 +231,11 @@ fn read(clause: &[Token], now: DateTime<Utc>) -> Reading<'_> {
             negated = true;
             // Keep the auxiliary's meaning: "don't have" → "have", "am not" → "am".
             match w {
-                "haven't" if !pred.get(i + 1).is_some_and(|n| n.lower == "got" || n.lower == "been") => {
+                "haven't"
+                    if !pred
+                        .get(i + 1)
+                        .is_some_and(|n| n.lower == "got" || n.lower == "been") =>
+                {
                     pred[i] = word("have");
                 }
                 "wasn't" => pred[i] = word("was"),
@@ -268,7 +292,8 @@ pub(crate) fn noun_phrase(r: &Reading<'_>, i: usize) -> Vec<Token> {
 
 /// Whether every word of `tokens` only points back ("it", "that") or there are none.
 pub(crate) fn only_anaphors(tokens: &[Token]) -> bool {
-    tokens
-        .iter()
-        .all(|t| crate::lexicon::has(crate::lexicon::ANAPHORS, &t.lower) || crate::lexicon::has(crate::lexicon::DETERMINERS, &t.lower))
+    tokens.iter().all(|t| {
+        crate::lexicon::has(crate::lexicon::ANAPHORS, &t.lower)
+            || crate::lexicon::has(crate::lexicon::DETERMINERS, &t.lower)
+    })
 }

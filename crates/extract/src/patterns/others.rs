@@ -10,7 +10,10 @@ use crate::tokenize::Token;
 
 /// Patterns on a "My …" clause (the predicate starts after "my").
 pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
-    let be = r.pred.iter().position(|t| matches!(t.lower.as_str(), "is" | "are" | "was" | "'s"));
+    let be = r
+        .pred
+        .iter()
+        .position(|t| matches!(t.lower.as_str(), "is" | "are" | "was" | "'s"));
     match r.w(0) {
         "name" if be == Some(1) => {
             let name = r.pred.get(2)?;
@@ -25,7 +28,11 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
             if category.is_empty() || value.is_empty() || only_anaphors(r.rest(be + 1)) {
                 return None;
             }
-            Some(Found::new(Facet::Preference, format!("favorite:{category}"), value))
+            Some(Found::new(
+                Facet::Preference,
+                format!("favorite:{category}"),
+                value,
+            ))
         }
         "job" | "hobby" | "hobbies" | "goal" | "dream" if be == Some(1) => {
             let value = value_text(r.rest(2));
@@ -44,10 +51,17 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
 /// "my sister (Ana) is a nurse", "my dog loves the beach", "my kids are 5 and 7".
 fn person(r: &Reading<'_>) -> Option<Found> {
     // The person word may follow adjectives: "my older brother", "my best friend".
-    let at = r.pred.iter().take(3).position(|t| has(lexicon::PEOPLE, &t.lower) || has(lexicon::PETS, &t.lower))?;
+    let at = r
+        .pred
+        .iter()
+        .take(3)
+        .position(|t| has(lexicon::PEOPLE, &t.lower) || has(lexicon::PETS, &t.lower))?;
     let who = r.pred[at].lower.clone();
     let rest = r.rest(at + 1);
-    let rest = if rest.first().is_some_and(|t| t.text.chars().next().is_some_and(char::is_uppercase)) {
+    let rest = if rest
+        .first()
+        .is_some_and(|t| t.text.chars().next().is_some_and(char::is_uppercase))
+    {
         &rest[1..]
     } else {
         rest
@@ -55,7 +69,11 @@ fn person(r: &Reading<'_>) -> Option<Found> {
     if rest.len() < 2 || only_anaphors(&rest[1..]) {
         return None;
     }
-    let facet = if has(lexicon::PETS, &who) { Facet::Possession } else { Facet::Relationship };
+    let facet = if has(lexicon::PETS, &who) {
+        Facet::Possession
+    } else {
+        Facet::Relationship
+    };
     let relation = key_text(&r.pred[..=at]);
     let mut f = Found::new(facet, format!("person:{relation}"), value_text(rest));
     f.strength = 0.5;
@@ -67,7 +85,11 @@ pub(crate) fn favorite_named(clause: &[Token]) -> Option<Found> {
     let my = clause.iter().position(|t| t.lower == "my")?;
     let what = &clause[..my.checked_sub(1)?];
     let category = clause.get(my + 2..).unwrap_or(&[]);
-    let key = if category.is_empty() { "thing".to_string() } else { key_text(category) };
+    let key = if category.is_empty() {
+        "thing".to_string()
+    } else {
+        key_text(category)
+    };
     let value = value_text(what);
     (!value.is_empty()).then(|| Found::new(Facet::Preference, format!("favorite:{key}"), value))
 }

@@ -8,17 +8,67 @@ use crate::render::{key_text, value_text};
 
 /// Head nouns that "have" does not make possessions ("I have a question").
 const NOT_OWNED: &[&str] = &[
-    "allergies", "allergy", "appointment", "bit", "blast", "bunch", "busy", "chance", "class",
-    "couple", "crush", "day", "degree", "dream", "dreams", "exam", "experience", "favorite",
-    "feel", "feeling", "few", "fun", "good", "great", "habit", "hard", "idea", "ideas",
-    "interview", "job", "look", "lot", "lots", "meeting", "night", "party", "passion", "plan",
-    "plans", "problem", "problems", "question", "questions", "sense", "shot", "story", "test",
-    "thing", "things", "thought", "time", "ton", "tons", "tough", "try", "way", "week", "weekend",
+    "allergies",
+    "allergy",
+    "appointment",
+    "bit",
+    "blast",
+    "bunch",
+    "busy",
+    "chance",
+    "class",
+    "couple",
+    "crush",
+    "day",
+    "degree",
+    "dream",
+    "dreams",
+    "exam",
+    "experience",
+    "favorite",
+    "feel",
+    "feeling",
+    "few",
+    "fun",
+    "good",
+    "great",
+    "habit",
+    "hard",
+    "idea",
+    "ideas",
+    "interview",
+    "job",
+    "look",
+    "lot",
+    "lots",
+    "meeting",
+    "night",
+    "party",
+    "passion",
+    "plan",
+    "plans",
+    "problem",
+    "problems",
+    "question",
+    "questions",
+    "sense",
+    "shot",
+    "story",
+    "test",
+    "thing",
+    "things",
+    "thought",
+    "time",
+    "ton",
+    "tons",
+    "tough",
+    "try",
+    "way",
+    "week",
+    "weekend",
 ];
 
-const OWN_VERBS: &[&str] = &[
-    "adopted", "bought", "got", "had", "has", "have", "own",
-];
+const OWN_VERBS: &[&str] = &["adopted", "bought", "got", "had", "has", "have", "own"];
 
 /// Possession patterns on an "I …" clause.
 pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
@@ -38,7 +88,11 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         // "I have a peanut allergy".
         if head.lower.starts_with("allerg") && np.len() >= 2 {
             let what = value_text(&np[..np.len() - 1]);
-            return Some(Found::new(Facet::Preference, format!("allergy:{}", what.to_lowercase()), what));
+            return Some(Found::new(
+                Facet::Preference,
+                format!("allergy:{}", what.to_lowercase()),
+                what,
+            ));
         }
         return None;
     }
@@ -49,7 +103,11 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
             Some(n) if n > 1 => n.to_string(),
             _ => singular.clone(),
         });
-        let species = if head.lower == "puppies" { "puppy".to_string() } else { singular };
+        let species = if head.lower == "puppies" {
+            "puppy".to_string()
+        } else {
+            singular
+        };
         let mut f = Found::new(Facet::Possession, format!("pet.{species}"), value);
         if r.past || r.w(0) == "had" {
             f.past = true;
@@ -68,7 +126,11 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         f.polarity = Some(rapport_core::Polarity::Positive);
         return Some(f);
     }
-    let mut f = Found::new(Facet::Possession, format!("owns:{}", key_text(&np)), value_text(&np));
+    let mut f = Found::new(
+        Facet::Possession,
+        format!("owns:{}", key_text(&np)),
+        value_text(&np),
+    );
     f.past = r.w(0) == "had";
     Some(f)
 }

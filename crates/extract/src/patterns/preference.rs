@@ -42,7 +42,11 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         }
         ("am", "interested") if r.is(2, &["in"]) => {
             let what = object(r.rest(3))?;
-            Some(Found::new(Facet::Interest, format!("interest:{}", key_text(&what)), value_text(&what)))
+            Some(Found::new(
+                Facet::Interest,
+                format!("interest:{}", key_text(&what)),
+                value_text(&what),
+            ))
         }
         ("eat", _) | ("drink", _) if r.negated => {
             let what = object(r.rest(1))?;
@@ -68,24 +72,33 @@ fn object(tokens: &[Token]) -> Option<Vec<Token>> {
 fn liking(r: &Reading<'_>, from: usize, strength: f32, dislike: bool) -> Option<Found> {
     let what = object(r.rest(from))?;
     // "prefer X over/to/than Y".
-    if r.w(from.saturating_sub(1)).starts_with("prefer") {
-        if let Some(at) = what.iter().position(|t| matches!(t.lower.as_str(), "over" | "than" | "to") ) {
-            let (x, y) = (&what[..at], &what[at + 1..]);
-            if !x.is_empty() && !y.is_empty() {
-                let mut f = Found::new(
-                    Facet::Preference,
-                    format!("prefers:{}", key_text(x)),
-                    format!("{} over {}", value_text(x), value_text(y)),
-                );
-                f.strength = strength;
-                return Some(f);
-            }
-        }
+    let preferring = r.w(from.saturating_sub(1)).starts_with("prefer");
+    let than = what
+        .iter()
+        .position(|t| matches!(t.lower.as_str(), "over" | "than" | "to"))
+        .filter(|at| preferring && *at > 0 && at + 1 < what.len());
+    if let Some(at) = than {
+        let (x, y) = (&what[..at], &what[at + 1..]);
+        let mut f = Found::new(
+            Facet::Preference,
+            format!("prefers:{}", key_text(x)),
+            format!("{} over {}", value_text(x), value_text(y)),
+        );
+        f.strength = strength;
+        return Some(f);
     }
     let activity = what[0].lower.ends_with("ing") || r.w(from) == "to";
-    let facet = if activity { Facet::Interest } else { Facet::Preference };
+    let facet = if activity {
+        Facet::Interest
+    } else {
+        Facet::Preference
+    };
     let prefix = if dislike { "dislikes" } else { "likes" };
-    let mut f = Found::new(facet, format!("{prefix}:{}", key_text(&what)), value_text(&what));
+    let mut f = Found::new(
+        facet,
+        format!("{prefix}:{}", key_text(&what)),
+        value_text(&what),
+    );
     f.strength = strength;
     Some(f)
 }

@@ -17,7 +17,10 @@ fn the_same_fact_again_strengthens_it() {
 
 #[test]
 fn a_new_city_supersedes_the_old_with_a_reason() {
-    let events = said(&["I live in Portland.", "Big news: I moved to Seattle last month."]);
+    let events = said(&[
+        "I live in Portland.",
+        "Big news: I moved to Seattle last month.",
+    ]);
     let facts = learn(&events);
     let portland = facts.iter().find(|f| f.value == "Portland").unwrap();
     let seattle = current(&facts, "location.city");
@@ -35,7 +38,11 @@ fn a_new_city_supersedes_the_old_with_a_reason() {
 #[test]
 fn multi_valued_keys_accumulate() {
     let facts = learn(&said(&["I love jazz.", "I love hiking.", "I have a cat."]));
-    let current: Vec<&str> = facts.iter().filter(|f| f.is_current()).map(|f| f.key.as_str()).collect();
+    let current: Vec<&str> = facts
+        .iter()
+        .filter(|f| f.is_current())
+        .map(|f| f.key.as_str())
+        .collect();
     assert_eq!(current, ["likes:jazz", "likes:hiking", "pet.cat"]);
 }
 
@@ -47,9 +54,17 @@ fn a_denial_ends_the_like_and_quitting_ends_the_habit() {
         "I don't like jazz anymore.",
         "I quit smoking.",
     ]));
-    let jazz = facts.iter().find(|f| f.key == "likes:jazz" && f.polarity == Polarity::Positive).unwrap();
+    let jazz = facts
+        .iter()
+        .find(|f| f.key == "likes:jazz" && f.polarity == Polarity::Positive)
+        .unwrap();
     assert!(!jazz.is_current());
-    assert!(jazz.change_reason.as_deref().unwrap().starts_with("no longer"));
+    assert!(
+        jazz.change_reason
+            .as_deref()
+            .unwrap()
+            .starts_with("no longer")
+    );
     assert_eq!(current(&facts, "likes:jazz").polarity, Polarity::Negative);
     let smoking = facts.iter().find(|f| f.statement.contains("pack")).unwrap();
     assert!(!smoking.is_current(), "{:?}", keys(&facts));
@@ -62,12 +77,20 @@ fn plans_expire_when_their_time_passes() {
     let facts = learn(&events);
     let plan = facts.iter().find(|f| f.key.starts_with("goal:")).unwrap();
     assert!(!plan.is_current());
-    assert_eq!(plan.change_reason.as_deref(), Some("the planned time passed"));
+    assert_eq!(
+        plan.change_reason.as_deref(),
+        Some("the planned time passed")
+    );
 }
 
 #[test]
 fn assistant_turns_teach_nothing() {
-    let facts = learn(&[turn(1, Role::Assistant, day(0), "I love jazz and I live in Paris.")]);
+    let facts = learn(&[turn(
+        1,
+        Role::Assistant,
+        day(0),
+        "I love jazz and I live in Paris.",
+    )]);
     assert!(facts.is_empty());
 }
 
@@ -85,9 +108,17 @@ fn pinned_and_edited_facts_win() {
         turn(11, Role::User, day(11), "I hate jazz."),
     ];
     PatternLearner::new().learn(&mut facts, &later);
-    assert_eq!(&facts[..2], &before[..], "edited and pinned facts are untouched");
+    assert_eq!(
+        &facts[..2],
+        &before[..],
+        "edited and pinned facts are untouched"
+    );
     assert_eq!(current(&facts, "location.city").value, "Portland");
-    assert!(facts.iter().all(|f| f.key != "dislikes:jazz" || !f.is_current()));
+    assert!(
+        facts
+            .iter()
+            .all(|f| f.key != "dislikes:jazz" || !f.is_current())
+    );
 }
 
 #[test]
