@@ -250,7 +250,10 @@ pub const ANAPHORS: &[&str] = &[
 ];
 
 /// Words whose presence means the clause is about the other speaker.
-pub const SECOND_PERSON: &[&str] = &["u", "ur", "you", "you're", "your", "yours", "yourself"];
+pub const SECOND_PERSON: &[&str] = &[
+    "u", "ur", "y'all", "yall", "you", "you'd", "you'll", "you're", "you've", "your", "yours",
+    "yourself", "yourselves",
+];
 
 /// Determiners dropped from values.
 pub const DETERMINERS: &[&str] = &["a", "an", "any", "my", "our", "some", "the"];

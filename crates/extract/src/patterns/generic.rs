@@ -110,6 +110,11 @@ const POINTERS: &[&str] = &[
     "him", "it", "one", "that", "them", "there", "these", "this", "those",
 ];
 
+/// Whether a word is an object pronoun that points back into the conversation.
+pub(crate) fn is_pointer(word: &str) -> bool {
+    has(POINTERS, word)
+}
+
 /// Whether the predicate is conversation rather than a fact ("I see", "I'm sorry").
 pub(crate) fn is_chat(r: &Reading<'_>) -> bool {
     let verb = r.w(0);

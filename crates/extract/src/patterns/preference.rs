@@ -100,5 +100,10 @@ fn liking(r: &Reading<'_>, from: usize, strength: f32, dislike: bool) -> Option<
         value_text(&what),
     );
     f.strength = strength;
+    // "I'm a big fan of X", "I'm into X", "I'm obsessed with X": said plainly, "I like X".
+    if !dislike && !r.negated && r.w(0) == "am" {
+        let to = if r.w(from) == "to" { "to " } else { "" };
+        f.statement = Some(format!("I like {to}{}.", value_text(&what)));
+    }
     Some(f)
 }
