@@ -251,8 +251,19 @@ pub const ANAPHORS: &[&str] = &[
 
 /// Words whose presence means the clause is about the other speaker.
 pub const SECOND_PERSON: &[&str] = &[
-    "u", "ur", "y'all", "yall", "you", "you'd", "you'll", "you're", "you've", "your", "yours",
-    "yourself", "yourselves",
+    "u",
+    "ur",
+    "y'all",
+    "yall",
+    "you",
+    "you'd",
+    "you'll",
+    "you're",
+    "you've",
+    "your",
+    "yours",
+    "yourself",
+    "yourselves",
 ];
 
 /// Determiners dropped from values.

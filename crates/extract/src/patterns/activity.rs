@@ -31,7 +31,9 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
     if let Some(start) = plan_start(r) {
         let plan: Vec<Token> = r.rest(start).to_vec();
         let leans_on_context = plan.iter().any(|t| super::generic::is_pointer(&t.lower))
-            || plan.first().is_some_and(|t| has(super::PHRASE_ENDS, &t.lower));
+            || plan
+                .first()
+                .is_some_and(|t| has(super::PHRASE_ENDS, &t.lower));
         if plan.is_empty() || only_anaphors(&plan) || r.negated || leans_on_context {
             return None;
         }
