@@ -80,6 +80,7 @@ fn plan_start(r: &Reading<'_>) -> Option<usize> {
         "will" if r.time.is_some() => Some(1),
         "am" => match r.w(1) {
             "planning" | "hoping" | "trying" | "going" if r.w(2) == "to" => Some(3),
+            "planning" if r.w(2) == "on" => Some(3),
             "training" | "saving" | "studying" if r.w(2) == "for" => Some(3),
             "saving" if r.w(2) == "up" => Some(3),
             "learning" => Some(2),
