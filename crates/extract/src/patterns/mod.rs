@@ -134,13 +134,29 @@ pub(crate) fn candidates(cleaned: &Cleaned, now: DateTime<Utc>) -> Vec<Candidate
             .or_else(|| activity::read(&reading))
             .or_else(|| generic::read(&reading))
     };
-    let Some(mut found) = found else {
-        return Vec::new();
-    };
-    let extra = std::mem::take(&mut found.extra);
-    let mut out = vec![candidate(cleaned, &reading, found)];
-    out.extend(extra.into_iter().map(|f| candidate(cleaned, &reading, f)));
+    let mut out = Vec::new();
+    if let Some(mut found) = found {
+        let extra = std::mem::take(&mut found.extra);
+        out.push(candidate(cleaned, &reading, found));
+        out.extend(extra.into_iter().map(|f| candidate(cleaned, &reading, f)));
+    }
+    out.extend(
+        others::implied(clause)
+            .into_iter()
+            .map(|f| implied_candidate(cleaned, &reading, f)),
+    );
     out
+}
+
+/// An implied fact holds whatever the clause's tense or polarity ("my dog doesn't bark").
+fn implied_candidate(cleaned: &Cleaned, reading: &Reading<'_>, found: Found) -> Candidate {
+    let mut c = candidate(cleaned, reading, found);
+    c.polarity = Polarity::Positive;
+    c.tense = Tense::Current;
+    c.ends = None;
+    c.since = None;
+    c.confidence -= 0.1;
+    c
 }
 
 fn candidate(cleaned: &Cleaned, reading: &Reading<'_>, found: Found) -> Candidate {

@@ -93,3 +93,30 @@ pub(crate) fn favorite_named(clause: &[Token]) -> Option<Found> {
     let value = value_text(what);
     (!value.is_empty()).then(|| Found::new(Facet::Preference, format!("favorite:{key}"), value))
 }
+
+/// People and pets whose mention as "my …" implies the user has them.
+const IMPLIED: &[&str] = &[
+    "boyfriend", "brother", "brothers", "cat", "cats", "children", "daughter", "daughters", "dog",
+    "dogs", "girlfriend", "grandchildren", "grandkids", "husband", "kids", "puppy", "sister",
+    "sisters", "son", "sons", "wife",
+];
+
+/// "My daughter is on spring break" also says "I have a daughter": one fact per such mention.
+pub(crate) fn implied(clause: &[Token]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for pair in clause.windows(2) {
+        let (my, who) = (&pair[0], &pair[1]);
+        if my.lower != "my" || !has(IMPLIED, &who.lower) {
+            continue;
+        }
+        let plural = who.lower.ends_with('s') || matches!(who.lower.as_str(), "children" | "grandchildren");
+        let article = if plural { "" } else { "a " };
+        let pet = has(lexicon::PETS, &who.lower);
+        let facet = if pet { Facet::Possession } else { Facet::Relationship };
+        let mut f = Found::new(facet, format!("has:{}", who.lower), who.lower.to_string());
+        f.statement = Some(format!("I have {article}{}.", who.lower));
+        f.strength = 0.5;
+        out.push(f);
+    }
+    out
+}
