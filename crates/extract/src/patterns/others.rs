@@ -117,6 +117,11 @@ pub(crate) fn implied(clause: &[Token]) -> Vec<Found> {
         f.statement = Some(format!("I have {article}{}.", who.lower));
         f.strength = 0.5;
         out.push(f);
+        if matches!(who.lower.as_str(), "husband" | "wife") {
+            let mut married = Found::new(Facet::Identity, "relationship.status", "married");
+            married.statement = Some("I am married.".to_string());
+            out.push(married);
+        }
     }
     out
 }
