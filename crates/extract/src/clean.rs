@@ -63,6 +63,14 @@ fn names_a_favorite(tokens: &[&Token]) -> bool {
     })
 }
 
+/// Whether a finite "be" or "have" comes within the next few words, after a noun phrase.
+fn new_predicate_follows(rest: &[&Token]) -> bool {
+    rest.iter()
+        .take(5)
+        .skip(1)
+        .any(|t| matches!(t.lower.as_str(), "is" | "are" | "was" | "were" | "has" | "seems"))
+}
+
 /// Cleans a clause, or `None` when it cannot be a fact about its speaker.
 pub fn clean(clause: &Clause<'_>) -> Option<Cleaned> {
     if clause.question || clause.sentence_has_condition {
@@ -116,6 +124,10 @@ pub fn clean(clause: &Clause<'_>) -> Option<Cleaned> {
             hedged = true;
         }
         if i > 1 && (t.is_punct(',') || t.is(class::TAIL_START)) {
+            break;
+        }
+        // "I like nature and the area has woods": a new subject without a pronoun.
+        if i > 1 && t.lower == "and" && new_predicate_follows(&tokens[i + 1..]) {
             break;
         }
         if i > 1 && t.lower == "who" && out.last().is_none_or(|p: &Token| p.lower != "i") {
