@@ -2,12 +2,13 @@
 
 use std::sync::{Arc, OnceLock};
 
-use rapport_core::{Embedder, Fact, ProfileLearner, StoredEvent};
+use rapport_core::{Embedder, ProfileLearner};
+use rapport_extract::PatternLearner;
 use rapport_models::StaticEmbedder;
 
-/// The built-in learner.
+/// The built-in learner: pattern extraction and consolidation, no LLM (`rapport-extract`).
 pub(crate) fn learner() -> Arc<dyn ProfileLearner> {
-    Arc::new(NotYetLearning)
+    Arc::new(PatternLearner::new())
 }
 
 /// The built-in embedder, loaded once per process and shared.
@@ -16,11 +17,4 @@ pub(crate) fn embedder() -> Arc<dyn Embedder> {
     BUILTIN
         .get_or_init(|| Arc::new(StaticEmbedder::builtin()))
         .clone()
-}
-
-/// Placeholder until rapport-extract is wired in: learns nothing.
-struct NotYetLearning;
-
-impl ProfileLearner for NotYetLearning {
-    fn learn(&self, _facts: &mut Vec<Fact>, _events: &[StoredEvent]) {}
 }

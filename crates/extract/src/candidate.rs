@@ -1,5 +1,6 @@
 //! A fact found in one clause, before consolidation decides what it means for the profile.
 
+use crate::lexicon::has;
 use chrono::{DateTime, Utc};
 use rapport_core::{Facet, Polarity, Sensitivity};
 
@@ -49,17 +50,17 @@ pub struct Candidate {
 
 /// Keys that hold one value at a time: a new value supersedes the old.
 pub const SINGLE_VALUED: &[&str] = &[
-    "name",
     "age",
+    "education",
+    "employer",
     "location.city",
     "location.hometown",
+    "name",
     "occupation",
-    "employer",
     "relationship.status",
-    "education",
 ];
 
 /// Whether a key holds one value at a time.
 pub fn is_single_valued(key: &str) -> bool {
-    SINGLE_VALUED.contains(&key) || key.starts_with("family.") || key.starts_with("favorite:")
+    has(SINGLE_VALUED, key) || key.starts_with("family.") || key.starts_with("favorite:")
 }

@@ -1,100 +1,96 @@
 //! Sentences and clauses. A sentence ends at `.`, `!`, `?` or `;`; inside it, a clause starts
 //! at a conjunction or comma that is followed by a new subject ("…, and I live in Ohio").
 
-use crate::lexicon;
+use crate::lexicon::{class, has};
 use crate::tokenize::{Token, TokenKind};
 
 /// One clause, with whether it asks something.
 #[derive(Debug, Clone)]
-pub struct Clause {
+pub struct Clause<'t> {
     /// The clause's tokens, without the joining conjunction and final punctuation.
-    pub tokens: Vec<Token>,
+    pub tokens: Vec<&'t Token>,
     /// The clause is (part of) a question.
     pub question: bool,
-    /// Words of the whole sentence, lowercase, for context such as "if".
+    /// The clause is a condition ("if …", "I wish …") or the consequent of one.
     pub sentence_has_condition: bool,
 }
 
 /// Words of a consequent ("… I would buy a boat").
-const MODALS: &[&str] = &["would", "could", "might", "will", "should"];
+pub(crate) const MODALS: &[&str] = &["could", "might", "should", "will", "would"];
 
 /// Words after which a mid-sentence "I" does not start a new clause ("I think I …").
-const KEEPS_I: &[&str] = &[
-    "think",
-    "guess",
-    "believe",
-    "know",
-    "mean",
-    "feel",
-    "hope",
-    "wish",
-    "said",
-    "say",
-    "that",
-    "when",
-    "if",
-    "as",
-    "than",
-    "what",
-    "where",
-    "how",
-    "why",
-    "because",
-    "so",
-    "and",
-    "but",
-    "or",
-    "which",
-    "who",
-    "since",
-    "while",
-    "until",
-    "before",
+pub(crate) const KEEPS_I: &[&str] = &[
     "after",
-    "like",
-    "suppose",
-    "bet",
-    "swear",
-    "whenever",
-    "unless",
-    "though",
     "although",
-    "till",
-    "once",
-    "whether",
-    "until",
+    "and",
+    "as",
+    "because",
+    "before",
+    "believe",
+    "bet",
+    "but",
     "cause",
     "cuz",
-    "where",
-    "whom",
-    "whatever",
-    "hopefully",
-    "maybe",
-    "probably",
-    "now",
-    "then",
-    "thought",
+    "feel",
     "feels",
-    "means",
-    "reckon",
     "figured",
     "glad",
-    "sure",
+    "guess",
+    "hope",
+    "hopefully",
+    "how",
+    "if",
+    "know",
+    "like",
+    "maybe",
+    "mean",
+    "means",
+    "now",
+    "once",
+    "or",
+    "probably",
+    "reckon",
+    "said",
+    "say",
+    "since",
+    "so",
     "sorry",
+    "suppose",
+    "sure",
+    "swear",
+    "than",
+    "that",
+    "then",
+    "think",
+    "though",
+    "thought",
+    "till",
+    "unless",
+    "until",
+    "what",
+    "whatever",
+    "when",
+    "whenever",
+    "where",
+    "whether",
+    "which",
+    "while",
+    "who",
+    "whom",
+    "why",
+    "wish",
 ];
 
-/// Splits tokens into clauses.
-pub fn clauses(tokens: &[Token]) -> Vec<Clause> {
+/// Splits tokens into clauses, keeping those with "I", "my" or "we" in them.
+pub fn clauses(tokens: &[Token]) -> Vec<Clause<'_>> {
     let mut out = Vec::new();
-    for sentence in tokens.split_inclusive(|t| {
-        t.kind == TokenKind::Punct && matches!(t.text.as_str(), "." | "!" | "?" | ";")
-    }) {
+    for sentence in sentences(tokens) {
         let asks = sentence.last().is_some_and(|t| t.is_punct('?'));
-        let body: Vec<&Token> = sentence
+        let ends = sentence.last().is_some_and(|t| {
+            t.kind == TokenKind::Punct && matches!(t.text.as_str(), "." | "!" | "?" | ";")
+        });
+        let body: Vec<&Token> = sentence[..sentence.len() - usize::from(ends)]
             .iter()
-            .filter(|t| {
-                !(t.kind == TokenKind::Punct && matches!(t.text.as_str(), "." | "!" | "?" | ";"))
-            })
             .collect();
         let pieces = split_at_new_subjects(&body);
         let last = pieces.len().saturating_sub(1);
@@ -104,26 +100,58 @@ pub fn clauses(tokens: &[Token]) -> Vec<Clause> {
             if piece.is_empty() {
                 continue;
             }
-            let condition = piece
+            let condition = piece.iter().any(|t| t.is(class::CONDITION));
+            let modal = piece.iter().any(|t| t.is(class::MODAL));
+            let starts_question = piece[0].is(class::QUESTION_START);
+            // Only clauses with "I", "my" or "we" can say something about the speaker.
+            let first_person = piece
                 .iter()
-                .any(|t| lexicon::CONDITIONS.contains(&t.lower.as_str()));
-            let modal = piece.iter().any(|t| MODALS.contains(&t.lower.as_str()));
-            let starts_question = lexicon::QUESTION_STARTS.contains(&piece[0].lower.as_str());
-            out.push(Clause {
-                question: starts_question || (asks && i == last),
-                sentence_has_condition: condition || after_condition && modal,
-                tokens: piece,
-            });
+                .any(|t| matches!(t.lower.as_str(), "i" | "my" | "we"));
+            if first_person {
+                out.push(Clause {
+                    question: starts_question || (asks && i == last),
+                    sentence_has_condition: condition || after_condition && modal,
+                    tokens: piece,
+                });
+            }
             after_condition = condition;
         }
     }
     out
 }
 
+/// Words that a period follows without ending the sentence ("St. Mary's").
+const ABBREVIATIONS: &[&str] = &[
+    "dr", "ft", "jr", "mr", "mrs", "ms", "mt", "no", "sr", "st", "vs",
+];
+
+/// Splits tokens into sentences, each with its final punctuation.
+fn sentences(tokens: &[Token]) -> Vec<&[Token]> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for (i, t) in tokens.iter().enumerate() {
+        let ends = t.kind == TokenKind::Punct && matches!(t.text.as_str(), "." | "!" | "?" | ";");
+        let abbreviation = t.text == "."
+            && i > 0
+            && has(ABBREVIATIONS, tokens[i - 1].lower.as_str())
+            && tokens
+                .get(i + 1)
+                .is_some_and(|n| n.text.chars().next().is_some_and(char::is_uppercase));
+        if ends && !abbreviation {
+            out.push(&tokens[start..=i]);
+            start = i + 1;
+        }
+    }
+    if start < tokens.len() {
+        out.push(&tokens[start..]);
+    }
+    out
+}
+
 /// Cuts a sentence before each joiner (conjunction or comma) that a subject follows, and at
 /// dashes and colons.
-fn split_at_new_subjects(body: &[&Token]) -> Vec<Vec<Token>> {
-    let mut pieces: Vec<Vec<Token>> = vec![Vec::new()];
+fn split_at_new_subjects<'t>(body: &[&'t Token]) -> Vec<Vec<&'t Token>> {
+    let mut pieces: Vec<Vec<&Token>> = vec![Vec::new()];
     let mut i = 0;
     while i < body.len() {
         let t = body[i];
@@ -136,32 +164,25 @@ fn split_at_new_subjects(body: &[&Token]) -> Vec<Vec<Token>> {
         if t.lower == "i"
             && i > 1
             && body[i - 1].kind == TokenKind::Word
-            && !KEEPS_I.contains(&body[i - 1].lower.as_str())
+            && !body[i - 1].is(class::KEEPS_I)
         {
             pieces.push(Vec::new());
         }
-        let is_joiner = t.is_punct(',') || lexicon::JOINERS.contains(&t.lower.as_str());
+        let is_joiner = t.is_punct(',') || t.is(class::JOINER);
         if is_joiner {
             // Skip a run of joiners (", and so"), then look at what follows.
             let mut j = i;
-            while j < body.len()
-                && (body[j].is_punct(',') || lexicon::JOINERS.contains(&body[j].lower.as_str()))
-            {
+            while j < body.len() && (body[j].is_punct(',') || body[j].is(class::JOINER)) {
                 j += 1;
             }
-            let starts_subject = body
-                .get(j)
-                .is_some_and(|n| lexicon::SUBJECTS.contains(&n.lower.as_str()));
+            let starts_subject = body.get(j).is_some_and(|n| n.is(class::SUBJECT));
             if starts_subject || t.is_punct(',') && j >= body.len() {
                 pieces.push(Vec::new());
                 i = j;
                 continue;
             }
         }
-        pieces
-            .last_mut()
-            .expect("one piece at least")
-            .push(t.clone());
+        pieces.last_mut().expect("one piece at least").push(t);
         i += 1;
     }
     pieces.retain(|p| !p.is_empty());
@@ -186,12 +207,12 @@ mod tests {
     #[test]
     fn splits_at_new_subjects_and_marks_questions() {
         assert_eq!(
-            texts("I have a jeep and I love it, do you? I enjoy running and walking."),
+            texts("I have a jeep and I love it, do you? I enjoy running and walking. Do I?"),
             [
                 ("I have a jeep".to_string(), false),
                 ("I love it".to_string(), false),
-                ("do you".to_string(), true),
                 ("I enjoy running and walking".to_string(), false),
+                ("Do I".to_string(), true),
             ]
         );
     }

@@ -3,7 +3,7 @@
 //! and cuts subordinate tails ("… because it's cheap").
 
 use crate::clauses::Clause;
-use crate::lexicon::{self, has};
+use crate::lexicon::{self, class, has};
 use crate::tokenize::{Token, TokenKind};
 
 /// A clause that may reveal something about its speaker, starting with "I" or "My".
@@ -16,42 +16,69 @@ pub struct Cleaned {
 }
 
 /// Words that end the useful part of a clause.
-const TAIL_STARTS: &[&str] = &[
+pub(crate) const TAIL_STARTS: &[&str] = &[
+    "although",
     "because",
+    "but",
     "cause",
     "cuz",
-    "since",
-    "when",
-    "while",
-    "until",
-    "whenever",
-    "which",
-    "though",
-    "although",
-    "but",
-    "unless",
-    "if",
-    "whereas",
     "especially",
     "except",
-    "lol",
     "haha",
     "hahaha",
+    "if",
+    "lol",
+    "since",
+    "though",
+    "unless",
+    "until",
+    "when",
+    "whenever",
+    "whereas",
+    "which",
+    "while",
 ];
+
+/// Punctuation kept inside a clause (a period inside a sentence follows an abbreviation).
+const KEPT_PUNCT: &[&str] = &["$", "%", "&", "'", "."];
 
 /// Words dropped at the end of a clause.
 const TRAILING: &[&str] = &[
-    "too", "either", "haha", "lol", "now", "though", "anyway", "also", "lately",
+    "also", "anyway", "either", "haha", "lately", "lol", "now", "though", "too",
 ];
 
+/// What "we" may do in a clause that tells about the speaker's household ("we have two kids").
+const WE_VERBS: &[&str] = &["got", "have", "live", "moved", "own"];
+
+/// "Roxy Music is my favorite band": a short subject, a copula, then "my favorite".
+fn names_a_favorite(tokens: &[&Token]) -> bool {
+    let lower = |i: usize| tokens.get(i).map(|t| t.lower.as_str()).unwrap_or("");
+    (1..5).any(|i| {
+        matches!(lower(i), "is" | "are" | "was")
+            && lower(i + 1) == "my"
+            && matches!(lower(i + 2), "favorite" | "fave" | "fav" | "favourite")
+            && !tokens[..i]
+                .iter()
+                .any(|t| has(lexicon::ANAPHORS, &t.lower) || t.lower == "i")
+    })
+}
+
+/// Whether a finite "be" or "have" comes within the next few words, after a noun phrase.
+fn new_predicate_follows(rest: &[&Token]) -> bool {
+    rest.iter()
+        .take(5)
+        .skip(1)
+        .any(|t| matches!(t.lower.as_str(), "is" | "are" | "was" | "were" | "has" | "seems"))
+}
+
 /// Cleans a clause, or `None` when it cannot be a fact about its speaker.
-pub fn clean(clause: &Clause) -> Option<Cleaned> {
+pub fn clean(clause: &Clause<'_>) -> Option<Cleaned> {
     if clause.question || clause.sentence_has_condition {
         return None;
     }
-    let mut tokens: &[Token] = &clause.tokens;
+    let mut tokens: &[&Token] = &clause.tokens;
     while let Some(first) = tokens.first() {
-        if first.kind == TokenKind::Punct || has(lexicon::LEADING_FILLERS, &first.lower) {
+        if first.kind == TokenKind::Punct || first.is(class::LEADING_FILLER) {
             tokens = &tokens[1..];
         } else {
             break;
@@ -84,30 +111,31 @@ pub fn clean(clause: &Clause) -> Option<Cleaned> {
         }
     }
     let first = tokens.first()?;
-    if first.lower != "i" && first.lower != "my" {
+    let we_state = first.lower == "we" && tokens.get(1).is_some_and(|t| has(WE_VERBS, &t.lower));
+    if first.lower != "i" && first.lower != "my" && !we_state && !names_a_favorite(tokens) {
         return None;
     }
     let mut out: Vec<Token> = Vec::with_capacity(tokens.len() + 2);
     for (i, t) in tokens.iter().enumerate() {
-        if has(lexicon::SECOND_PERSON, &t.lower) {
+        if t.is(class::SECOND_PERSON) {
             return None;
         }
-        if has(lexicon::HEDGES, &t.lower) {
+        if t.is(class::HEDGE) {
             hedged = true;
         }
-        if i > 1 && (t.is_punct(',') || has(TAIL_STARTS, &t.lower)) {
+        if i > 1 && (t.is_punct(',') || t.is(class::TAIL_START)) {
             break;
         }
-        if i > 1 && t.lower == "who" && !out.last().is_some_and(|p: &Token| p.lower == "i") {
+        // "I like nature and the area has woods": a new subject without a pronoun.
+        if i > 1 && t.lower == "and" && new_predicate_follows(&tokens[i + 1..]) {
+            break;
+        }
+        if i > 1 && t.lower == "who" && out.last().is_none_or(|p: &Token| p.lower != "i") {
             break;
         }
         if i > 0
-            && (has(lexicon::INNER_FILLERS, &t.lower)
-                || t.kind == TokenKind::Punct
-                    && t.text != "'"
-                    && t.text != "&"
-                    && t.text != "$"
-                    && t.text != "%")
+            && (t.is(class::INNER_FILLER)
+                || t.kind == TokenKind::Punct && !has(KEPT_PUNCT, t.text.as_str()))
         {
             continue;
         }
@@ -115,7 +143,7 @@ pub fn clean(clause: &Clause) -> Option<Cleaned> {
             "gonna" => push_words(&mut out, &["going", "to"]),
             "wanna" => push_words(&mut out, &["want", "to"]),
             "gotta" => push_words(&mut out, &["have", "to"]),
-            _ => out.push(t.clone()),
+            _ => out.push((*t).clone()),
         }
     }
     while out.len() > 2 && out.last().is_some_and(|t| has(TRAILING, &t.lower)) {
@@ -132,10 +160,6 @@ pub fn clean(clause: &Clause) -> Option<Cleaned> {
 
 fn push_words(out: &mut Vec<Token>, words: &[&str]) {
     for w in words {
-        out.push(Token {
-            text: (*w).to_string(),
-            lower: (*w).to_string(),
-            kind: TokenKind::Word,
-        });
+        out.push(Token::new(w, TokenKind::Word));
     }
 }

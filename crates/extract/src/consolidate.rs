@@ -38,11 +38,12 @@ pub fn already_learned(facts: &[Fact], id: &EventId) -> bool {
 /// Ends current plans whose due time is before `now`.
 pub fn expire_plans(facts: &mut [Fact], now: DateTime<Utc>) {
     for f in facts.iter_mut() {
-        if f.is_current() && f.facet == Facet::Goal && !protected(f) {
-            if let Some(due) = due_of(f).filter(|due| *due <= now) {
-                f.valid_to = Some(due);
-                f.change_reason = Some(PLAN_PASSED.to_string());
-            }
+        if !f.is_current() || f.facet != Facet::Goal || protected(f) {
+            continue;
+        }
+        if let Some(due) = due_of(f).filter(|due| *due <= now) {
+            f.valid_to = Some(due);
+            f.change_reason = Some(PLAN_PASSED.to_string());
         }
     }
 }
@@ -162,13 +163,29 @@ fn ended_by(f: &Fact, c: &Candidate, ends: &str) -> bool {
     if f.key == c.key || contradicts(f, c) {
         return true;
     }
-    let words: Vec<&str> = ends.split(' ').filter(|w| !w.is_empty()).collect();
-    let fact_words = key_words(&f.key);
-    matches!(
-        f.facet,
-        Facet::Preference | Facet::Interest | Facet::Routine | Facet::Goal
-    ) && !words.is_empty()
+    let words: Vec<&str> = ends
+        .split(' ')
+        .filter(|w| !w.is_empty())
+        .map(stem)
+        .collect();
+    let fact_words: Vec<&str> = key_words(&f.key).into_iter().map(stem).collect();
+    (f.key.starts_with("said:")
+        || matches!(
+            f.facet,
+            Facet::Preference | Facet::Interest | Facet::Routine | Facet::Goal
+        ))
+        && !words.is_empty()
         && words.iter().all(|w| fact_words.contains(w))
+}
+
+/// A crude stem so "smoking" meets "smoke" and "dogs" meets "dog".
+fn stem(word: &str) -> &str {
+    let w = word
+        .strip_suffix("ing")
+        .filter(|w| w.len() >= 3)
+        .unwrap_or(word);
+    let w = w.strip_suffix('s').filter(|w| w.len() >= 3).unwrap_or(w);
+    w.strip_suffix('e').filter(|w| w.len() >= 3).unwrap_or(w)
 }
 
 fn key_words(key: &str) -> Vec<&str> {
@@ -240,10 +257,6 @@ fn add_or_strengthen(facts: &mut Vec<Fact>, c: Candidate, ev: &Evidence<'_>) {
             facts.push(fact);
         }
     }
-}
-
-fn key_prefix(key: &str) -> &str {
-    key.split_once(':').map_or(key, |(p, _)| p)
 }
 
 fn value_overlap(f: &Fact, c: &Candidate) -> f32 {

@@ -27,13 +27,16 @@ pub use learner::{PatternLearner, authored_text};
 /// Finds the facts a text its author wrote at `now` states about them, in order, one per
 /// clause at most.
 pub fn extract(text: &str, now: DateTime<Utc>) -> Vec<Candidate> {
+    if !mentions_first_person(text) {
+        return Vec::new();
+    }
     let tokens = tokenize::tokenize(text);
     let mut found: Vec<Candidate> = Vec::new();
     for clause in clauses::clauses(&tokens) {
         let Some(cleaned) = clean::clean(&clause) else {
             continue;
         };
-        if let Some(c) = patterns::candidates(&cleaned, now) {
+        for c in patterns::candidates(&cleaned, now) {
             if !found
                 .iter()
                 .any(|f| f.key == c.key && f.value == c.value && f.polarity == c.polarity)
@@ -43,4 +46,25 @@ pub fn extract(text: &str, now: DateTime<Utc>) -> Vec<Candidate> {
         }
     }
     found
+}
+
+/// A fast byte scan: whether the text has a word "I", "I'm", "im", "my", "we" … at all. Text without
+/// one says nothing about its author that the grammar could read.
+fn mentions_first_person(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, b)| {
+        let starts_word = i == 0 || !bytes[i - 1].is_ascii_alphanumeric();
+        starts_word
+            && match b {
+                b'I' | b'i' => bytes
+                    .get(i + 1)
+                    .is_none_or(|n| !n.is_ascii_alphabetic() || matches!(n, b'm' | b'v' | b'M')),
+                b'M' | b'm' => bytes.get(i + 1).is_some_and(|n| matches!(n, b'y' | b'Y')),
+                b'W' | b'w' => {
+                    bytes.get(i + 1).is_some_and(|n| matches!(n, b'e' | b'E'))
+                        && bytes.get(i + 2).is_none_or(|n| !n.is_ascii_alphabetic())
+                }
+                _ => false,
+            }
+    })
 }

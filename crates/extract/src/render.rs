@@ -1,7 +1,7 @@
 //! Rendering: tokens back to text, a fact as a first-person sentence ("I own a Jeep.") and as a
 //! third-person profile line ("Owns a Jeep."), and normalized key text.
 
-use crate::lexicon;
+use crate::lexicon::{self, has};
 use crate::tokenize::{Token, TokenKind};
 
 /// Joins tokens with spaces, without a space before punctuation.
@@ -68,7 +68,7 @@ pub fn value_text(tokens: &[Token]) -> String {
         .unwrap_or(tokens.len());
     let words: Vec<Token> = tokens[start..]
         .iter()
-        .filter(|t| t.kind != TokenKind::Punct || t.text == "'" || t.text == "&")
+        .filter(|t| t.kind != TokenKind::Punct || matches!(t.text.as_str(), "'" | "&" | "."))
         .cloned()
         .collect();
     join(&words)
@@ -83,27 +83,21 @@ pub fn third_person(tokens: &[Token]) -> String {
             continue;
         }
         let word = match t.lower.as_str() {
-            "i" => {
-                if tokens.get(i + 1).is_some_and(|n| n.lower == "am") {
-                    "they".to_string()
-                } else {
-                    "they".to_string()
-                }
-            }
+            "i" => "they".to_string(),
             "am" if i > 0 && tokens[i - 1].lower == "i" && i > 1 => "are".to_string(),
             "my" => "their".to_string(),
             "me" => "them".to_string(),
             "myself" => "themselves".to_string(),
             "mine" => "theirs".to_string(),
             _ if !conjugated && t.kind == TokenKind::Word => {
-                if ADVERBS.contains(&t.lower.as_str()) {
-                    t.text.clone()
+                if has(ADVERBS, t.lower.as_str()) {
+                    t.text.to_string()
                 } else {
                     conjugated = true;
                     conjugate(&t.text, &t.lower)
                 }
             }
-            _ => t.text.clone(),
+            _ => t.text.to_string(),
         };
         words.push(word);
     }
@@ -123,29 +117,29 @@ pub fn third_person(tokens: &[Token]) -> String {
 
 /// Adverbs that may stand between "I" and the verb.
 const ADVERBS: &[&str] = &[
-    "never",
-    "always",
-    "usually",
-    "often",
-    "sometimes",
-    "really",
-    "just",
-    "still",
-    "recently",
-    "also",
-    "now",
-    "currently",
-    "rarely",
-    "mostly",
-    "finally",
-    "already",
-    "even",
-    "only",
-    "actually",
-    "definitely",
     "absolutely",
-    "probably",
+    "actually",
+    "already",
+    "also",
+    "always",
+    "currently",
+    "definitely",
+    "even",
+    "finally",
+    "just",
     "maybe",
+    "mostly",
+    "never",
+    "now",
+    "often",
+    "only",
+    "probably",
+    "rarely",
+    "really",
+    "recently",
+    "sometimes",
+    "still",
+    "usually",
 ];
 
 /// The third-person singular of a first-person verb.

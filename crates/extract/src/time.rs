@@ -18,7 +18,8 @@ pub struct TimeRef {
     pub end: DateTime<Utc>,
 }
 
-const MONTHS: &[&str] = &[
+/// Month names in calendar order (position + 1 is the month number).
+const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",

@@ -2,6 +2,8 @@
 //! Contractions of "I" are expanded ("I'm" → "I am") so patterns see one spelling; negative
 //! contractions ("don't") stay one token, with casual spellings ("dont") repaired.
 
+use std::rc::Rc;
+
 /// What a token is.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum TokenKind {
@@ -13,24 +15,84 @@ pub enum TokenKind {
     Punct,
 }
 
+/// A shared, immutable piece of text: cloning a token is two reference-count bumps, not two
+/// allocations.
+#[derive(Debug, Clone, PartialEq, Eq, Hash, PartialOrd, Ord)]
+pub struct Word(Rc<str>);
+
+impl Word {
+    /// The text.
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+}
+
+impl std::ops::Deref for Word {
+    type Target = str;
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for Word {
+    fn eq(&self, other: &str) -> bool {
+        &*self.0 == other
+    }
+}
+
+impl PartialEq<&str> for Word {
+    fn eq(&self, other: &&str) -> bool {
+        &*self.0 == *other
+    }
+}
+
+impl std::fmt::Display for Word {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.write_str(&self.0)
+    }
+}
+
+impl From<Word> for String {
+    fn from(w: Word) -> String {
+        w.0.to_string()
+    }
+}
+
 /// One token of a text.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Token {
     /// As written (apostrophes normalized to `'`).
-    pub text: String,
+    pub text: Word,
     /// Lowercase form, used by the grammar.
-    pub lower: String,
+    pub lower: Word,
     /// Word, number or punctuation.
     pub kind: TokenKind,
+    /// Word classes ([`crate::lexicon::class`]) of the lowercase form.
+    pub classes: u16,
 }
 
 impl Token {
-    fn new(text: &str, kind: TokenKind) -> Self {
+    /// A token; its classes are looked up from its lowercase form.
+    pub fn new(text: &str, kind: TokenKind) -> Self {
+        let lower = text.to_lowercase();
+        let classes = crate::lexicon::classes_of(&lower);
+        let lower: Rc<str> = lower.into();
+        let text = if *lower == *text {
+            lower.clone()
+        } else {
+            text.into()
+        };
         Self {
-            text: text.to_string(),
-            lower: text.to_lowercase(),
+            text: Word(text),
+            lower: Word(lower),
+            classes,
             kind,
         }
+    }
+
+    /// Whether the word is in the class `bit` ([`crate::lexicon::class`]).
+    pub fn is(&self, bit: u16) -> bool {
+        self.classes & bit != 0
     }
 
     /// Whether the token is this punctuation character.
@@ -134,7 +196,10 @@ mod tests {
     use super::*;
 
     fn lowers(text: &str) -> Vec<String> {
-        tokenize(text).into_iter().map(|t| t.lower).collect()
+        tokenize(text)
+            .into_iter()
+            .map(|t| t.lower.to_string())
+            .collect()
     }
 
     #[test]

@@ -2,6 +2,7 @@
 //! every morning", "I usually …", "I work nights"), hobbies ("I play guitar") and endings
 //! ("I quit smoking").
 
+use crate::lexicon::has;
 use rapport_core::{Facet, Polarity};
 
 use super::{Found, Reading, only_anaphors};
@@ -9,17 +10,17 @@ use crate::render::{key_text, value_text};
 use crate::tokenize::Token;
 
 const FREQUENCY: &[&str] = &[
-    "usually",
     "always",
+    "normally",
     "often",
-    "sometimes",
     "rarely",
     "regularly",
-    "normally",
+    "sometimes",
     "typically",
+    "usually",
 ];
 const PERIODS: &[&str] = &[
-    "every", "each", "daily", "weekly", "nightly", "mornings", "evenings", "nights", "weekends",
+    "daily", "each", "evenings", "every", "mornings", "nightly", "nights", "weekends", "weekly",
 ];
 
 /// Activity patterns on an "I …" clause.
@@ -29,7 +30,11 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
     }
     if let Some(start) = plan_start(r) {
         let plan: Vec<Token> = r.rest(start).to_vec();
-        if plan.is_empty() || only_anaphors(&plan) || r.negated {
+        let leans_on_context = plan.iter().any(|t| super::generic::is_pointer(&t.lower))
+            || plan
+                .first()
+                .is_some_and(|t| has(super::PHRASE_ENDS, &t.lower));
+        if plan.is_empty() || only_anaphors(&plan) || r.negated || leans_on_context {
             return None;
         }
         let mut f = Found::new(
@@ -48,8 +53,8 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
             value_text(what),
         ));
     }
-    let routine = FREQUENCY.contains(&r.w(0))
-        || r.pred.iter().any(|t| PERIODS.contains(&t.lower.as_str()))
+    let routine = has(FREQUENCY, r.w(0))
+        || r.pred.iter().any(|t| has(PERIODS, t.lower.as_str()))
         || r.pred
             .last()
             .is_some_and(|t| t.lower == "day" || t.lower == "week")
@@ -70,11 +75,12 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
 fn plan_start(r: &Reading<'_>) -> Option<usize> {
     let to_after = |i: usize| r.is(i, &["to"]).then_some(i + 1);
     match r.w(0) {
-        "want" | "plan" | "hope" | "intend" | "aim" | "need" => to_after(1),
+        "want" | "plan" | "hope" | "intend" | "aim" => to_after(1),
         "would" if r.is(1, &["like", "love"]) => to_after(2),
         "will" if r.time.is_some() => Some(1),
         "am" => match r.w(1) {
             "planning" | "hoping" | "trying" | "going" if r.w(2) == "to" => Some(3),
+            "planning" if r.w(2) == "on" => Some(3),
             "training" | "saving" | "studying" if r.w(2) == "for" => Some(3),
             "saving" if r.w(2) == "up" => Some(3),
             "learning" => Some(2),

@@ -9,58 +9,63 @@ use crate::render::{key_text, value_text};
 
 /// Verbs of leisure: the clause is an interest.
 const LEISURE: &[&str] = &[
+    "bake",
+    "bike",
+    "build",
+    "camp",
+    "climb",
+    "collect",
+    "cook",
+    "cycle",
+    "dance",
+    "draw",
+    "exercise",
+    "fish",
+    "garden",
+    "go",
+    "hike",
+    "hunt",
+    "knit",
+    "listen",
+    "make",
+    "paint",
     "play",
     "played",
+    "practice",
     "read",
-    "watch",
-    "listen",
-    "collect",
-    "paint",
-    "draw",
-    "write",
-    "cook",
-    "bake",
-    "sing",
-    "dance",
-    "hike",
     "run",
-    "swim",
-    "travel",
-    "go",
-    "fish",
-    "knit",
     "sew",
-    "garden",
-    "surf",
+    "shop",
+    "sing",
     "ski",
-    "bike",
-    "camp",
-    "hunt",
-    "volunteer",
+    "surf",
+    "swim",
+    "train",
+    "travel",
+    "traveled",
     "visit",
     "visited",
+    "volunteer",
+    "watch",
     "went",
-    "traveled",
-    "make",
-    "build",
-    "practice",
-    "train",
-    "exercise",
-    "shop",
-    "cycle",
-    "climb",
+    "write",
 ];
-const OWNING: &[&str] = &["have", "own", "bought", "got", "drive", "had", "adopted"];
-const PLANNING: &[&str] = &["want", "plan", "will", "hope", "need", "wanted", "planned"];
+/// Verbs of habit: the clause is a routine.
+const HABITS: &[&str] = &[
+    "commute", "drink", "drive", "eat", "meditate", "pray", "sleep", "smoke", "spend", "take",
+    "use", "wake", "walk", "wear",
+];
+const OWNING: &[&str] = &["adopted", "bought", "drive", "got", "had", "have", "own"];
+const PLANNING: &[&str] = &["hope", "need", "plan", "planned", "want", "wanted", "will"];
 const LIKING: &[&str] = &[
-    "love", "like", "enjoy", "prefer", "hate", "adore", "loved", "liked", "enjoyed",
+    "adore", "enjoy", "enjoyed", "hate", "like", "liked", "love", "loved", "prefer",
 ];
 
 /// Words a statement cannot end with: a cut left them dangling.
 const DANGLING: &[&str] = &[
-    "the", "a", "an", "to", "my", "of", "and", "in", "for", "with", "on", "at", "from", "by",
-    "about", "or", "as", "into", "our", "some", "very", "so", "more", "most", "be", "been", "is",
-    "am", "was", "are", "get", "go", "i",
+    "a", "about", "am", "an", "and", "are", "as", "at", "be", "been", "by", "for", "from", "get",
+    "go", "i", "in", "into", "is", "more", "most", "my", "of", "on", "or", "our", "so", "some",
+    "the", "to", "very", "was", "with",
 ];
 
 /// Predicates this long say more than a fact; they are cut.
@@ -69,41 +74,46 @@ const MAX_WORDS: usize = 10;
 /// First words after "I" that start talk, episodes or modal musings rather than facts about
 /// the speaker ("I can't complain", "I thought so", "I decided to go").
 const EPISODIC: &[&str] = &[
+    "bet",
     "can",
-    "could",
-    "cannot",
     "can't",
+    "cannot",
+    "could",
     "couldn't",
-    "didn't",
-    "wouldn't",
-    "thought",
-    "find",
     "decided",
+    "didn't",
+    "find",
     "get",
-    "once",
-    "sure",
-    "need",
-    "haven't",
+    "guess",
     "hadn't",
+    "haven't",
+    "may",
+    "mean",
+    "might",
+    "must",
+    "need",
+    "once",
     "should",
     "shouldn't",
-    "must",
-    "won't",
-    "wanted",
+    "sure",
+    "thought",
     "tried",
     "try",
-    "might",
-    "may",
+    "wanted",
+    "won't",
     "would",
-    "guess",
-    "bet",
-    "mean",
+    "wouldn't",
 ];
 
 /// Object pronouns: the clause leans on the conversation for its meaning.
 const POINTERS: &[&str] = &[
-    "it", "them", "him", "this", "that", "those", "these", "one", "there",
+    "him", "it", "one", "that", "them", "there", "these", "this", "those",
 ];
+
+/// Whether a word is an object pronoun that points back into the conversation.
+pub(crate) fn is_pointer(word: &str) -> bool {
+    has(POINTERS, word)
+}
 
 /// Whether the predicate is conversation rather than a fact ("I see", "I'm sorry").
 pub(crate) fn is_chat(r: &Reading<'_>) -> bool {
@@ -127,19 +137,19 @@ pub(crate) fn is_chat(r: &Reading<'_>) -> bool {
     if verb == "can" || verb == "could" {
         return has(
             &[
-                "imagine",
-                "see",
-                "tell",
                 "believe",
-                "wait",
-                "understand",
+                "do",
+                "get",
+                "go",
+                "help",
+                "imagine",
+                "only",
                 "relate",
                 "say",
-                "help",
-                "do",
-                "only",
-                "go",
-                "get",
+                "see",
+                "tell",
+                "understand",
+                "wait",
             ],
             r.w(1),
         );
@@ -147,13 +157,13 @@ pub(crate) fn is_chat(r: &Reading<'_>) -> bool {
     if verb == "was"
         && has(
             &[
-                "just",
                 "going",
+                "joking",
+                "just",
+                "kidding",
+                "like",
                 "thinking",
                 "wondering",
-                "kidding",
-                "joking",
-                "like",
             ],
             r.w(1),
         )
@@ -162,7 +172,7 @@ pub(crate) fn is_chat(r: &Reading<'_>) -> bool {
     }
     if verb == "have"
         && has(
-            &["to", "been", "no", "heard", "seen", "never", "always"],
+            &["always", "been", "heard", "never", "no", "seen", "to"],
             r.w(1),
         )
     {
@@ -188,6 +198,8 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         Facet::Goal
     } else if has(LEISURE, verb) {
         Facet::Interest
+    } else if has(HABITS, verb) {
+        Facet::Routine
     } else {
         Facet::Identity
     };

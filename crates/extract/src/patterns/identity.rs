@@ -8,13 +8,13 @@ use crate::lexicon::{self, has};
 use crate::render::{title_case, value_text};
 
 const PLACE_VERBS: &[&str] = &[
+    "born",
+    "grew",
     "live",
     "lived",
     "moved",
-    "grew",
-    "born",
-    "reside",
     "relocated",
+    "reside",
 ];
 
 /// Identity patterns on an "I …" clause.
@@ -38,7 +38,7 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         }
         _ => None,
     }
-    .filter(|_| !PLACE_VERBS.contains(&r.w(0)) || !r.negated)
+    .filter(|_| !has(PLACE_VERBS, r.w(0)) || !r.negated)
 }
 
 /// "I am …" / "I was …".
@@ -102,6 +102,7 @@ fn being(r: &Reading<'_>) -> Option<Found> {
                 f.statement = Some(format!("I am {article} {job}."));
             }
             f.past = past;
+            f.extra.extend(employer_after(r, np_start + np.len()));
             return Some(f);
         }
     }
@@ -176,11 +177,13 @@ fn work(r: &Reading<'_>) -> Option<Found> {
         return None;
     }
     match r.w(1) {
-        "as" => Some(Found::new(
-            Facet::Identity,
-            "occupation",
-            value.to_lowercase(),
-        )),
+        "as" => {
+            let mut f = Found::new(Facet::Identity, "occupation", value.to_lowercase());
+            let article = if starts_with_vowel(&value) { "an" } else { "a" };
+            f.statement = Some(format!("I work as {article} {value}."));
+            f.extra.extend(employer_after(r, 2 + np.len()));
+            Some(f)
+        }
         "at" | "for" => Some(Found::new(Facet::Identity, "employer", value)),
         "in" => Some(Found::new(
             Facet::Identity,
@@ -191,6 +194,20 @@ fn work(r: &Reading<'_>) -> Option<Found> {
     }
     .map(|mut f| {
         f.past = r.w(0) == "worked";
+        f
+    })
+}
+
+/// "… at St. Mary's hospital" after an occupation: the employer.
+fn employer_after(r: &Reading<'_>, i: usize) -> Option<Found> {
+    if !r.is(i, &["at", "for"]) {
+        return None;
+    }
+    let np = noun_phrase(r, i + 1);
+    let employer = value_text(&np);
+    (!employer.is_empty() && !super::only_anaphors(&np)).then(|| {
+        let mut f = Found::new(Facet::Identity, "employer", employer.clone());
+        f.statement = Some(format!("I work at {employer}."));
         f
     })
 }

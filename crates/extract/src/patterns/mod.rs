@@ -15,6 +15,7 @@ use rapport_core::{Facet, Polarity};
 
 use crate::candidate::{Candidate, Tense};
 use crate::clean::Cleaned;
+use crate::lexicon::has;
 use crate::render;
 use crate::sensitivity;
 use crate::time::{TimeRef, find_time};
@@ -71,6 +72,8 @@ pub(crate) struct Found {
     pub due: Option<DateTime<Utc>>,
     /// Held only in the past ("I was a nurse", "I lived in Ohio").
     pub past: bool,
+    /// More facts the same clause states ("a nurse at Harborview": also the employer).
+    pub extra: Vec<Found>,
 }
 
 impl Found {
@@ -86,28 +89,79 @@ impl Found {
             ends: None,
             due: None,
             past: false,
+            extra: Vec::new(),
         }
     }
 }
 
-const NEGATIONS: &[&str] = &[
-    "don't", "never", "not", "didn't", "haven't", "won't", "can't", "doesn't", "no", "wasn't",
-    "isn't",
+/// Adverbs left out of the predicate (kept in the statement).
+const SKIPPED_ADVERBS: &[&str] = &[
+    "actually",
+    "already",
+    "also",
+    "currently",
+    "definitely",
+    "even",
+    "finally",
+    "maybe",
+    "mostly",
+    "now",
+    "perhaps",
+    "possibly",
+    "probably",
+    "really",
+    "recently",
+    "still",
 ];
 
-/// Reads a cleaned clause and types it.
-pub(crate) fn candidates(cleaned: &Cleaned, now: DateTime<Utc>) -> Option<Candidate> {
+const NEGATIONS: &[&str] = &[
+    "can't", "didn't", "doesn't", "don't", "haven't", "isn't", "never", "no", "not", "wasn't",
+    "won't",
+];
+
+/// Reads a cleaned clause and types it: the facts it states, most specific first.
+pub(crate) fn candidates(cleaned: &Cleaned, now: DateTime<Utc>) -> Vec<Candidate> {
     let clause = &cleaned.tokens;
-    let mut reading = read(clause, now);
+    let reading = read(clause, now);
     let found = if clause[0].lower == "my" {
         others::read(&reading)
+    } else if clause[0].lower != "i" && clause[0].lower != "we" {
+        others::favorite_named(clause)
     } else {
         identity::read(&reading)
             .or_else(|| preference::read(&reading))
             .or_else(|| possession::read(&reading))
             .or_else(|| activity::read(&reading))
             .or_else(|| generic::read(&reading))
-    }?;
+    };
+    let mut out = Vec::new();
+    if let Some(mut found) = found {
+        let extra = std::mem::take(&mut found.extra);
+        out.push(candidate(cleaned, &reading, found));
+        out.extend(extra.into_iter().map(|f| candidate(cleaned, &reading, f)));
+    }
+    out.extend(
+        others::implied(clause)
+            .into_iter()
+            .map(|f| implied_candidate(cleaned, &reading, f)),
+    );
+    out
+}
+
+/// An implied fact holds whatever the clause's tense or polarity ("my dog doesn't bark").
+fn implied_candidate(cleaned: &Cleaned, reading: &Reading<'_>, found: Found) -> Candidate {
+    let mut c = candidate(cleaned, reading, found);
+    c.polarity = Polarity::Positive;
+    c.tense = Tense::Current;
+    c.ends = None;
+    c.since = None;
+    c.confidence -= 0.1;
+    c
+}
+
+fn candidate(cleaned: &Cleaned, reading: &Reading<'_>, found: Found) -> Candidate {
+    let clause = &cleaned.tokens;
+    let now = reading.now;
     let polarity = found.polarity.unwrap_or(if reading.negated {
         Polarity::Negative
     } else {
@@ -124,23 +178,34 @@ pub(crate) fn candidates(cleaned: &Cleaned, now: DateTime<Utc>) -> Option<Candid
     if found.key.starts_with("said:") {
         confidence -= 0.1;
     }
-    let since = reading
-        .time
-        .take()
-        .filter(|t| t.start <= now)
-        .map(|t| t.start);
+    let since = reading.time.filter(|t| t.start <= now).map(|t| t.start);
+    let description = match (&found.statement, clause[0].lower.as_str()) {
+        _ if found.key == "name" => format!("Is named {}.", found.value),
+        (Some(canonical), _) if canonical.starts_with("I ") => {
+            render::third_person(&crate::tokenize::tokenize(canonical))
+        }
+        (Some(canonical), _) => canonical.clone(),
+        (None, "i") => render::third_person(clause),
+        (None, "my") => render::sentence(&format!("Their {}", render::join(&clause[1..]))),
+        (None, "we") => {
+            let mut as_i = clause.to_vec();
+            as_i[0] = Token::new("I", crate::tokenize::TokenKind::Word);
+            let line = render::third_person(&as_i);
+            format!(
+                "With their household: {}{}",
+                line[..1].to_lowercase(),
+                &line[1..]
+            )
+        }
+        (None, _) => render::sentence(&render::join(clause).replace(" my ", " their ")),
+    };
     let statement = found
         .statement
         .unwrap_or_else(|| render::sentence(&render::join(clause)));
-    let description = if clause[0].lower == "i" {
-        render::third_person(clause)
-    } else {
-        render::sentence(&format!("Their {}", render::join(&clause[1..])))
-    };
     let ends = found
         .ends
         .or_else(|| (tense == Tense::Ended).then(|| found.value.to_lowercase()));
-    Some(Candidate {
+    Candidate {
         facet: found.facet,
         sensitivity: sensitivity::classify(clause),
         key: found.key,
@@ -155,7 +220,7 @@ pub(crate) fn candidates(cleaned: &Cleaned, now: DateTime<Utc>) -> Option<Candid
         due: found.due,
         ends,
         quote: render::join(clause),
-    })
+    }
 }
 
 /// Takes negation, "used to", "anymore" and a time expression out of the predicate.
@@ -169,14 +234,16 @@ fn read(clause: &[Token], now: DateTime<Utc>) -> Reading<'_> {
     let mut i = 0;
     while i < pred.len() && i < 3 {
         let w = pred[i].lower.as_str();
-        if w == "no" && pred.get(i + 1).is_some_and(|n| n.lower == "longer") {
+        if has(SKIPPED_ADVERBS, w) && pred.len() > i + 1 {
+            pred.remove(i);
+        } else if w == "no" && pred.get(i + 1).is_some_and(|n| n.lower == "longer") {
             negated = true;
             ended = true;
             pred.drain(i..i + 2);
         } else if w == "used" && pred.get(i + 1).is_some_and(|n| n.lower == "to") {
             past = true;
             pred.drain(i..i + 2);
-        } else if NEGATIONS.contains(&w) {
+        } else if has(NEGATIONS, w) {
             negated = true;
             // Keep the auxiliary's meaning: "don't have" → "have", "am not" → "am".
             match w {
@@ -221,24 +288,20 @@ fn read(clause: &[Token], now: DateTime<Utc>) -> Reading<'_> {
 }
 
 fn word(w: &str) -> Token {
-    Token {
-        text: w.to_string(),
-        lower: w.to_string(),
-        kind: crate::tokenize::TokenKind::Word,
-    }
+    Token::new(w, crate::tokenize::TokenKind::Word)
 }
 
 /// Noun-phrase ends: prepositions and relatives after which a value stops.
 pub(crate) const PHRASE_ENDS: &[&str] = &[
-    "with", "in", "on", "at", "for", "from", "to", "that", "who", "named", "called", "and",
-    "which", "by", "about", "near", "into", "over", "than",
+    "about", "and", "at", "by", "called", "for", "from", "in", "into", "named", "near", "on",
+    "over", "than", "that", "to", "which", "who", "with",
 ];
 
 /// The noun phrase starting at `i`, up to a phrase end.
 pub(crate) fn noun_phrase(r: &Reading<'_>, i: usize) -> Vec<Token> {
     r.rest(i)
         .iter()
-        .take_while(|t| !PHRASE_ENDS.contains(&t.lower.as_str()))
+        .take_while(|t| !has(PHRASE_ENDS, t.lower.as_str()))
         .cloned()
         .collect()
 }

@@ -6,6 +6,7 @@ use rapport_core::Facet;
 use super::{Found, Reading, only_anaphors};
 use crate::lexicon::{self, has};
 use crate::render::{key_text, value_text};
+use crate::tokenize::Token;
 
 /// Patterns on a "My …" clause (the predicate starts after "my").
 pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
@@ -77,4 +78,50 @@ fn person(r: &Reading<'_>) -> Option<Found> {
     let mut f = Found::new(facet, format!("person:{relation}"), value_text(rest));
     f.strength = 0.5;
     Some(f)
+}
+
+/// "Roxy Music is my favorite band" (the clause as cleaned).
+pub(crate) fn favorite_named(clause: &[Token]) -> Option<Found> {
+    let my = clause.iter().position(|t| t.lower == "my")?;
+    let what = &clause[..my.checked_sub(1)?];
+    let category = clause.get(my + 2..).unwrap_or(&[]);
+    let key = if category.is_empty() {
+        "thing".to_string()
+    } else {
+        key_text(category)
+    };
+    let value = value_text(what);
+    (!value.is_empty()).then(|| Found::new(Facet::Preference, format!("favorite:{key}"), value))
+}
+
+/// People and pets whose mention as "my …" implies the user has them.
+const IMPLIED: &[&str] = &[
+    "boyfriend", "brother", "brothers", "cat", "cats", "children", "daughter", "daughters", "dog",
+    "dogs", "girlfriend", "grandchildren", "grandkids", "husband", "kids", "puppy", "sister",
+    "sisters", "son", "sons", "wife",
+];
+
+/// "My daughter is on spring break" also says "I have a daughter": one fact per such mention.
+pub(crate) fn implied(clause: &[Token]) -> Vec<Found> {
+    let mut out = Vec::new();
+    for pair in clause.windows(2) {
+        let (my, who) = (&pair[0], &pair[1]);
+        if my.lower != "my" || !has(IMPLIED, &who.lower) {
+            continue;
+        }
+        let plural = who.lower.ends_with('s') || matches!(who.lower.as_str(), "children" | "grandchildren");
+        let article = if plural { "" } else { "a " };
+        let pet = has(lexicon::PETS, &who.lower);
+        let facet = if pet { Facet::Possession } else { Facet::Relationship };
+        let mut f = Found::new(facet, format!("has:{}", who.lower), who.lower.to_string());
+        f.statement = Some(format!("I have {article}{}.", who.lower));
+        f.strength = 0.5;
+        out.push(f);
+        if matches!(who.lower.as_str(), "husband" | "wife") {
+            let mut married = Found::new(Facet::Identity, "relationship.status", "married");
+            married.statement = Some("I am married.".to_string());
+            out.push(married);
+        }
+    }
+    out
 }

@@ -8,67 +8,67 @@ use crate::render::{key_text, value_text};
 
 /// Head nouns that "have" does not make possessions ("I have a question").
 const NOT_OWNED: &[&str] = &[
-    "question",
-    "questions",
-    "idea",
-    "ideas",
-    "time",
-    "lot",
-    "feeling",
-    "chance",
-    "problem",
-    "problems",
-    "day",
-    "week",
-    "weekend",
-    "night",
+    "allergies",
+    "allergy",
+    "appointment",
     "bit",
-    "thing",
-    "things",
-    "way",
-    "plan",
-    "plans",
-    "job",
+    "blast",
+    "bunch",
+    "busy",
+    "chance",
+    "class",
+    "couple",
+    "crush",
+    "day",
+    "degree",
     "dream",
     "dreams",
-    "blast",
-    "ton",
-    "tons",
-    "couple",
+    "exam",
+    "experience",
+    "favorite",
+    "feel",
+    "feeling",
     "few",
+    "fun",
     "good",
     "great",
-    "fun",
-    "party",
-    "meeting",
-    "appointment",
-    "test",
-    "exam",
-    "class",
-    "interview",
-    "degree",
-    "favorite",
-    "hard",
-    "tough",
-    "busy",
-    "look",
-    "try",
-    "shot",
     "habit",
-    "passion",
-    "thought",
-    "experience",
-    "story",
-    "crush",
-    "sense",
-    "feel",
-    "bunch",
-    "allergy",
-    "allergies",
+    "hard",
+    "idea",
+    "ideas",
+    "interview",
+    "job",
+    "look",
+    "lot",
     "lots",
+    "meeting",
+    "night",
+    "party",
+    "passion",
+    "plan",
+    "plans",
+    "problem",
+    "problems",
+    "question",
+    "questions",
+    "sense",
+    "shot",
+    "story",
+    "test",
+    "thing",
+    "things",
+    "thought",
+    "time",
+    "ton",
+    "tons",
+    "tough",
+    "try",
+    "way",
+    "week",
+    "weekend",
 ];
 
-const OWN_VERBS: &[&str] = &["have", "own", "got", "bought", "adopted", "has", "had"];
+const OWN_VERBS: &[&str] = &["adopted", "bought", "got", "had", "has", "have", "own"];
 
 /// Possession patterns on an "I …" clause.
 pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
@@ -77,7 +77,7 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
     }
     let mut i = 1;
     let count = count_at(r.w(i));
-    if count.is_some() || has(&["my", "some", "any"], r.w(i)) {
+    if count.is_some() || has(&["any", "my", "some"], r.w(i)) {
         i += 1;
     } else if r.w(0) != "own" && !(r.negated && r.w(0) == "have") {
         return None;
@@ -154,7 +154,7 @@ fn name_after(r: &Reading<'_>, i: usize) -> Option<String> {
         .chars()
         .next()
         .is_some_and(char::is_uppercase)
-        .then(|| name.text.clone())
+        .then(|| name.text.to_string())
 }
 
 /// The family key of a person word: plurals and synonyms folded.

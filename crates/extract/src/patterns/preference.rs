@@ -72,22 +72,20 @@ fn object(tokens: &[Token]) -> Option<Vec<Token>> {
 fn liking(r: &Reading<'_>, from: usize, strength: f32, dislike: bool) -> Option<Found> {
     let what = object(r.rest(from))?;
     // "prefer X over/to/than Y".
-    if r.w(from.saturating_sub(1)).starts_with("prefer") {
-        if let Some(at) = what
-            .iter()
-            .position(|t| matches!(t.lower.as_str(), "over" | "than" | "to"))
-        {
-            let (x, y) = (&what[..at], &what[at + 1..]);
-            if !x.is_empty() && !y.is_empty() {
-                let mut f = Found::new(
-                    Facet::Preference,
-                    format!("prefers:{}", key_text(x)),
-                    format!("{} over {}", value_text(x), value_text(y)),
-                );
-                f.strength = strength;
-                return Some(f);
-            }
-        }
+    let preferring = r.w(from.saturating_sub(1)).starts_with("prefer");
+    let than = what
+        .iter()
+        .position(|t| matches!(t.lower.as_str(), "over" | "than" | "to"))
+        .filter(|at| preferring && *at > 0 && at + 1 < what.len());
+    if let Some(at) = than {
+        let (x, y) = (&what[..at], &what[at + 1..]);
+        let mut f = Found::new(
+            Facet::Preference,
+            format!("prefers:{}", key_text(x)),
+            format!("{} over {}", value_text(x), value_text(y)),
+        );
+        f.strength = strength;
+        return Some(f);
     }
     let activity = what[0].lower.ends_with("ing") || r.w(from) == "to";
     let facet = if activity {
@@ -102,5 +100,10 @@ fn liking(r: &Reading<'_>, from: usize, strength: f32, dislike: bool) -> Option<
         value_text(&what),
     );
     f.strength = strength;
+    // "I'm a big fan of X", "I'm into X", "I'm obsessed with X": said plainly, "I like X".
+    if !dislike && !r.negated && r.w(0) == "am" {
+        let to = if r.w(from) == "to" { "to " } else { "" };
+        f.statement = Some(format!("I like {to}{}.", value_text(&what)));
+    }
     Some(f)
 }

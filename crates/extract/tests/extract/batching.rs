@@ -1,0 +1,56 @@
+//! Learning is deterministic, idempotent and independent of how events are batched.
+
+use proptest::prelude::*;
+use rapport_core::{Fact, ProfileLearner};
+use rapport_extract::PatternLearner;
+
+use crate::support::said;
+
+const TURNS: &[&str] = &[
+    "I live in Portland.",
+    "I moved to Seattle last month.",
+    "I love jazz and I have a dog named Rex.",
+    "I don't like jazz anymore.",
+    "I'm training for a marathon next week.",
+    "I used to live in Ohio.",
+    "I quit smoking.",
+    "I smoke sometimes.",
+    "My sister Ana is a nurse.",
+    "I'm a teacher.",
+    "I work as a nurse at St. Mary's hospital.",
+    "I think I might take up yoga.",
+    "Do you like hiking?",
+    "I love jazz!",
+    "I hate jazz.",
+    "I own a Jeep.",
+];
+
+fn learn_in_batches(texts: &[&str], cuts: &[usize]) -> Vec<Fact> {
+    let events = said(texts);
+    let mut facts = Vec::new();
+    let learner = PatternLearner::new();
+    let mut start = 0;
+    for &cut in cuts.iter().chain([events.len()].iter()) {
+        let cut = cut.clamp(start, events.len());
+        learner.learn(&mut facts, &events[start..cut]);
+        start = cut;
+    }
+    facts
+}
+
+proptest! {
+    #[test]
+    fn batches_and_relearning_give_the_same_facts(
+        picks in proptest::collection::vec(0..TURNS.len(), 1..12),
+        mut cuts in proptest::collection::vec(0usize..12, 0..4),
+    ) {
+        cuts.sort_unstable();
+        let texts: Vec<&str> = picks.iter().map(|i| TURNS[*i]).collect();
+        let whole = learn_in_batches(&texts, &[]);
+        let split = learn_in_batches(&texts, &cuts);
+        prop_assert_eq!(&whole, &split);
+        let mut again = whole.clone();
+        PatternLearner::new().learn(&mut again, &said(&texts));
+        prop_assert_eq!(&whole, &again);
+    }
+}

@@ -1,0 +1,130 @@
+//! Consolidation: strengthen, supersede with a reason, accumulate, end, and let edits win.
+
+use rapport_core::{Polarity, ProfileLearner, Role, Source};
+use rapport_extract::PatternLearner;
+
+use crate::support::{current, day, keys, learn, said, turn};
+
+#[test]
+fn the_same_fact_again_strengthens_it() {
+    let facts = learn(&said(&["I own a Jeep.", "I own a jeep!"]));
+    let jeep: Vec<_> = facts.iter().filter(|f| f.key == "owns:jeep").collect();
+    assert_eq!(jeep.len(), 1, "{:?}", keys(&facts));
+    assert_eq!(jeep[0].evidence.len(), 2);
+    assert!(jeep[0].confidence > 0.8);
+    assert_eq!(jeep[0].last_seen, day(1));
+}
+
+#[test]
+fn a_new_city_supersedes_the_old_with_a_reason() {
+    let events = said(&[
+        "I live in Portland.",
+        "Big news: I moved to Seattle last month.",
+    ]);
+    let facts = learn(&events);
+    let portland = facts.iter().find(|f| f.value == "Portland").unwrap();
+    let seattle = current(&facts, "location.city");
+    assert_eq!(seattle.value, "Seattle");
+    assert!(!portland.is_current());
+    assert_eq!(portland.superseded_by, Some(seattle.id));
+    assert_eq!(portland.ended_by.as_ref(), Some(&events[1].event.id));
+    assert_eq!(
+        portland.change_reason.as_deref(),
+        Some("moved to Seattle: \"I moved to Seattle last month\"")
+    );
+    assert_eq!(seattle.statement, "I live in Seattle.");
+}
+
+#[test]
+fn multi_valued_keys_accumulate() {
+    let facts = learn(&said(&["I love jazz.", "I love hiking.", "I have a cat."]));
+    let current: Vec<&str> = facts
+        .iter()
+        .filter(|f| f.is_current())
+        .map(|f| f.key.as_str())
+        .collect();
+    assert_eq!(current, ["likes:jazz", "likes:hiking", "pet.cat"]);
+}
+
+#[test]
+fn a_denial_ends_the_like_and_quitting_ends_the_habit() {
+    let facts = learn(&said(&[
+        "I love jazz.",
+        "I smoke a pack a day.",
+        "I don't like jazz anymore.",
+        "I quit smoking.",
+    ]));
+    let jazz = facts
+        .iter()
+        .find(|f| f.key == "likes:jazz" && f.polarity == Polarity::Positive)
+        .unwrap();
+    assert!(!jazz.is_current());
+    assert!(
+        jazz.change_reason
+            .as_deref()
+            .unwrap()
+            .starts_with("no longer")
+    );
+    assert_eq!(current(&facts, "likes:jazz").polarity, Polarity::Negative);
+    let smoking = facts.iter().find(|f| f.statement.contains("pack")).unwrap();
+    assert!(!smoking.is_current(), "{:?}", keys(&facts));
+}
+
+#[test]
+fn plans_expire_when_their_time_passes() {
+    let mut events = said(&["I'm training for a marathon next week."]);
+    events.push(turn(2, Role::User, day(30), "Hello again."));
+    let facts = learn(&events);
+    let plan = facts.iter().find(|f| f.key.starts_with("goal:")).unwrap();
+    assert!(!plan.is_current());
+    assert_eq!(
+        plan.change_reason.as_deref(),
+        Some("the planned time passed")
+    );
+}
+
+#[test]
+fn assistant_turns_teach_nothing() {
+    let facts = learn(&[turn(
+        1,
+        Role::Assistant,
+        day(0),
+        "I love jazz and I live in Paris.",
+    )]);
+    assert!(facts.is_empty());
+}
+
+#[test]
+fn pinned_and_edited_facts_win() {
+    let mut facts = learn(&said(&["I live in Portland."]));
+    facts[0].source = Source::Edited;
+    let mut likes = learn(&said(&["I love jazz."]));
+    likes[0].id = 2;
+    likes[0].pinned = true;
+    facts.extend(likes);
+    let before = facts.clone();
+    let later = [
+        turn(10, Role::User, day(10), "I moved to Seattle."),
+        turn(11, Role::User, day(11), "I hate jazz."),
+    ];
+    PatternLearner::new().learn(&mut facts, &later);
+    assert_eq!(
+        &facts[..2],
+        &before[..],
+        "edited and pinned facts are untouched"
+    );
+    assert_eq!(current(&facts, "location.city").value, "Portland");
+    assert!(
+        facts
+            .iter()
+            .all(|f| f.key != "dislikes:jazz" || !f.is_current())
+    );
+}
+
+#[test]
+fn new_ids_follow_the_largest() {
+    let mut facts = learn(&said(&["I love jazz."]));
+    facts[0].id = 41;
+    PatternLearner::new().learn(&mut facts, &[turn(5, Role::User, day(5), "I have a cat.")]);
+    assert_eq!(facts[1].id, 42);
+}

@@ -1,0 +1,357 @@
+//! A table of tricky sentences and what each yields.
+
+use rapport_core::{Facet, Polarity, Sensitivity};
+use rapport_extract::{Tense, extract};
+
+use crate::support::day;
+
+/// (sentence, expected first fact: facet, key, value, polarity, tense, statement), or `None`
+/// when the sentence states nothing about its speaker.
+type Row = (
+    &'static str,
+    Option<(
+        Facet,
+        &'static str,
+        &'static str,
+        Polarity,
+        Tense,
+        &'static str,
+    )>,
+);
+
+const TABLE: &[Row] = &[
+    (
+        "I have a jeep.",
+        Some((
+            Facet::Possession,
+            "owns:jeep",
+            "jeep",
+            Polarity::Positive,
+            Tense::Current,
+            "I have a jeep.",
+        )),
+    ),
+    (
+        "I don't eat meat.",
+        Some((
+            Facet::Preference,
+            "eats:meat",
+            "meat",
+            Polarity::Negative,
+            Tense::Current,
+            "I don't eat meat.",
+        )),
+    ),
+    (
+        "I'm vegetarian.",
+        Some((
+            Facet::Preference,
+            "diet:vegetarian",
+            "vegetarian",
+            Polarity::Positive,
+            Tense::Current,
+            "I am vegetarian.",
+        )),
+    ),
+    ("Do you like jazz?", None),
+    ("Would you ever go skydiving?", None),
+    ("If I were rich I would buy a boat.", None),
+    ("I wish I had a cat.", None),
+    ("I see, I agree with you.", None),
+    (
+        "My friend loves golf.",
+        Some((
+            Facet::Relationship,
+            "person:friend",
+            "loves golf",
+            Polarity::Positive,
+            Tense::Current,
+            "My friend loves golf.",
+        )),
+    ),
+    (
+        "My sister Ana is a nurse.",
+        Some((
+            Facet::Relationship,
+            "person:sister",
+            "is a nurse",
+            Polarity::Positive,
+            Tense::Current,
+            "My sister Ana is a nurse.",
+        )),
+    ),
+    (
+        "I used to live in Ohio.",
+        Some((
+            Facet::Identity,
+            "location.city",
+            "Ohio",
+            Polarity::Positive,
+            Tense::Past,
+            "I used to live in Ohio.",
+        )),
+    ),
+    (
+        "I quit smoking.",
+        Some((
+            Facet::Routine,
+            "does:smoking",
+            "smoking",
+            Polarity::Negative,
+            Tense::Ended,
+            "I quit smoking.",
+        )),
+    ),
+    (
+        "I moved to Denver last month.",
+        Some((
+            Facet::Identity,
+            "location.city",
+            "Denver",
+            Polarity::Positive,
+            Tense::Current,
+            "I live in Denver.",
+        )),
+    ),
+    (
+        "I don't like jazz anymore.",
+        Some((
+            Facet::Preference,
+            "likes:jazz",
+            "jazz",
+            Polarity::Negative,
+            Tense::Ended,
+            "I don't like jazz anymore.",
+        )),
+    ),
+    (
+        "I prefer tea over coffee.",
+        Some((
+            Facet::Preference,
+            "prefers:tea",
+            "tea over coffee",
+            Polarity::Positive,
+            Tense::Current,
+            "I prefer tea over coffee.",
+        )),
+    ),
+    (
+        "I hate mushrooms.",
+        Some((
+            Facet::Preference,
+            "dislikes:mushrooms",
+            "mushrooms",
+            Polarity::Positive,
+            Tense::Current,
+            "I hate mushrooms.",
+        )),
+    ),
+    (
+        "I'm allergic to peanuts.",
+        Some((
+            Facet::Preference,
+            "allergy:peanuts",
+            "peanuts",
+            Polarity::Positive,
+            Tense::Current,
+            "I am allergic to peanuts.",
+        )),
+    ),
+    (
+        "Well, I actually enjoy hiking, haha.",
+        Some((
+            Facet::Interest,
+            "likes:hiking",
+            "hiking",
+            Polarity::Positive,
+            Tense::Current,
+            "I enjoy hiking.",
+        )),
+    ),
+    (
+        "I'm a computer programmer.",
+        Some((
+            Facet::Identity,
+            "occupation",
+            "computer programmer",
+            Polarity::Positive,
+            Tense::Current,
+            "I am a computer programmer.",
+        )),
+    ),
+    (
+        "I'm from new england.",
+        Some((
+            Facet::Identity,
+            "location.hometown",
+            "New England",
+            Polarity::Positive,
+            Tense::Current,
+            "I am from New England.",
+        )),
+    ),
+    (
+        "I'm 34 years old.",
+        Some((
+            Facet::Identity,
+            "age",
+            "34",
+            Polarity::Positive,
+            Tense::Current,
+            "I am 34 years old.",
+        )),
+    ),
+    (
+        "I have two kids.",
+        Some((
+            Facet::Identity,
+            "family.children",
+            "2",
+            Polarity::Positive,
+            Tense::Current,
+            "I have two kids.",
+        )),
+    ),
+    (
+        "I have a dog named Rex.",
+        Some((
+            Facet::Possession,
+            "pet.dog",
+            "Rex",
+            Polarity::Positive,
+            Tense::Current,
+            "I have a dog named Rex.",
+        )),
+    ),
+    (
+        "I play guitar.",
+        Some((
+            Facet::Interest,
+            "plays:guitar",
+            "guitar",
+            Polarity::Positive,
+            Tense::Current,
+            "I play guitar.",
+        )),
+    ),
+    (
+        "I run every morning.",
+        Some((
+            Facet::Routine,
+            "routine:run every morning",
+            "run every morning",
+            Polarity::Positive,
+            Tense::Current,
+            "I run every morning.",
+        )),
+    ),
+    (
+        "I want to learn Spanish.",
+        Some((
+            Facet::Goal,
+            "goal:learn spanish",
+            "learn Spanish",
+            Polarity::Positive,
+            Tense::Current,
+            "I want to learn Spanish.",
+        )),
+    ),
+    (
+        "I drove 1,000 miles to see a band!",
+        Some((
+            Facet::Identity,
+            "said:drove 1000 miles to see band",
+            "drove 1000 miles to see a band",
+            Polarity::Positive,
+            Tense::Current,
+            "I drove 1000 miles to see a band.",
+        )),
+    ),
+];
+
+#[test]
+fn tricky_sentences_yield_the_expected_first_fact() {
+    let mut failures = Vec::new();
+    for (sentence, expected) in TABLE {
+        let found = extract(sentence, day(0));
+        let got = found.first().map(|c| {
+            (
+                c.facet,
+                c.key.as_str(),
+                c.value.as_str(),
+                c.polarity,
+                c.tense,
+                c.statement.as_str(),
+            )
+        });
+        if got != *expected {
+            failures.push(format!(
+                "{sentence}\n  expected {expected:?}\n  got      {got:?}"
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
+
+#[test]
+fn hedges_lower_confidence() {
+    let sure = extract("I want to learn Spanish.", day(0));
+    let hedged = extract("I think I probably want to learn Spanish.", day(0));
+    assert_eq!(sure[0].key, hedged[0].key);
+    assert!(hedged[0].confidence < sure[0].confidence);
+}
+
+#[test]
+fn relative_times_resolve_against_the_event() {
+    let moved = extract("I moved to Denver last month.", day(0));
+    assert_eq!(
+        moved[0].since.unwrap().to_rfc3339(),
+        "2024-02-01T00:00:00+00:00"
+    );
+    let plan = extract("I'm running a marathon next month.", day(0));
+    let training = extract("I'm training for a marathon in May.", day(0));
+    assert!(plan.is_empty() || plan[0].facet != Facet::Goal || plan[0].due.is_some());
+    assert_eq!(
+        training[0].due.unwrap().to_rfc3339(),
+        "2024-06-01T00:00:00+00:00"
+    );
+}
+
+#[test]
+fn sensitive_facts_are_classified() {
+    assert_eq!(
+        extract("I'm allergic to peanuts.", day(0))[0].sensitivity,
+        Sensitivity::Health
+    );
+    assert_eq!(
+        extract("I go to church every Sunday.", day(0))[0].sensitivity,
+        Sensitivity::Religion
+    );
+    assert_eq!(
+        extract("I have a jeep.", day(0))[0].sensitivity,
+        Sensitivity::None
+    );
+}
+
+#[test]
+fn several_clauses_give_several_facts() {
+    let found = extract(
+        "I'm vegetarian, and I'm allergic to peanuts, so please keep that in mind.",
+        day(0),
+    );
+    let keys: Vec<&str> = found.iter().map(|c| c.key.as_str()).collect();
+    assert_eq!(keys, ["diet:vegetarian", "allergy:peanuts"]);
+}
+
+#[test]
+fn descriptions_are_third_person() {
+    let found = extract(
+        "I don't eat meat. I own a Jeep. I moved to Denver last month.",
+        day(0),
+    );
+    let lines: Vec<&str> = found.iter().map(|c| c.description.as_str()).collect();
+    assert_eq!(
+        lines,
+        ["Doesn't eat meat.", "Owns a Jeep.", "Lives in Denver."]
+    );
+}
