@@ -104,12 +104,14 @@ fn render(
 
 fn fact_line(fact: &ContextFact) -> String {
     let source = match fact.source {
-        rapport_core::Source::Stated => "said",
+        rapport_core::Source::Stated => "stated",
         rapport_core::Source::Inferred => "inferred",
         rapport_core::Source::Edited => "set by the user",
     };
+    // `valid_from` is when the fact began to hold, which may precede the message that told
+    // it ("I moved to Denver last month").
     format!(
-        "- {} ({source} {})",
+        "- {} ({source}; since {})",
         fact.text,
         fact.valid_from.format("%Y-%m-%d")
     )
