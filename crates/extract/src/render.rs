@@ -117,29 +117,10 @@ pub fn third_person(tokens: &[Token]) -> String {
 
 /// Adverbs that may stand between "I" and the verb.
 const ADVERBS: &[&str] = &[
-    "absolutely",
-    "actually",
-    "already",
-    "also",
-    "always",
-    "currently",
-    "definitely",
-    "even",
-    "finally",
-    "just",
-    "maybe",
-    "mostly",
-    "never",
-    "now",
-    "often",
-    "only",
-    "probably",
-    "rarely",
-    "really",
-    "recently",
-    "sometimes",
-    "still",
-    "usually",
+    "absolutely", "actually", "already", "also", "always", "currently", "definitely", "especially",
+    "even", "finally", "generally", "honestly", "just", "maybe", "mostly", "never", "now", "often",
+    "only", "personally", "probably", "rarely", "really", "recently", "seriously", "sometimes",
+    "still", "totally", "usually",
 ];
 
 /// The third-person singular of a first-person verb.
