@@ -178,7 +178,10 @@ pub(crate) fn is_chat(r: &Reading<'_>) -> bool {
     {
         return r.w(1) == "to" || r.w(1) == "heard" || r.w(1) == "seen" || r.w(1) == "no";
     }
+    // "I know how to sew", "I don't know much about fishing" say what the speaker knows.
+    let knowing = verb == "know" && has(&["a", "how", "little", "lot", "much", "nothing"], r.w(1));
     has(lexicon::CHAT_VERBS, verb)
+        && !knowing
         && !(verb == "was" && r.pred.len() >= 3)
         && !(verb == "would" && r.is(1, &["like", "love"]))
 }
