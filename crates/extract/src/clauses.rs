@@ -100,7 +100,7 @@ pub fn clauses(tokens: &[Token]) -> Vec<Clause<'_>> {
             if piece.is_empty() {
                 continue;
             }
-// A condition before the speaker's subject ("if I were rich …", "I wish …") taints the
+            // A condition before the speaker's subject ("if I were rich …", "I wish …") taints the
             // clause; one after it ("I enjoy the beach, so if …") is cut off by the cleaner.
             let subject = piece
                 .iter()

@@ -79,7 +79,11 @@ fn plan_start(r: &Reading<'_>) -> Option<usize> {
         "would" if r.is(1, &["like", "love"]) => to_after(2),
         "have" if r.is(1, &["always"]) && r.is(2, &["wanted"]) => to_after(3),
         "have" if r.is(1, &["been"]) && r.is(2, &["planning", "thinking"]) => {
-            if r.is(3, &["about", "of", "on"]) { Some(4) } else { to_after(3) }
+            if r.is(3, &["about", "of", "on"]) {
+                Some(4)
+            } else {
+                to_after(3)
+            }
         }
         "will" if r.time.is_some() => Some(1),
         "am" => match r.w(1) {
