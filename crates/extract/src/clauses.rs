@@ -100,7 +100,15 @@ pub fn clauses(tokens: &[Token]) -> Vec<Clause<'_>> {
             if piece.is_empty() {
                 continue;
             }
-            let condition = piece.iter().any(|t| t.is(class::CONDITION));
+            // A condition before the speaker's subject ("if I were rich …", "I wish …") taints the
+            // clause; one after it ("I enjoy the beach, so if …") is cut off by the cleaner.
+            let subject = piece
+                .iter()
+                .position(|t| matches!(t.lower.as_str(), "i" | "my" | "we"))
+                .unwrap_or(piece.len());
+            let condition = piece.iter().enumerate().any(|(at, t)| {
+                t.is(class::CONDITION) && (at < subject || at == subject + 1 && t.lower == "wish")
+            });
             let modal = piece.iter().any(|t| t.is(class::MODAL));
             let starts_question = piece[0].is(class::QUESTION_START);
             // Only clauses with "I", "my" or "we" can say something about the speaker.

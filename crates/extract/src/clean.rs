@@ -65,10 +65,12 @@ fn names_a_favorite(tokens: &[&Token]) -> bool {
 
 /// Whether a finite "be" or "have" comes within the next few words, after a noun phrase.
 fn new_predicate_follows(rest: &[&Token]) -> bool {
-    rest.iter()
-        .take(5)
-        .skip(1)
-        .any(|t| matches!(t.lower.as_str(), "is" | "are" | "was" | "were" | "has" | "seems"))
+    rest.iter().take(5).skip(1).any(|t| {
+        matches!(
+            t.lower.as_str(),
+            "is" | "are" | "was" | "were" | "has" | "seems"
+        )
+    })
 }
 
 /// Cleans a clause, or `None` when it cannot be a fact about its speaker.

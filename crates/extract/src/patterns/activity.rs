@@ -77,6 +77,14 @@ fn plan_start(r: &Reading<'_>) -> Option<usize> {
     match r.w(0) {
         "want" | "plan" | "hope" | "intend" | "aim" => to_after(1),
         "would" if r.is(1, &["like", "love"]) => to_after(2),
+        "have" if r.is(1, &["always"]) && r.is(2, &["wanted"]) => to_after(3),
+        "have" if r.is(1, &["been"]) && r.is(2, &["planning", "thinking"]) => {
+            if r.is(3, &["about", "of", "on"]) {
+                Some(4)
+            } else {
+                to_after(3)
+            }
+        }
         "will" if r.time.is_some() => Some(1),
         "am" => match r.w(1) {
             "planning" | "hoping" | "trying" | "going" if r.w(2) == "to" => Some(3),

@@ -178,9 +178,12 @@ pub(crate) fn is_chat(r: &Reading<'_>) -> bool {
     {
         return r.w(1) == "to" || r.w(1) == "heard" || r.w(1) == "seen" || r.w(1) == "no";
     }
-    has(lexicon::CHAT_VERBS, verb)
-        && !(verb == "was" && r.pred.len() >= 3)
-        && !(verb == "would" && r.is(1, &["like", "love"]))
+    // "I know how to sew", "I don't know much about fishing" say what the speaker knows.
+    let knowing = verb == "know" && has(&["a", "how", "little", "lot", "much", "nothing"], r.w(1));
+    let past_state = verb == "was" && r.pred.len() >= 3;
+    let wanting = verb == "would" && r.is(1, &["like", "love"]);
+    let exception = knowing || past_state || wanting;
+    has(lexicon::CHAT_VERBS, verb) && !exception
 }
 
 /// The generic fallback on an "I …" clause.

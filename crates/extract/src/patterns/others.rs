@@ -96,9 +96,27 @@ pub(crate) fn favorite_named(clause: &[Token]) -> Option<Found> {
 
 /// People and pets whose mention as "my …" implies the user has them.
 const IMPLIED: &[&str] = &[
-    "boyfriend", "brother", "brothers", "cat", "cats", "children", "daughter", "daughters", "dog",
-    "dogs", "girlfriend", "grandchildren", "grandkids", "husband", "kids", "puppy", "sister",
-    "sisters", "son", "sons", "wife",
+    "boyfriend",
+    "brother",
+    "brothers",
+    "cat",
+    "cats",
+    "children",
+    "daughter",
+    "daughters",
+    "dog",
+    "dogs",
+    "girlfriend",
+    "grandchildren",
+    "grandkids",
+    "husband",
+    "kids",
+    "puppy",
+    "sister",
+    "sisters",
+    "son",
+    "sons",
+    "wife",
 ];
 
 /// "My daughter is on spring break" also says "I have a daughter": one fact per such mention.
@@ -109,10 +127,15 @@ pub(crate) fn implied(clause: &[Token]) -> Vec<Found> {
         if my.lower != "my" || !has(IMPLIED, &who.lower) {
             continue;
         }
-        let plural = who.lower.ends_with('s') || matches!(who.lower.as_str(), "children" | "grandchildren");
+        let plural =
+            who.lower.ends_with('s') || matches!(who.lower.as_str(), "children" | "grandchildren");
         let article = if plural { "" } else { "a " };
         let pet = has(lexicon::PETS, &who.lower);
-        let facet = if pet { Facet::Possession } else { Facet::Relationship };
+        let facet = if pet {
+            Facet::Possession
+        } else {
+            Facet::Relationship
+        };
         let mut f = Found::new(facet, format!("has:{}", who.lower), who.lower.to_string());
         f.statement = Some(format!("I have {article}{}.", who.lower));
         f.strength = 0.5;
