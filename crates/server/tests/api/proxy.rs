@@ -21,10 +21,13 @@ use tokio::sync::Notify;
 
 use crate::harness::TestServer;
 
+/// A request the upstream received: its `Authorization` header and its body.
+type Received = (Option<String>, Value);
+
 /// What the scripted upstream saw and how to release its streamed answer.
 #[derive(Clone, Default)]
 struct Script {
-    requests: Arc<Mutex<Vec<(Option<String>, Value)>>>,
+    requests: Arc<Mutex<Vec<Received>>>,
     release: Arc<Notify>,
 }
 
