@@ -386,6 +386,16 @@ pub enum EvalCommand {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// Facts a speaker reveals about themselves: precision, recall and F1 against gold persona
+    /// facts (EVAL.md §2).
+    Extraction {
+        /// A `*.extraction.jsonl` file.
+        #[arg(long, value_name = "FILE")]
+        data: PathBuf,
+        /// Write one prediction record per (dialogue, speaker) here (JSON lines).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+    },
     /// MovieLens top-10 recommendation (NDCG@10, Recall@10, HR@10), through the engine.
     Recommendation {
         /// The `movielens` directory (items, train, test JSON lines).

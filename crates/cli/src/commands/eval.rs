@@ -5,6 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use indicatif::{ProgressBar, ProgressStyle};
+use rapport_eval::extraction::run_extraction_eval;
 use rapport_eval::retrieval::{EngineRetriever, run_retrieval_eval};
 
 use crate::args::EvalCommand;
@@ -12,6 +13,7 @@ use crate::args::EvalCommand;
 pub fn run(what: EvalCommand) -> anyhow::Result<ExitCode> {
     match what {
         EvalCommand::Retrieval { data, out } => retrieval(&data, out.as_deref()),
+        EvalCommand::Extraction { data, out } => extraction(&data, out.as_deref()),
         EvalCommand::Recommendation { data, out } => {
             super::eval_recommendation::run(&data, out.as_deref())
         }
@@ -43,6 +45,21 @@ fn retrieval(data: &Path, out: Option<&Path>) -> anyhow::Result<ExitCode> {
         eprintln!("warning: not ingested: {rejected}");
     }
     println!("Retrieval: {}", data.display());
+    print!("{report}");
+    if let Some(out) = out {
+        println!("predictions: {}", out.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn extraction(data: &Path, out: Option<&Path>) -> anyhow::Result<ExitCode> {
+    let bar = progress_bar("dialogues");
+    let report = run_extraction_eval(data, out, |done, total| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    })?;
+    bar.finish_and_clear();
+    println!("Extraction: {}", data.display());
     print!("{report}");
     if let Some(out) = out {
         println!("predictions: {}", out.display());

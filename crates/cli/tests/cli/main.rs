@@ -1,6 +1,7 @@
 //! End-to-end tests of the `rapport` binary: one test executable for the whole CLI.
 
 mod dump;
+mod eval;
 mod harness;
 mod ingest;
 mod inspect;
