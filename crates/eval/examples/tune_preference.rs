@@ -53,15 +53,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         for semantic in [0.25, 1.0] {
             for propagation in [0.0, 0.5, 2.0] {
                 for wanted_weight in [0.5, 2.0] {
-                    for soft_threshold in [0.6] {
-                        grid.push(ResponseRanking {
-                            semantic,
-                            propagation,
-                            wanted_weight,
-                            soft_threshold,
-                            ..ResponseRanking::default()
-                        });
-                    }
+                    grid.push(ResponseRanking {
+                        semantic,
+                        propagation,
+                        wanted_weight,
+                        ..ResponseRanking::default()
+                    });
                 }
             }
         }

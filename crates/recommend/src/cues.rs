@@ -225,4 +225,10 @@ pub(crate) const IMPLIED_REJECTIONS: &[(&str, &[&str])] = &[
     ("sober", &["alcohol", "beer", "wine", "cocktail", "bar", "pub", "brewery"]),
     ("celiac", &["gluten", "wheat", "bread", "pasta"]),
     ("coeliac", &["gluten", "wheat", "bread", "pasta"]),
+    ("halal", &["pork", "bacon", "ham", "pepperoni", "chorizo", "lard", "alcohol", "beer", "wine", "sake"]),
+    ("kosher", &["pork", "bacon", "ham", "shellfish", "shrimp", "lobster", "crab", "oyster"]),
+    ("keto", &["carb", "sugar", "bread", "pasta", "rice", "potato", "noodle", "dessert"]),
+    ("ketogenic", &["carb", "sugar", "bread", "pasta", "rice", "potato", "noodle", "dessert"]),
+    ("paleo", &["grain", "bread", "pasta", "dairy", "sugar", "processed", "legume"]),
+    ("diabetic", &["sugar", "sugary", "dessert", "candy", "soda", "sweets"]),
 ];

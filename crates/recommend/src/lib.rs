@@ -34,6 +34,7 @@ mod ease;
 mod error;
 mod interactions;
 mod kinds;
+mod limits;
 mod linalg;
 mod profile_match;
 mod profile_statements;

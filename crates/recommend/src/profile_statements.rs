@@ -18,7 +18,10 @@ pub fn statement_from_fact(fact: &Fact) -> Option<PreferenceStatement> {
     {
         return None;
     }
-    if let Some(parsed) = parse_sentence(&fact.statement) {
+    if let Some(mut parsed) = parse_sentence(&fact.statement) {
+        // The learner vouches that the statement is the user's preference, even when it is
+        // worded impersonally ("Dislikes horror.").
+        parsed.confidence = parsed.confidence.max(fact.confidence.clamp(0.3, 1.0));
         return Some(parsed);
     }
     if fact.facet == Facet::Identity {

@@ -223,6 +223,9 @@ impl Recommender {
         statements: &[PreferenceStatement],
         text: &str,
     ) -> (f32, Option<Reason>) {
+        if statements.is_empty() {
+            return (0.0, None);
+        }
         let found = match_text(statements, text);
         let mut adjustment = self.config.profile_weight * found.score;
         let reason = found

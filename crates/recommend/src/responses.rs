@@ -12,6 +12,7 @@ use std::collections::{HashMap, HashSet};
 use rapport_core::{Embedder, cosine};
 
 use crate::antonyms::are_opposites;
+use crate::limits::{exceeds, stated_limit};
 use crate::profile_match::term_polarity;
 use crate::stated::PreferenceStatement;
 use crate::terms::{signed_terms, stem, words};
@@ -48,6 +49,8 @@ impl Default for ResponseRanking {
         }
     }
 }
+/// Weight of going over a stated numeric limit (staying within gets a third of it).
+const LIMIT_WEIGHT: f32 = 1.0;
 /// Statements kept as evidence, at most.
 const MAX_STATEMENTS: usize = 3;
 /// Weight of embedding similarity in a statement's relevance (lexical overlap has weight 1).
@@ -183,6 +186,8 @@ pub fn rank_responses(
         let wanted = (!e.statement.wanted.is_empty()).then(|| embedder.embed(&e.statement.wanted));
         let rejected =
             (!e.statement.rejected.is_empty()).then(|| embedder.embed(&e.statement.rejected));
+        // A stated maximum: "not over two hours" and "under two hours" both reject more.
+        let limit = stated_limit(&e.statement.sentence).map(|(q, _)| q);
         for (i, r) in ranked.iter_mut().enumerate() {
             let lexical: f32 = terms[i]
                 .iter()
@@ -194,7 +199,15 @@ pub fn rank_responses(
                 .sum();
             let semantic = wanted.as_ref().map_or(0.0, |w| cosine(&centered[i], w))
                 - rejected.as_ref().map_or(0.0, |v| cosine(&centered[i], v));
-            let vote = e.relevance * (config.lexical * lexical + config.semantic * semantic);
+            let limit = limit
+                .as_ref()
+                .map_or(0.0, |max| match exceeds(max, &candidates[i]) {
+                    Some(true) => -LIMIT_WEIGHT,
+                    Some(false) => LIMIT_WEIGHT * 0.3,
+                    None => 0.0,
+                });
+            let vote =
+                e.relevance * (config.lexical * lexical + config.semantic * semantic + limit);
             r.score += vote;
             if r.because.as_ref().is_none_or(|(_, v)| vote.abs() > v.abs()) {
                 r.because = Some((e.statement.sentence.clone(), vote));
