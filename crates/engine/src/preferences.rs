@@ -5,7 +5,7 @@
 
 use std::collections::HashSet;
 
-use rapport_core::{Role, TenantId, UserId};
+use rapport_core::{Facet, Role, TenantId, UserId};
 use rapport_recommend::{
     PreferenceStatement, Reason, ResponseRanking, preference_statements, rank_responses,
     resolve_option_references, select_evidence, statement_from_fact,
@@ -29,8 +29,17 @@ impl Engine {
         }
         let mut statements = self.fact_statements(tenant, user)?;
         let facts = self.store.facts(tenant, user)?;
+        // A turn is represented by the preference-bearing facts learned from it (current or
+        // ended); a fact of another facet ("Has a strong aversion to seafood." filed as a
+        // possession) does not stand for what the turn says about likes and dislikes.
         let covered: HashSet<&str> = facts
             .iter()
+            .filter(|f| {
+                matches!(
+                    f.facet,
+                    Facet::Preference | Facet::Interest | Facet::Identity
+                )
+            })
             .flat_map(|f| f.evidence.iter().map(|e| e.as_str()))
             .collect();
         let memory = self.memory(tenant, user)?;
