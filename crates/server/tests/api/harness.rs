@@ -36,11 +36,21 @@ impl TestServer {
         Self::start_with(ServerConfig::default()).await
     }
 
-    pub async fn start_with(mut config: ServerConfig) -> Self {
+    pub async fn start_with(config: ServerConfig) -> Self {
         let dir = tempfile::tempdir().unwrap();
         let engine_config = EngineConfig::with_data_dir(dir.path());
         let store =
             Arc::new(rapport_store::SqliteStore::open(engine_config.database_path()).unwrap());
+        Self::start_on(store, dir, config).await
+    }
+
+    /// A server over `store` with the scripted learner; `dir` lives as long as the server.
+    pub async fn start_on(
+        store: Arc<dyn rapport_store::Store>,
+        dir: tempfile::TempDir,
+        mut config: ServerConfig,
+    ) -> Self {
+        let engine_config = EngineConfig::with_data_dir(dir.path());
         let parts = Parts {
             store,
             learner: Arc::new(CityLearner),

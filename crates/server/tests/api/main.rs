@@ -12,4 +12,5 @@ mod mcp;
 mod operations;
 mod proxy;
 mod scripted;
+mod two_servers;
 mod users;

@@ -34,9 +34,25 @@ const READERS: usize = 4;
 
 /// A store on a PostgreSQL database.
 pub struct PostgresStore {
+    /// Always `Some` until dropped (see the `Drop` impl).
+    connections: Option<Connections>,
+    next_reader: AtomicUsize,
+}
+
+struct Connections {
     writer: Mutex<Client>,
     readers: Vec<Mutex<Client>>,
-    next_reader: AtomicUsize,
+}
+
+impl Drop for PostgresStore {
+    /// Closing a synchronous `postgres::Client` runs a small runtime of its own, which panics
+    /// on a thread that drives an async runtime (a server shutting down): close them on a
+    /// thread of their own.
+    fn drop(&mut self) {
+        if let Some(connections) = self.connections.take() {
+            let _ = std::thread::spawn(move || drop(connections)).join();
+        }
+    }
 }
 
 impl PostgresStore {
@@ -49,24 +65,36 @@ impl PostgresStore {
             .map(|_| connect(url).map(Mutex::new))
             .collect::<Result<_>>()?;
         Ok(Self {
-            writer: Mutex::new(writer),
-            readers,
+            connections: Some(Connections {
+                writer: Mutex::new(writer),
+                readers,
+            }),
             next_reader: AtomicUsize::new(0),
         })
     }
 
+    fn connections(&self) -> &Connections {
+        self.connections
+            .as_ref()
+            .expect("connections are open until the store is dropped")
+    }
+
     fn writer(&self) -> MutexGuard<'_, Client> {
-        self.writer.lock().unwrap_or_else(|p| p.into_inner())
+        self.connections()
+            .writer
+            .lock()
+            .unwrap_or_else(|p| p.into_inner())
     }
 
     fn reader(&self) -> MutexGuard<'_, Client> {
+        let readers = &self.connections().readers;
         let start = self.next_reader.fetch_add(1, Ordering::Relaxed);
-        for offset in 0..self.readers.len() {
-            if let Ok(guard) = self.readers[(start + offset) % self.readers.len()].try_lock() {
+        for offset in 0..readers.len() {
+            if let Ok(guard) = readers[(start + offset) % readers.len()].try_lock() {
                 return guard;
             }
         }
-        self.readers[start % self.readers.len()]
+        readers[start % readers.len()]
             .lock()
             .unwrap_or_else(|p| p.into_inner())
     }
