@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{ApiError, ErrorCode};
 use crate::metrics::Metrics;
-use crate::routes::{admin, events, facts, health, mcp, memory, users};
+use crate::routes::{admin, events, facts, health, items, mcp, memory, users};
 use crate::{ServerConfig, observe};
 
 /// What every handler can reach.
@@ -77,6 +77,9 @@ pub fn router(state: AppState) -> Router {
         .route("/users/{user}/forbidden", post(facts::forbid))
         .route("/users/{user}/context", post(memory::context))
         .route("/users/{user}/search", post(memory::search))
+        .route("/items", post(items::import))
+        .route("/users/{user}/recommend", post(items::recommend))
+        .route("/users/{user}/rank", post(items::rank))
         .route("/mcp", post(mcp::message))
         .route("/chat/completions", post(crate::proxy::chat_completions));
     let body_limit = state.config.max_body_bytes;

@@ -223,6 +223,30 @@ pub const OPERATIONS: &[Operation] = &[
     ),
     op(
         "post",
+        "/v1/items",
+        "Add or replace catalog items (by item_id), all or none.",
+        Auth::Tenant,
+        Some("ItemsRequest"),
+        200,
+    ),
+    op(
+        "post",
+        "/v1/users/{user}/recommend",
+        "The best catalog items for the user, each with reasons.",
+        Auth::Tenant,
+        Some("RecommendRequest"),
+        200,
+    ),
+    op(
+        "post",
+        "/v1/users/{user}/rank",
+        "Rank catalog items or free texts for the user (as answers to `context` when given), each with reasons.",
+        Auth::Tenant,
+        Some("RankRequest"),
+        200,
+    ),
+    op(
+        "post",
         "/v1/mcp",
         "Model Context Protocol (streamable HTTP): one JSON-RPC message; tools remember, recall, profile, forget. 202 for a notification.",
         Auth::Tenant,
@@ -294,6 +318,23 @@ fn schemas() -> Value {
             "description": "The OpenAI chat completion request; fields Rapport does not read are forwarded unchanged.",
             "properties": {"model": {"type": "string"}, "user": {"type": "string"}, "stream": {"type": "boolean"},
                            "messages": {"type": "array", "items": {"type": "object"}}}
+        },
+        "ItemsRequest": {
+            "type": "object", "required": ["items"],
+            "properties": {"items": {"type": "array", "items": {"type": "object", "required": ["item_id", "title"],
+                "properties": {"item_id": {"type": "string"}, "title": {"type": "string"}, "text": {"type": "string"},
+                               "tags": {"type": "array", "items": {"type": "string"}}, "attributes": {"type": "object"}}}}}
+        },
+        "RecommendRequest": {
+            "type": "object",
+            "properties": {"k": {"type": "integer"}, "tags": {"type": "array", "items": {"type": "string"}},
+                           "include_consumed": {"type": "boolean"}}
+        },
+        "RankRequest": {
+            "type": "object", "required": ["candidates"],
+            "properties": {"context": {"type": "string"},
+                           "candidates": {"type": "array", "items": {"type": "object",
+                               "properties": {"item_id": {"type": "string"}, "text": {"type": "string"}}}}}
         },
         "JsonRpcMessage": {
             "type": "object", "required": ["jsonrpc", "method"],

@@ -4,6 +4,7 @@ pub(crate) mod admin;
 pub(crate) mod events;
 pub(crate) mod facts;
 pub(crate) mod health;
+pub(crate) mod items;
 pub(crate) mod mcp;
 pub(crate) mod memory;
 pub(crate) mod users;

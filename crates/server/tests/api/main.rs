@@ -8,6 +8,7 @@ mod events;
 mod facts;
 mod harness;
 mod isolation;
+mod items;
 mod mcp;
 mod operations;
 mod proxy;
