@@ -22,6 +22,7 @@ pub struct AppState {
     pub metrics: Arc<Metrics>,
     pub(crate) config: Arc<ServerConfig>,
     pub(crate) admin_key_hash: Option<Vec<u8>>,
+    pub(crate) keys: Arc<crate::key_cache::KeyCache>,
 }
 
 impl AppState {
@@ -37,6 +38,7 @@ impl AppState {
             metrics: Arc::new(Metrics::default()),
             config: Arc::new(config),
             admin_key_hash,
+            keys: Arc::default(),
         }
     }
 

@@ -69,11 +69,19 @@ impl FromRequestParts<AppState> for TenantKey {
                 "the admin key only manages tenants and keys; use a tenant's API key",
             ));
         }
-        let engine = state.engine.clone();
-        let tenant = tokio::task::spawn_blocking(move || engine.authenticate(&key))
-            .await
-            .map_err(ApiError::internal)??
-            .ok_or_else(invalid_key)?;
+        let tenant = match state.keys.get(&key) {
+            Some(tenant) => tenant,
+            None => {
+                let engine = state.engine.clone();
+                let checked = key.clone();
+                let tenant = tokio::task::spawn_blocking(move || engine.authenticate(&checked))
+                    .await
+                    .map_err(ApiError::internal)??
+                    .ok_or_else(invalid_key)?;
+                state.keys.put(&key, tenant.clone());
+                tenant
+            }
+        };
         if let Some(slot) = parts.extensions.get::<TenantSlot>() {
             let _ = slot.0.set(tenant.clone());
         }

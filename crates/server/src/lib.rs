@@ -19,6 +19,7 @@ mod auth;
 mod config;
 mod error;
 mod extract;
+mod key_cache;
 pub mod load;
 pub mod mcp;
 mod metrics;

@@ -69,10 +69,12 @@ pub(crate) async fn revoke_key(
     Path(id): Path<String>,
 ) -> Result<StatusCode, ApiError> {
     let lookup = id.clone();
-    if state
+    let revoked = state
         .run(move |engine| engine.revoke_api_key(&lookup))
-        .await?
-    {
+        .await?;
+    // Keys this server trusted without asking the store must be asked about again.
+    state.keys.clear();
+    if revoked {
         Ok(StatusCode::NO_CONTENT)
     } else {
         Err(ApiError::new(
