@@ -8,7 +8,7 @@ use rapport_core::{Facet, Fact, Polarity, Role, Source, TenantId, UserId, cosine
 use rapport_index::Query;
 use serde::Serialize;
 
-use crate::memory::UserMemory;
+use crate::memory::{MemoryFact, UserMemory};
 use crate::{Engine, Result};
 
 /// The budget used when a request names none, in tokens.
@@ -155,10 +155,11 @@ impl Engine {
 /// The name to call the user by: their stated name, else the speaker name of their turns, else
 /// their id.
 fn display_name(memory: &UserMemory, user: &UserId) -> String {
-    let stated = memory.facts.iter().find(|(f, _)| {
-        f.is_current() && f.key == "identity.name" && f.polarity == Polarity::Positive
-    });
-    if let Some((fact, _)) = stated {
+    let stated =
+        memory.facts.iter().map(|m| &m.fact).find(|f| {
+            f.is_current() && f.key == "identity.name" && f.polarity == Polarity::Positive
+        });
+    if let Some(fact) = stated {
         return fact.value.clone();
     }
     memory
@@ -178,8 +179,16 @@ fn rank_facts(
     let query_terms: HashSet<String> = rapport_index::terms(query).into_iter().collect();
     let mut current = Vec::new();
     let mut past = Vec::new();
-    for (fact, vector) in &memory.facts {
-        let score = fact_score(fact, vector, &query_terms, query_vector);
+    for MemoryFact {
+        fact,
+        vector,
+        terms,
+    } in &memory.facts
+    {
+        let score = fact_score(fact, vector, terms, &query_terms, query_vector);
+        if !fact.is_current() && score < PAST_FACT_FLOOR {
+            continue;
+        }
         let entry = ContextFact {
             id: fact.id,
             facet: fact.facet,
@@ -192,7 +201,7 @@ fn rank_facts(
         };
         if fact.is_current() {
             current.push(entry);
-        } else if score >= PAST_FACT_FLOOR {
+        } else {
             past.push(entry);
         }
     }
@@ -201,13 +210,18 @@ fn rank_facts(
     (current, past)
 }
 
-fn fact_score(fact: &Fact, vector: &[f32], query_terms: &HashSet<String>, query: &[f32]) -> f32 {
+fn fact_score(
+    fact: &Fact,
+    vector: &[f32],
+    fact_terms: &[String],
+    query_terms: &HashSet<String>,
+    query: &[f32],
+) -> f32 {
     let semantic = if vector.len() == query.len() {
         cosine(vector, query)
     } else {
         0.0
     };
-    let fact_terms = rapport_index::terms(&fact.statement);
     let shared = fact_terms
         .iter()
         .filter(|t| query_terms.contains(*t))

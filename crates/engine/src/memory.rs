@@ -19,13 +19,22 @@ pub(crate) struct TurnRecord {
     pub text: Box<str>,
 }
 
+/// A fact with what scoring it against a query needs, computed once.
+pub(crate) struct MemoryFact {
+    pub fact: Fact,
+    /// The embedding of its statement.
+    pub vector: Vec<f32>,
+    /// The index terms of its statement.
+    pub terms: Vec<String>,
+}
+
 /// One user's searchable memory.
 pub(crate) struct UserMemory {
     pub index: UserIndex,
     pub turns: Vec<TurnRecord>,
     pub turn_by_id: HashMap<Box<str>, u32>,
-    /// Every fact of the user (current and past), with the vector of its statement.
-    pub facts: Vec<(Fact, Vec<f32>)>,
+    /// Every fact of the user (current and past), ready to score against a query.
+    pub facts: Vec<MemoryFact>,
     /// The last sequence number reflected.
     pub seq: u64,
     /// The user's `facts_revision` the facts were read at.
@@ -90,9 +99,24 @@ impl UserMemory {
                 text: text.as_str().into(),
             });
         }
+        // Facts whose statement did not change keep their vector and terms.
+        let mut known: HashMap<(u64, String), MemoryFact> = std::mem::take(&mut self.facts)
+            .into_iter()
+            .map(|m| ((m.fact.id, m.fact.statement.clone()), m))
+            .collect();
         self.facts = facts
             .iter()
-            .map(|f| (f.clone(), embedder.embed(&f.statement)))
+            .map(|f| match known.remove(&(f.id, f.statement.clone())) {
+                Some(mut kept) => {
+                    kept.fact = f.clone();
+                    kept
+                }
+                None => MemoryFact {
+                    fact: f.clone(),
+                    vector: embedder.embed(&f.statement),
+                    terms: rapport_index::terms(&f.statement),
+                },
+            })
             .collect();
     }
 
@@ -119,7 +143,12 @@ impl MemoryUse for UserMemory {
         let facts: usize = self
             .facts
             .iter()
-            .map(|(f, v)| 512 + f.statement.len() * 2 + f.evidence.len() * 32 + v.len() * 4)
+            .map(|m| {
+                512 + m.fact.statement.len() * 2
+                    + m.fact.evidence.len() * 32
+                    + m.vector.len() * 4
+                    + m.terms.iter().map(|t| t.len() + 24).sum::<usize>()
+            })
             .sum();
         self.index.memory_bytes() + turns + facts
     }
