@@ -388,3 +388,26 @@ pub fn empty_batch_is_a_no_op(store: &dyn Store) {
     assert!(outcome.stored.is_empty());
     assert!(store.tenants().unwrap().is_empty());
 }
+
+/// For tests against a real PostgreSQL server: the URL of `RAPPORT_TEST_DATABASE_URL`'s
+/// database whose connections use a new, empty schema named `{prefix}_{pid}_{n}`, so tests can
+/// run side by side. Panics with a hint when the variable is not set.
+#[cfg(feature = "postgres")]
+pub fn fresh_postgres_schema_url(prefix: &str) -> String {
+    use std::sync::atomic::{AtomicUsize, Ordering};
+    static NEXT: AtomicUsize = AtomicUsize::new(0);
+    let url = std::env::var("RAPPORT_TEST_DATABASE_URL").expect(
+        "RAPPORT_TEST_DATABASE_URL is not set: run scripts/test, which starts PostgreSQL and sets it",
+    );
+    let schema = format!(
+        "{prefix}_{}_{}",
+        std::process::id(),
+        NEXT.fetch_add(1, Ordering::Relaxed)
+    );
+    let mut admin = postgres::Client::connect(&url, postgres::NoTls).expect("connect");
+    admin
+        .batch_execute(&format!("CREATE SCHEMA {schema}"))
+        .expect("create a schema");
+    let separator = if url.contains('?') { '&' } else { '?' };
+    format!("{url}{separator}options=-csearch_path%3D{schema}")
+}

@@ -3,32 +3,11 @@
 //! Each test works in a schema of its own inside that database.
 #![cfg(feature = "postgres")]
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-
 use rapport_store::conformance::message;
 use rapport_store::{PostgresStore, Store};
 
-fn database_url() -> String {
-    std::env::var("RAPPORT_TEST_DATABASE_URL").expect(
-        "RAPPORT_TEST_DATABASE_URL is not set: run scripts/test, which starts PostgreSQL and sets it",
-    )
-}
-
-/// A URL whose connections use a fresh, empty schema.
 fn fresh_schema_url() -> String {
-    static NEXT: AtomicUsize = AtomicUsize::new(0);
-    let url = database_url();
-    let schema = format!(
-        "t_{}_{}",
-        std::process::id(),
-        NEXT.fetch_add(1, Ordering::Relaxed)
-    );
-    let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
-    admin
-        .batch_execute(&format!("CREATE SCHEMA {schema}"))
-        .unwrap();
-    let separator = if url.contains('?') { '&' } else { '?' };
-    format!("{url}{separator}options=-csearch_path%3D{schema}")
+    rapport_store::conformance::fresh_postgres_schema_url("t")
 }
 
 fn fresh() -> PostgresStore {

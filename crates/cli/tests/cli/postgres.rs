@@ -1,27 +1,10 @@
 //! The binary on PostgreSQL (`--database-url` / `RAPPORT_DATABASE_URL`), against the real server
 //! that scripts/test starts. Each test uses a schema of its own inside the test database.
 
-use std::sync::atomic::{AtomicUsize, Ordering};
-
 use crate::harness::{Dir, message};
 
-/// A URL whose connections use a fresh, empty schema of the test database.
 fn fresh_schema_url() -> String {
-    static NEXT: AtomicUsize = AtomicUsize::new(0);
-    let url = std::env::var("RAPPORT_TEST_DATABASE_URL").expect(
-        "RAPPORT_TEST_DATABASE_URL is not set: run scripts/test, which starts PostgreSQL and sets it",
-    );
-    let schema = format!(
-        "cli_{}_{}",
-        std::process::id(),
-        NEXT.fetch_add(1, Ordering::Relaxed)
-    );
-    let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
-    admin
-        .batch_execute(&format!("CREATE SCHEMA {schema}"))
-        .unwrap();
-    let separator = if url.contains('?') { '&' } else { '?' };
-    format!("{url}{separator}options=-csearch_path%3D{schema}")
+    rapport_store::conformance::fresh_postgres_schema_url("cli")
 }
 
 #[test]

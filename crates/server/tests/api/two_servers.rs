@@ -4,7 +4,6 @@
 //! starts PostgreSQL and sets it); the test works in a schema of its own.
 
 use std::sync::Arc;
-use std::sync::atomic::{AtomicUsize, Ordering};
 
 use rapport_server::ServerConfig;
 use rapport_store::PostgresStore;
@@ -13,21 +12,7 @@ use serde_json::json;
 use crate::harness::TestServer;
 
 fn fresh_schema_url() -> String {
-    static NEXT: AtomicUsize = AtomicUsize::new(0);
-    let url = std::env::var("RAPPORT_TEST_DATABASE_URL").expect(
-        "RAPPORT_TEST_DATABASE_URL is not set: run scripts/test, which starts PostgreSQL and sets it",
-    );
-    let schema = format!(
-        "srv_{}_{}",
-        std::process::id(),
-        NEXT.fetch_add(1, Ordering::Relaxed)
-    );
-    let mut admin = postgres::Client::connect(&url, postgres::NoTls).unwrap();
-    admin
-        .batch_execute(&format!("CREATE SCHEMA {schema}"))
-        .unwrap();
-    let separator = if url.contains('?') { '&' } else { '?' };
-    format!("{url}{separator}options=-csearch_path%3D{schema}")
+    rapport_store::conformance::fresh_postgres_schema_url("srv")
 }
 
 async fn server_on(url: String) -> TestServer {
