@@ -1,0 +1,29 @@
+//! rapport-infer: what a user's authored text reveals about them, without an LLM.
+//!
+//! [`infer`] reads a user's texts (their chat turns and documents) and estimates age, sex as
+//! presented, current city, birthplace, education level, occupation, income level and
+//! relationship status from cues: explicit statements ("I'm 34"), life-stage vocabulary
+//! ("dorm", "grandkids"), places named near "grew up in" or "live in" (a GeoNames gazetteer,
+//! `data/gazetteer.tsv`), currencies, occupational vocabulary, and what an occupation implies
+//! for income and education. Every estimate carries a confidence and the texts it came from;
+//! [`style`] computes communication-style facets. [`to_facts`] turns both into profile facts
+//! marked `Source::Inferred`. Deterministic: the same texts give the same facts.
+
+mod attribute;
+mod error;
+mod explicit;
+mod facts;
+mod gazetteer;
+mod infer;
+mod lexicon;
+mod places;
+mod style;
+mod tally;
+mod text;
+
+pub use attribute::{Attribute, Inference};
+pub use error::Error;
+pub use facts::{is_inferred_here, to_facts};
+pub use gazetteer::{City, Country, Gazetteer, Place};
+pub use infer::{AuthoredText, infer};
+pub use style::{StyleFacet, style};

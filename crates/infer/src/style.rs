@@ -1,0 +1,142 @@
+//! Communication style from the user's own turns: how long they write, how formally, how often
+//! they ask, whether they use emoji, in which language, and so how long an answer suits them.
+//! Counts only; no lexicon of personality. (No published Big Five lexicon ships in a package we
+//! can use, so Rapport does not estimate Big Five; see ARCHITECTURE.md.)
+
+use crate::AuthoredText;
+use crate::text::words;
+
+/// One style facet: key (`style.*`), value, confidence, and the texts it was computed from.
+#[derive(Debug, Clone, PartialEq)]
+pub struct StyleFacet {
+    /// `style.verbosity`, `style.formality`, `style.questions`, `style.emoji`,
+    /// `style.language`, `style.answer_length`.
+    pub key: &'static str,
+    /// The value, a word or two.
+    pub value: String,
+    /// More texts, more confidence.
+    pub confidence: f32,
+}
+
+/// English function words: when few of a text's words are among them, it is not English.
+const ENGLISH: &[&str] = &[
+    "the", "a", "an", "and", "or", "but", "of", "to", "in", "on", "for", "with", "is", "are",
+    "was", "it", "that", "this", "i", "you", "we", "my", "be", "not", "at", "as", "so", "just",
+];
+/// Casual register markers.
+const CASUAL: &[&str] = &[
+    "lol", "haha", "gonna", "wanna", "gotta", "kinda", "yeah", "yep", "nope", "omg", "tbh", "imo",
+    "btw", "dude", "lmao", "totally", "super", "awesome", "cool", "stuff",
+];
+
+/// Style facets of these texts; none for fewer than three texts.
+pub fn style(texts: &[AuthoredText<'_>]) -> Vec<StyleFacet> {
+    if texts.len() < 3 {
+        return Vec::new();
+    }
+    let n = texts.len() as f32;
+    let (mut words_total, mut english, mut casual, mut contractions) = (0usize, 0, 0, 0);
+    let (mut questions, mut emoji, mut exclaims) = (0usize, 0usize, 0usize);
+    for t in texts {
+        let w = words(t.text);
+        words_total += w.len();
+        english += w
+            .iter()
+            .filter(|w| ENGLISH.contains(&w.lower.as_str()))
+            .count();
+        casual += w
+            .iter()
+            .filter(|w| CASUAL.contains(&w.lower.as_str()))
+            .count();
+        contractions += w.iter().filter(|w| w.lower.contains('\'')).count();
+        questions += usize::from(t.text.contains('?'));
+        exclaims += usize::from(t.text.contains('!'));
+        emoji += usize::from(t.text.chars().any(is_emoji));
+    }
+    let mean_words = words_total as f32 / n;
+    let per_word = |c: usize| c as f32 / words_total.max(1) as f32;
+    let verbosity = match mean_words {
+        m if m < 12.0 => "terse",
+        m if m < 40.0 => "moderate",
+        _ => "verbose",
+    };
+    let informal = per_word(casual) * 20.0 + per_word(contractions) * 5.0 + exclaims as f32 / n;
+    let formality = match informal {
+        x if x < 0.35 => "formal",
+        x if x < 0.9 => "neutral",
+        _ => "casual",
+    };
+    let question_rate = questions as f32 / n;
+    let emoji_rate = emoji as f32 / n;
+    let language = if per_word(english) >= 0.12 {
+        "English"
+    } else {
+        "not English"
+    };
+    let answer_length = match verbosity {
+        "terse" => "short",
+        "verbose" => "detailed",
+        _ => "medium",
+    };
+    let confidence = (1.0 - (-n / 10.0).exp()) * 0.9;
+    [
+        (
+            "style.verbosity",
+            format!("{verbosity} (about {mean_words:.0} words a message)"),
+        ),
+        ("style.formality", formality.to_string()),
+        (
+            "style.questions",
+            format!("asks in {:.0}% of messages", question_rate * 100.0),
+        ),
+        (
+            "style.emoji",
+            if emoji_rate >= 0.1 {
+                "uses emoji"
+            } else {
+                "rarely uses emoji"
+            }
+            .into(),
+        ),
+        ("style.language", language.to_string()),
+        ("style.answer_length", answer_length.to_string()),
+    ]
+    .into_iter()
+    .map(|(key, value)| StyleFacet {
+        key,
+        value,
+        confidence,
+    })
+    .collect()
+}
+
+fn is_emoji(c: char) -> bool {
+    matches!(c as u32, 0x1F300..=0x1FAFF | 0x2600..=0x27BF)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rapport_core::EventId;
+
+    #[test]
+    fn terse_casual_emoji() {
+        let id = EventId::new("e").unwrap();
+        let texts = [
+            "lol yeah gonna try it 😀",
+            "haha totally!",
+            "cool, what time?",
+        ];
+        let texts: Vec<AuthoredText<'_>> = texts
+            .iter()
+            .map(|t| AuthoredText { id: &id, text: t })
+            .collect();
+        let s = style(&texts);
+        let get = |k: &str| s.iter().find(|f| f.key == k).unwrap().value.clone();
+        assert!(get("style.verbosity").starts_with("terse"));
+        assert_eq!(get("style.formality"), "casual");
+        assert_eq!(get("style.emoji"), "uses emoji");
+        assert_eq!(get("style.answer_length"), "short");
+        assert!(style(&texts[..2]).is_empty());
+    }
+}
