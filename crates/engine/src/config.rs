@@ -22,6 +22,13 @@ pub struct EngineConfig {
     /// A tenant's recommendation model older than this many seconds is refit even when this
     /// process saw no change (another process may have written).
     pub recommend_max_age_secs: u64,
+    /// Infer attributes and communication style from what users write (`rapport-infer`).
+    pub infer: bool,
+    /// Attribute and style inference reads at most this many of a user's latest events.
+    pub infer_window: u64,
+    /// Inferred attributes below this confidence are abstentions and not kept (0 keeps every
+    /// estimate, down to the background guess of a typical adult).
+    pub infer_min_confidence: f32,
 }
 
 impl Default for EngineConfig {
@@ -33,6 +40,9 @@ impl Default for EngineConfig {
             index_cache_bytes: 512 << 20,
             recommend_refit_secs: 10,
             recommend_max_age_secs: 300,
+            infer: true,
+            infer_window: 1000,
+            infer_min_confidence: 0.3,
         }
     }
 }
@@ -52,6 +62,14 @@ impl EngineConfig {
         match &self.database_url {
             Some(url) => without_password(url),
             None => self.data_dir.display().to_string(),
+        }
+    }
+
+    /// What inference reads and keeps.
+    pub(crate) fn infer_settings(&self) -> crate::inference::InferSettings {
+        crate::inference::InferSettings {
+            window: self.infer_window.max(1),
+            min_confidence: self.infer_min_confidence,
         }
     }
 

@@ -113,7 +113,16 @@ impl Engine {
         let memory = self.memory(tenant, user)?;
         let memory = memory.read().unwrap_or_else(|p| p.into_inner());
         let query_vector = self.embedder.embed(&request.query);
-        let (current, past) = rank_facts(&memory, &request.query, &query_vector);
+        let (mut current, past) = rank_facts(&memory, &request.query, &query_vector);
+        let style: Vec<&Fact> = memory
+            .facts
+            .iter()
+            .map(|m| &m.fact)
+            .filter(|f| {
+                f.is_current() && rapport_infer::is_inferred_here(f) && f.key.starts_with("style.")
+            })
+            .collect();
+        current.retain(|c| !style.iter().any(|f| f.id == c.id));
         let query = Query {
             text: request.query.clone(),
             time: request.time,
@@ -142,8 +151,10 @@ impl Engine {
                 })
             })
             .collect();
+        let style = crate::render::style_block(&name, &style);
         Ok(crate::render::pack(
             &name,
+            style,
             current,
             past,
             turns,

@@ -181,6 +181,8 @@ impl Engine {
             let mut facts = self.store.facts(&tenant, &user)?;
             let settings = self.store.settings(&tenant, &user)?;
             let before = facts.clone();
+            // The learner sees only its own facts; inferred ones are renumbered after them.
+            let inferred = crate::inference::take(&mut facts);
             let follows = events
                 .first()
                 .is_some_and(|e| e.seq == summary.learned_seq + 1)
@@ -193,6 +195,19 @@ impl Engine {
                     self.learn_from_log(&tenant, &user, &mut facts, summary.learned_seq)?;
                 (seq, None)
             };
+            // Inference reads the log's tail only when the user wrote something new.
+            if self.config.infer && events.as_deref().is_none_or(crate::inference::authored_any) {
+                let inferring = self.config.infer_settings();
+                crate::inference::refresh(
+                    &*self.store,
+                    (&tenant, &user),
+                    learned_seq,
+                    inferring,
+                    &mut facts,
+                )?;
+            } else {
+                crate::inference::restore(&mut facts, inferred);
+            }
             crate::decisions::enforce(&settings, &before, &mut facts);
             learned.push(Learned {
                 changed: facts != before,
@@ -291,6 +306,16 @@ impl Engine {
                 .collect();
             let kept = facts.clone();
             let (learned_seq, replayed) = self.learn_from_log(tenant, user, &mut facts, 0)?;
+            if self.config.infer {
+                let inferring = self.config.infer_settings();
+                crate::inference::refresh(
+                    &*self.store,
+                    (tenant, user),
+                    learned_seq,
+                    inferring,
+                    &mut facts,
+                )?;
+            }
             crate::decisions::enforce(&settings, &kept, &mut facts);
             self.store.save_facts(&[FactUpdate {
                 tenant: &summary.tenant,

@@ -28,6 +28,7 @@ mod dump;
 mod engine;
 mod error;
 mod export;
+mod inference;
 mod memory;
 mod preferences;
 mod profile;

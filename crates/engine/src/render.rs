@@ -6,6 +6,7 @@ use crate::context::{Context, ContextFact, ContextTurn, FACT_BUDGET_SHARE, estim
 
 pub(crate) fn pack(
     name: &str,
+    style: Option<String>,
     facts: Vec<ContextFact>,
     past: Vec<ContextFact>,
     turns: Vec<ContextTurn>,
@@ -15,6 +16,9 @@ pub(crate) fn pack(
         "## What you know about {name}\nUse this to personalize your answer; don't recite it. Lines marked (no longer true) are history.\n"
     );
     let mut used = estimate_tokens(&header) + 8; // section headings
+    // The style block goes first when it fits: it bears on every answer.
+    let style = style.filter(|s| used + estimate_tokens(s) <= budget);
+    used += style.as_deref().map_or(0, estimate_tokens);
     if used > budget {
         return Context {
             facts: Vec::new(),
@@ -60,7 +64,13 @@ pub(crate) fn pack(
         }
     }
     chosen_turns.sort_by_key(|t| (t.time, t.seq));
-    let block = render(&header, &chosen_facts, &chosen_past, &chosen_turns);
+    let block = render(
+        &header,
+        style.as_deref(),
+        &chosen_facts,
+        &chosen_past,
+        &chosen_turns,
+    );
     let tokens = estimate_tokens(&block);
     Context {
         facts: chosen_facts,
@@ -73,14 +83,19 @@ pub(crate) fn pack(
 
 fn render(
     header: &str,
+    style: Option<&str>,
     facts: &[ContextFact],
     past: &[ContextFact],
     turns: &[ContextTurn],
 ) -> String {
-    if facts.is_empty() && past.is_empty() && turns.is_empty() {
+    if style.is_none() && facts.is_empty() && past.is_empty() && turns.is_empty() {
         return String::new();
     }
     let mut out = header.to_string();
+    if let Some(style) = style {
+        out.push('\n');
+        out.push_str(style);
+    }
     if !facts.is_empty() {
         out.push_str("\nFacts:\n");
         for fact in facts {
@@ -100,6 +115,47 @@ fn render(
         }
     }
     out
+}
+
+/// "How to answer" lines from the user's current style facts (`style.*`, inferred).
+pub(crate) fn style_block(name: &str, style: &[&rapport_core::Fact]) -> Option<String> {
+    let get = |key: &str| {
+        style
+            .iter()
+            .find(|f| f.key == key)
+            .map(|f| f.value.as_str())
+    };
+    let mut lines = Vec::new();
+    if let Some(length) = get("style.answer_length") {
+        let wrote = get("style.verbosity")
+            .and_then(|v| v.split_once(" ("))
+            .map(|(_, w)| w);
+        let how = wrote
+            .map(|w| format!(" (they write {w}"))
+            .unwrap_or_default();
+        lines.push(format!("- Answer length: {length}{how}"));
+    }
+    if let Some(tone) = get("style.formality") {
+        lines.push(format!("- Tone: {tone}"));
+    }
+    if let Some(emoji) = get("style.emoji") {
+        let advice = if emoji == "uses emoji" {
+            "welcome (they use them)"
+        } else {
+            "avoid (they rarely use them)"
+        };
+        lines.push(format!("- Emoji: {advice}"));
+    }
+    if let Some(language) = get("style.language") {
+        lines.push(format!("- Language: {language}"));
+    }
+    if lines.is_empty() {
+        return None;
+    }
+    Some(format!(
+        "How to answer {name} (estimated from their writing):\n{}\n",
+        lines.join("\n")
+    ))
 }
 
 fn fact_line(fact: &ContextFact) -> String {

@@ -206,7 +206,7 @@ impl Gazetteer {
     /// The country with this ISO 4217 currency code and the most populous city, if one.
     pub fn country_of_currency(&self, code: &str) -> Option<usize> {
         let mut best: Option<(u64, usize)> = None;
-        for (i, c) in self
+        for (i, _) in self
             .countries
             .iter()
             .enumerate()

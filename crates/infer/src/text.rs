@@ -16,7 +16,7 @@ pub fn words(text: &str) -> Vec<Word> {
     let mut current = String::new();
     let mut first_upper = false;
     let mut sentence_start = true;
-    let mut flush =
+    let flush =
         |current: &mut String, first_upper: bool, start: &mut bool, out: &mut Vec<Word>| {
             if !current.is_empty() {
                 out.push(Word {

@@ -6,6 +6,7 @@ mod builtin;
 mod context;
 mod decisions;
 mod forget;
+mod inference;
 mod ingest;
 mod recommend;
 mod scripted;

@@ -65,7 +65,22 @@ impl ProfileLearner for CityLearner {
 }
 
 pub fn engine(dir: &std::path::Path) -> Engine {
-    let config = EngineConfig::with_data_dir(dir);
+    engine_with(
+        dir,
+        EngineConfig {
+            infer: false,
+            ..EngineConfig::with_data_dir(dir)
+        },
+    )
+}
+
+/// The scripted engine with attribute and style inference on.
+pub fn inferring_engine(dir: &std::path::Path) -> Engine {
+    engine_with(dir, EngineConfig::with_data_dir(dir))
+}
+
+fn engine_with(dir: &std::path::Path, config: EngineConfig) -> Engine {
+    let _ = dir;
     let store = Arc::new(SqliteStore::open(config.database_path()).unwrap());
     let embedder = Arc::new(rapport_models::StaticEmbedder::builtin());
     Engine::with_parts(

@@ -1,0 +1,130 @@
+//! Inferred attributes and style: marked inferred, with evidence, the same after a replay, and
+//! a "how to answer" block in the context.
+
+use chrono::{TimeZone, Utc};
+use rapport_core::{Document, Event, EventBody, EventId, Fact, Source};
+use rapport_engine::ContextRequest;
+
+use crate::scripted::{inferring_engine as engine, said, tenant, user};
+
+/// A document the user wrote on day `day` of March 2024.
+fn wrote(id: &str, day: u32, text: &str) -> Event {
+    Event {
+        tenant: tenant(),
+        user: user("kim"),
+        id: EventId::new(id).unwrap(),
+        time: Utc.with_ymd_and_hms(2024, 3, day, 9, 0, 0).unwrap(),
+        session: None,
+        body: EventBody::Document(Document { text: text.into() }),
+    }
+}
+
+fn comments() -> Vec<Event> {
+    vec![
+        wrote(
+            "d1",
+            1,
+            "Grading fifty essays tonight, my students never stop surprising me.",
+        ),
+        wrote(
+            "d2",
+            2,
+            "Honestly the lesson plans for next term write themselves.",
+        ),
+        wrote(
+            "d3",
+            3,
+            "I grew up in Porto, the bakeries there are unmatched.",
+        ),
+        wrote("d4", 4, "Nothing beats a quiet weekend with a good novel."),
+        wrote("d5", 5, "My wife and I finally repainted the kitchen."),
+        wrote("d6", 6, "Since moving to Oslo the winters feel endless."),
+    ]
+}
+
+fn inferred(facts: &[Fact]) -> Vec<(String, String, Vec<String>)> {
+    let mut out: Vec<_> = facts
+        .iter()
+        .filter(|f| f.source == Source::Inferred)
+        .map(|f| {
+            let evidence = f.evidence.iter().map(|e| e.to_string()).collect();
+            (f.key.clone(), f.value.clone(), evidence)
+        })
+        .collect();
+    out.sort();
+    out
+}
+
+#[test]
+fn inferred_facts_are_marked_inferred_with_their_evidence() {
+    let dir = tempfile::tempdir().unwrap();
+    let engine = engine(dir.path());
+    engine.ingest(&comments()).unwrap();
+    let profile = engine.profile(&tenant(), &user("kim")).unwrap();
+    let facts: Vec<Fact> = profile.facts.iter().map(|p| p.fact.clone()).collect();
+    let find = |key: &str| facts.iter().find(|f| f.key == key).unwrap();
+    let occupation = find("inferred.occupation");
+    assert_eq!(occupation.value, "teacher");
+    assert_eq!(occupation.source, Source::Inferred);
+    let cited: Vec<&str> = occupation.evidence.iter().map(|e| e.as_str()).collect();
+    assert_eq!(cited, ["d1", "d2"]);
+    assert!(occupation.confidence > 0.3 && occupation.confidence < 0.8);
+    assert_eq!(
+        find("inferred.location.birthplace").value,
+        "Porto, Portugal"
+    );
+    assert_eq!(find("inferred.location.city").value, "Oslo, Norway");
+    assert_eq!(find("inferred.relationship.status").value, "married");
+    assert!(facts.iter().any(|f| f.key == "style.verbosity"));
+    assert!(
+        facts
+            .iter()
+            .all(|f| f.source != Source::Inferred || !f.evidence.is_empty())
+    );
+}
+
+#[test]
+fn batches_and_replay_infer_the_same() {
+    let one = tempfile::tempdir().unwrap();
+    let many = tempfile::tempdir().unwrap();
+    let (a, b) = (engine(one.path()), engine(many.path()));
+    a.ingest(&comments()).unwrap();
+    for event in comments() {
+        b.ingest(&[event]).unwrap();
+    }
+    // Turns of another kind do not trigger inference and change nothing inferred.
+    let facts = |e: &rapport_engine::Engine| {
+        let p = e.profile(&tenant(), &user("kim")).unwrap();
+        inferred(&p.facts.iter().map(|p| p.fact.clone()).collect::<Vec<_>>())
+    };
+    let batch = facts(&a);
+    assert!(!batch.is_empty());
+    assert_eq!(batch, facts(&b));
+    b.reindex(|_, _| {}).unwrap();
+    assert_eq!(batch, facts(&b));
+}
+
+#[test]
+fn the_context_says_how_to_answer() {
+    let dir = tempfile::tempdir().unwrap();
+    let engine = engine(dir.path());
+    let turns: Vec<Event> = (1..=6)
+        .map(|d| {
+            said(
+                "ana",
+                &format!("t{d}"),
+                d,
+                "lol yeah gonna try that 😀 thx!",
+            )
+        })
+        .collect();
+    engine.ingest(&turns).unwrap();
+    let context = engine
+        .context(&tenant(), &user("ana"), &ContextRequest::new("any tips?"))
+        .unwrap();
+    let start = context.block.find("How to answer").expect(&context.block);
+    let end = context.block[start..]
+        .find("\n\n")
+        .map_or(context.block.len(), |e| start + e);
+    insta::assert_snapshot!(&context.block[start..end]);
+}
