@@ -24,6 +24,7 @@ mod ids;
 mod item;
 mod learn;
 mod policy;
+pub mod redact;
 mod settings;
 mod text;
 pub mod wire;

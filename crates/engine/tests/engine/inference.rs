@@ -2,8 +2,8 @@
 //! a "how to answer" block in the context.
 
 use chrono::{TimeZone, Utc};
-use rapport_core::{Document, Event, EventBody, EventId, Fact, Source};
-use rapport_engine::ContextRequest;
+use rapport_core::{Document, Event, EventBody, EventId, Fact, Sensitivity, Source, TenantPolicy};
+use rapport_engine::{Actor, ContextRequest};
 
 use crate::scripted::{inferring_engine as engine, said, tenant, user};
 
@@ -39,6 +39,11 @@ fn comments() -> Vec<Event> {
         wrote("d4", 4, "Nothing beats a quiet weekend with a good novel."),
         wrote("d5", 5, "My wife and I finally repainted the kitchen."),
         wrote("d6", 6, "Since moving to Oslo the winters feel endless."),
+        wrote(
+            "d7",
+            7,
+            "Living paycheck to paycheck on a tight budget again.",
+        ),
     ]
 }
 
@@ -80,6 +85,32 @@ fn inferred_facts_are_marked_inferred_with_their_evidence() {
         facts
             .iter()
             .all(|f| f.source != Source::Inferred || !f.evidence.is_empty())
+    ); // Income is finances: not inferred until the tenant allows it.
+    assert!(facts.iter().all(|f| f.key != "inferred.income"));
+}
+
+#[test]
+fn income_is_inferred_only_when_the_tenant_allows_finances() {
+    let dir = tempfile::tempdir().unwrap();
+    let engine = engine(dir.path());
+    let policy = TenantPolicy {
+        infer_sensitive: vec![Sensitivity::Finances],
+        ..TenantPolicy::default()
+    };
+    engine
+        .set_tenant_policy(&tenant(), &policy, &Actor::cli())
+        .unwrap();
+    engine.ingest(&comments()).unwrap();
+    let profile = engine.profile(&tenant(), &user("kim")).unwrap();
+    let income = profile
+        .facts
+        .iter()
+        .map(|p| &p.fact)
+        .find(|f| f.key == "inferred.income");
+    let income = income.unwrap();
+    assert_eq!(
+        (income.value.as_str(), income.sensitivity),
+        ("low", Sensitivity::Finances)
     );
 }
 
