@@ -396,6 +396,22 @@ pub enum EvalCommand {
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
+    /// What authored text reveals: top-1 accuracy per attribute, abstentions wrong, and a
+    /// calibration table (EVAL.md §3), through the engine.
+    Attributes {
+        /// A `*.attributes.jsonl` file.
+        #[arg(long, value_name = "FILE")]
+        data: PathBuf,
+        /// Write one prediction record per user here (JSON lines).
+        #[arg(long, value_name = "FILE")]
+        out: Option<PathBuf>,
+        /// Which users: all, or one half by a hash of the user id (`tune`, `holdout`).
+        #[arg(long, value_name = "SPLIT", default_value = "all", value_parser = ["all", "tune", "holdout"])]
+        split: String,
+        /// Inferences below this confidence are abstentions (the engine's default is 0.3).
+        #[arg(long, value_name = "P", default_value_t = 0.3)]
+        min_confidence: f32,
+    },
     /// MovieLens top-10 recommendation (NDCG@10, Recall@10, HR@10), through the engine.
     Recommendation {
         /// The `movielens` directory (items, train, test JSON lines).

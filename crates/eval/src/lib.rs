@@ -1,5 +1,6 @@
 //! rapport-eval
 
+pub mod attributes;
 pub mod bench;
 pub mod extraction;
 pub mod preference;

@@ -5,6 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use indicatif::{ProgressBar, ProgressStyle};
+use rapport_eval::attributes::{AttributesRun, Split, run_attributes_eval};
 use rapport_eval::extraction::run_extraction_eval;
 use rapport_eval::retrieval::{EngineRetriever, run_retrieval_eval};
 
@@ -14,6 +15,12 @@ pub fn run(what: EvalCommand) -> anyhow::Result<ExitCode> {
     match what {
         EvalCommand::Retrieval { data, out } => retrieval(&data, out.as_deref()),
         EvalCommand::Extraction { data, out } => extraction(&data, out.as_deref()),
+        EvalCommand::Attributes {
+            data,
+            out,
+            split,
+            min_confidence,
+        } => attributes(&data, out.as_deref(), &split, min_confidence),
         EvalCommand::Recommendation { data, out } => {
             super::eval_recommendation::run(&data, out.as_deref())
         }
@@ -60,6 +67,43 @@ fn extraction(data: &Path, out: Option<&Path>) -> anyhow::Result<ExitCode> {
     })?;
     bar.finish_and_clear();
     println!("Extraction: {}", data.display());
+    print!("{report}");
+    if let Some(out) = out {
+        println!("predictions: {}", out.display());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+fn attributes(
+    data: &Path,
+    out: Option<&Path>,
+    split: &str,
+    min_confidence: f32,
+) -> anyhow::Result<ExitCode> {
+    let split = match split {
+        "tune" => Split::Tune,
+        "holdout" => Split::Holdout,
+        _ => Split::All,
+    };
+    // Every user goes into a fresh store that is deleted afterwards.
+    let work = tempfile::tempdir()?;
+    let bar = progress_bar("users");
+    let run = AttributesRun {
+        data,
+        out,
+        work_dir: work.path(),
+        split,
+        min_confidence,
+    };
+    let report = run_attributes_eval(run, |done, total| {
+        bar.set_length(total as u64);
+        bar.set_position(done as u64);
+    })?;
+    bar.finish_and_clear();
+    println!(
+        "Attributes: {} (split {split:?}, min confidence {min_confidence})",
+        data.display()
+    );
     print!("{report}");
     if let Some(out) = out {
         println!("predictions: {}", out.display());
