@@ -22,6 +22,8 @@ pub struct Country {
     pub currency: String,
     /// Its capital city.
     pub capital: String,
+    /// Inhabitants.
+    pub population: u64,
 }
 
 /// A city.
@@ -42,6 +44,8 @@ pub enum Place {
     City(usize),
     /// A country (index into [`Gazetteer::countries`]).
     Country(usize),
+    /// Its people or a native name of it ("German", "Deutschland").
+    People(usize),
 }
 
 /// The gazetteer, indexed by lowercase name (words joined by one space).
@@ -118,6 +122,7 @@ impl Gazetteer {
         let mut g = Gazetteer::default();
         let mut iso: HashMap<String, usize> = HashMap::new();
         let mut cities: Vec<(City, Vec<String>)> = Vec::new();
+        let mut people: Vec<(String, String)> = Vec::new();
         for (n, line) in data.lines().enumerate() {
             let bad = |reason: &str| Error::Gazetteer {
                 line: n + 1,
@@ -128,15 +133,17 @@ impl Gazetteer {
             }
             let cols: Vec<&str> = line.split('\t').collect();
             match cols.as_slice() {
-                ["C", name, code, currency, capital, _] => {
+                ["C", name, code, currency, capital, population] => {
                     iso.insert(code.to_string(), g.countries.len());
                     g.countries.push(Country {
                         name: name.to_string(),
                         iso: code.to_string(),
                         currency: currency.to_string(),
                         capital: capital.to_string(),
+                        population: population.parse().map_err(|_| bad("bad population"))?,
                     });
                 }
+                ["D", name, code] => people.push((name.to_string(), code.to_string())),
                 ["P", name, code, population, alternates] => {
                     let country = *iso.get(*code).ok_or_else(|| bad("unknown country"))?;
                     let population = population.parse().map_err(|_| bad("bad population"))?;
@@ -170,6 +177,16 @@ impl Gazetteer {
             }
         }
         g.cities = cities.into_iter().map(|(c, _)| c).collect();
+        // A demonym shared by several countries ("American") names the most populous.
+        people.sort_by_key(|(_, code)| {
+            iso.get(code)
+                .map(|&c| std::cmp::Reverse(g.countries[c].population))
+        });
+        for (name, code) in people {
+            if let Some(&c) = iso.get(&code) {
+                g.names.entry(key(&name)).or_insert(Place::People(c));
+            }
+        }
         g.longest = g
             .names
             .keys()
@@ -181,16 +198,20 @@ impl Gazetteer {
     }
 
     /// Places named in `words`, with the index of their first word. Only capitalized words
-    /// count, longest match first.
+    /// count, longest match first; a single word must be a name in the middle of a sentence or
+    /// at least five letters long.
     pub fn places_in(&self, words: &[Word]) -> Vec<(usize, Place)> {
         let mut found = Vec::new();
         let mut i = 0;
         while i < words.len() {
             let mut step = 1;
-            if words[i].proper {
+            if words[i].capital {
                 for len in (1..=self.longest.min(words.len() - i)).rev() {
                     let name: Vec<&str> =
                         words[i..i + len].iter().map(|w| w.lower.as_str()).collect();
+                    if len == 1 && !words[i].proper && name[0].chars().count() < 5 {
+                        continue;
+                    }
                     if let Some(place) = self.names.get(&name.join(" ")) {
                         found.push((i, *place));
                         step = len;
@@ -227,6 +248,20 @@ impl Gazetteer {
         self.cities.iter().position(|c| c.country == country)
     }
 
+    /// The capital of a country when it is in the gazetteer, else its most populous city.
+    pub fn capital_city(&self, country: usize) -> Option<usize> {
+        let capital = key(&self.countries[country].capital);
+        self.cities
+            .iter()
+            .position(|c| c.country == country && key(&c.name) == capital)
+            .or_else(|| self.largest_city(country))
+    }
+
+    /// The most populous city of a country other than `except`.
+    pub fn other_city(&self, country: usize, except: Option<usize>) -> Option<usize> {
+        (0..self.cities.len()).find(|&i| self.cities[i].country == country && Some(i) != except)
+    }
+
     /// "City, Country".
     pub fn city_label(&self, city: usize) -> String {
         let c = &self.cities[city];
@@ -256,7 +291,7 @@ mod tests {
             .into_iter()
             .map(|(_, p)| match p {
                 Place::City(c) => g.city_label(c),
-                Place::Country(c) => g.countries[c].name.clone(),
+                Place::Country(c) | Place::People(c) => g.countries[c].name.clone(),
             })
             .collect();
         assert_eq!(
@@ -271,5 +306,21 @@ mod tests {
         let jp = g.country_of_currency("JPY").unwrap();
         assert_eq!(g.city_label(g.largest_city(jp).unwrap()), "Tokyo, Japan");
         assert!(Gazetteer::parse("X\tbad").is_err());
+    }
+
+    #[test]
+    fn accents_demonyms_and_capitals() {
+        let g = Gazetteer::builtin();
+        let found = g.places_in(&words(
+            "Loved the Montreal jazz fest. American friends came.",
+        ));
+        assert_eq!(found.len(), 2, "{found:?}");
+        assert!(matches!(found[0].1, Place::City(c) if g.city_label(c) == "Montréal, Canada"));
+        let Place::People(us) = found[1].1 else {
+            panic!("{found:?}")
+        };
+        assert_eq!(g.countries[us].name, "United States");
+        let de = g.countries.iter().position(|c| c.iso == "DE").unwrap();
+        assert_eq!(g.city_label(g.capital_city(de).unwrap()), "Berlin, Germany");
     }
 }

@@ -71,12 +71,24 @@ pub fn cues(
     birth: &mut Tally,
 ) {
     for (at, place) in g.places_in(words) {
+        // A country (or its people) points at its capital for where one lives, and at its
+        // largest other city, weakly, for where one grew up.
         let (label, weight) = match place {
             Place::City(c) => (g.city_label(c), 1.0),
-            Place::Country(c) => match g.largest_city(c) {
-                Some(big) => (g.city_label(big), 0.4),
-                None => continue,
-            },
+            Place::Country(c) | Place::People(c) => {
+                let weight = if matches!(place, Place::Country(_)) {
+                    0.4
+                } else {
+                    0.3
+                };
+                let Some(capital) = g.capital_city(c) else {
+                    continue;
+                };
+                if let Some(other) = g.other_city(c, Some(capital)) {
+                    birth.add(&g.city_label(other), weight * 0.4, text);
+                }
+                (g.city_label(capital), weight)
+            }
         };
         let before = &words[at.saturating_sub(6)..at];
         if near(before, ORIGIN) {
@@ -102,7 +114,7 @@ pub fn cues(
         }
     }
     for code in found {
-        if let Some(c) = g.country_of_currency(code).and_then(|c| g.largest_city(c)) {
+        if let Some(c) = g.country_of_currency(code).and_then(|c| g.capital_city(c)) {
             city.add(&g.city_label(c), 0.8, text);
         }
     }

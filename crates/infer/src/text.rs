@@ -8,6 +8,8 @@ pub struct Word {
     pub lower: String,
     /// Starts with an uppercase letter and is not the first word of a sentence.
     pub proper: bool,
+    /// Starts with an uppercase letter.
+    pub capital: bool,
 }
 
 /// Splits a text into words. Sentence ends (`.`, `!`, `?`) reset the capitalization hint.
@@ -16,17 +18,17 @@ pub fn words(text: &str) -> Vec<Word> {
     let mut current = String::new();
     let mut first_upper = false;
     let mut sentence_start = true;
-    let flush =
-        |current: &mut String, first_upper: bool, start: &mut bool, out: &mut Vec<Word>| {
-            if !current.is_empty() {
-                out.push(Word {
-                    lower: current.to_lowercase(),
-                    proper: first_upper && !*start,
-                });
-                current.clear();
-                *start = false;
-            }
-        };
+    let flush = |current: &mut String, first_upper: bool, start: &mut bool, out: &mut Vec<Word>| {
+        if !current.is_empty() {
+            out.push(Word {
+                lower: current.to_lowercase().chars().map(fold).collect(),
+                proper: first_upper && !*start,
+                capital: first_upper,
+            });
+            current.clear();
+            *start = false;
+        }
+    };
     for c in text.chars() {
         let c = if c == '\u{2019}' { '\'' } else { c };
         if c.is_alphanumeric() || (c == '\'' && !current.is_empty()) {
@@ -43,6 +45,16 @@ pub fn words(text: &str) -> Vec<Word> {
     }
     flush(&mut current, first_upper, &mut sentence_start, &mut out);
     out
+}
+
+/// A lowercase letter without its accent ("é" → "e"), for the Latin letters that carry one.
+fn fold(c: char) -> char {
+    const FROM: &str = "àáâãäåāăąçćčďèéêëēėęěìíîïīįıñńňòóôõöøōőùúûüūůűųýÿźżžśšşřłğ";
+    const TO: &str = "aaaaaaaaacccdeeeeeeeeiiiiiiinnnoooooooouuuuuuuuyyzzzsssrlg";
+    match FROM.chars().position(|f| f == c) {
+        Some(i) => TO.chars().nth(i).unwrap_or(c),
+        None => c,
+    }
 }
 
 /// Positions where the phrase (space-separated lowercase words) starts in `words`. A final `*`
