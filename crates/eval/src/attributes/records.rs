@@ -54,7 +54,7 @@ pub enum Split {
 impl Split {
     /// Whether `user_id` belongs to this split.
     pub fn contains(self, user_id: &str) -> bool {
-        let even = fnv1a(user_id) % 2 == 0;
+        let even = fnv1a(user_id).is_multiple_of(2);
         match self {
             Self::All => true,
             Self::Tune => even,
