@@ -18,6 +18,8 @@ pub struct FileConfig {
     pub database_url: Option<String>,
     /// Users whose retrieval indexes are kept in memory.
     pub index_cache_users: Option<usize>,
+    /// Infer attributes and communication style from what users write (off by default).
+    pub infer: Option<bool>,
     /// Address `rapport serve` listens on.
     pub listen: Option<std::net::SocketAddr>,
     /// The admin key of `rapport serve` (`RAPPORT_ADMIN_KEY` wins).
@@ -58,6 +60,9 @@ pub fn engine_config(args: &Args) -> anyhow::Result<EngineConfig> {
     config.database_url = args.database_url.clone().or(file.database_url);
     if let Some(users) = file.index_cache_users {
         config.index_cache_users = users;
+    }
+    if let Some(infer) = file.infer {
+        config.infer = infer;
     }
     Ok(config)
 }

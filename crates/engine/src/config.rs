@@ -22,7 +22,9 @@ pub struct EngineConfig {
     /// A tenant's recommendation model older than this many seconds is refit even when this
     /// process saw no change (another process may have written).
     pub recommend_max_age_secs: u64,
-    /// Infer attributes and communication style from what users write (`rapport-infer`).
+    /// Infer attributes and communication style from what users write (`rapport-infer`). Off
+    /// by default: an operator turns it on (`infer = true`), and the tenant policy still
+    /// decides which sensitive classes are kept.
     pub infer: bool,
     /// Attribute and style inference reads at most this many of a user's latest events.
     pub infer_window: u64,
@@ -40,7 +42,7 @@ impl Default for EngineConfig {
             index_cache_bytes: 512 << 20,
             recommend_refit_secs: 10,
             recommend_max_age_secs: 300,
-            infer: true,
+            infer: false,
             infer_window: 1000,
             infer_min_confidence: 0.3,
         }

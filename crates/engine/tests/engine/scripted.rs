@@ -101,18 +101,16 @@ fn inferred_income(facts: &[Fact], stored: &StoredEvent, level: &str) -> Fact {
 }
 
 pub fn engine(dir: &std::path::Path) -> Engine {
-    engine_with(
-        dir,
-        EngineConfig {
-            infer: false,
-            ..EngineConfig::with_data_dir(dir)
-        },
-    )
+    engine_with(dir, EngineConfig::with_data_dir(dir))
 }
 
 /// The scripted engine with attribute and style inference on.
 pub fn inferring_engine(dir: &std::path::Path) -> Engine {
-    engine_with(dir, EngineConfig::with_data_dir(dir))
+    let config = EngineConfig {
+        infer: true,
+        ..EngineConfig::with_data_dir(dir)
+    };
+    engine_with(dir, config)
 }
 
 fn engine_with(dir: &std::path::Path, config: EngineConfig) -> Engine {

@@ -36,6 +36,7 @@ pub fn predict(
     mut progress: impl FnMut(usize, usize),
 ) -> Result<Vec<Prediction>, AttributesError> {
     let config = EngineConfig {
+        infer: true,
         infer_min_confidence: min_confidence,
         ..EngineConfig::with_data_dir(work_dir)
     };
