@@ -5,9 +5,9 @@ use rapport_core::EventId;
 
 use crate::attribute::{Attribute, Inference};
 use crate::gazetteer::Gazetteer;
-use crate::lexicon::{self, Rule};
+use crate::lexicon;
 use crate::tally::{Tally, Winner, confidence};
-use crate::text::{Word, find, words};
+use crate::text::words;
 use crate::{explicit, places};
 
 /// A text the user wrote, with the event it came from.
@@ -37,27 +37,18 @@ pub fn infer(texts: &[AuthoredText<'_>]) -> Vec<Inference> {
         if let Some(age) = explicit::age(&w) {
             t[slot(Attribute::Age)].add(&age.to_string(), 5.0, i);
         }
-        vote(&w, lexicon::AGE, &mut t[slot(Attribute::Age)], i);
-        vote(&w, lexicon::SEX, &mut t[slot(Attribute::Sex)], i);
-        vote(
-            &w,
-            lexicon::RELATIONSHIP,
-            &mut t[slot(Attribute::Relationship)],
-            i,
-        );
-        vote(
-            &w,
-            lexicon::OCCUPATION,
-            &mut t[slot(Attribute::Occupation)],
-            i,
-        );
-        vote(
-            &w,
-            lexicon::EDUCATION,
-            &mut t[slot(Attribute::Education)],
-            i,
-        );
-        vote(&w, lexicon::INCOME, &mut t[slot(Attribute::Income)], i);
+        let slots = [
+            Attribute::Age,
+            Attribute::Sex,
+            Attribute::Relationship,
+            Attribute::Occupation,
+            Attribute::Education,
+            Attribute::Income,
+        ];
+        for (table, rule) in lexicon::matches(&w) {
+            let (_, value, weight) = lexicon::TABLES[table][rule];
+            t[slot(slots[table])].add(value, weight, i);
+        }
         let (city, rest) = t.split_at_mut(slot(Attribute::Birthplace));
         places::cues(
             g,
@@ -114,15 +105,6 @@ fn cap(a: Attribute) -> f32 {
         Attribute::City | Attribute::Birthplace => 0.8,
         Attribute::Income => 0.6,
         _ => 0.7,
-    }
-}
-
-/// One vote per rule that matches somewhere in the text.
-fn vote(w: &[Word], rules: &[Rule], tally: &mut Tally, text: usize) {
-    for (phrase, value, weight) in rules {
-        if !find(w, phrase).is_empty() {
-            tally.add(value, *weight, text);
-        }
     }
 }
 

@@ -74,7 +74,8 @@ pub fn find(words: &[Word], phrase: &str) -> Vec<usize> {
         .collect()
 }
 
-fn matches(word: &str, pattern: &str) -> bool {
+/// Whether a word matches a phrase word (a final `*` matches a prefix).
+pub fn matches(word: &str, pattern: &str) -> bool {
     match pattern.strip_suffix('*') {
         Some(prefix) => word.starts_with(prefix),
         None => word == pattern,

@@ -3,8 +3,11 @@
 //! weights say how directly a phrase implies the value (3 = says it, 1 = typical of it,
 //! 0.5 = weakly associated).
 
+mod compiled;
 mod life;
 mod work;
+
+pub use compiled::{TABLES, matches};
 
 pub use life::{AGE, RELATIONSHIP, SEX};
 pub use work::{EDUCATION, INCOME, OCCUPATION};
