@@ -29,6 +29,7 @@ mod dump;
 mod engine;
 mod error;
 mod export;
+mod learned;
 mod memory;
 mod policy;
 mod preferences;
