@@ -10,7 +10,7 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{ApiError, ErrorCode};
 use crate::metrics::Metrics;
-use crate::routes::{admin, events, facts, health, items, mcp, memory, users};
+use crate::routes::{admin, dashboard, events, facts, health, items, mcp, me, memory, users};
 use crate::{ServerConfig, observe};
 
 /// What every handler can reach.
@@ -65,6 +65,7 @@ pub fn router(state: AppState) -> Router {
         )
         .route("/admin/tenants/{tenant}/keys", post(admin::create_key))
         .route("/admin/keys/{key_id}", delete(admin::revoke_key))
+        .route("/me", get(me::me))
         .route("/events", post(events::ingest))
         .route("/users", get(users::list))
         .route("/users/{user}", get(users::one).delete(users::forget))
@@ -90,6 +91,8 @@ pub fn router(state: AppState) -> Router {
         .route("/ready", get(health::ready))
         .route("/metrics", get(health::metrics))
         .route("/openapi.json", get(health::openapi))
+        .route("/dashboard", get(dashboard::page))
+        .route("/dashboard/{file}", get(dashboard::file))
         .nest("/v1", v1)
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)

@@ -86,6 +86,14 @@ pub const OPERATIONS: &[Operation] = &[
         200,
     ),
     op(
+        "get",
+        "/dashboard",
+        "The web dashboard (HTML); it signs in with a tenant key or a user's key.",
+        Auth::None,
+        None,
+        200,
+    ),
+    op(
         "post",
         "/v1/admin/tenants",
         "Register a tenant.",
@@ -116,6 +124,14 @@ pub const OPERATIONS: &[Operation] = &[
         Auth::Admin,
         None,
         204,
+    ),
+    op(
+        "get",
+        "/v1/me",
+        "Whom the key speaks for: its tenant, and its user for a user-scoped key.",
+        Auth::Tenant,
+        None,
+        200,
     ),
     op(
         "post",

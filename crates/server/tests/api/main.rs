@@ -3,6 +3,7 @@
 //! redacted.
 
 mod admin;
+mod dashboard;
 mod errors;
 mod events;
 mod facts;
@@ -15,3 +16,4 @@ mod proxy;
 mod scripted;
 mod two_servers;
 mod users;
+mod webdriver;
