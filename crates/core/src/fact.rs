@@ -117,6 +117,22 @@ pub enum Sensitivity {
     Finances,
 }
 
+impl Sensitivity {
+    /// The class's name in JSON.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Self::None => "none",
+            Self::Health => "health",
+            Self::Religion => "religion",
+            Self::Sexuality => "sexuality",
+            Self::Politics => "politics",
+            Self::Ethnicity => "ethnicity",
+            Self::PreciseLocation => "precise_location",
+            Self::Finances => "finances",
+        }
+    }
+}
+
 /// One belief about a user. Facts are never overwritten: a change sets `valid_to` and
 /// `superseded_by` on the old fact and adds a new one.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]

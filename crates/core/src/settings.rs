@@ -33,6 +33,14 @@ impl Category {
         }
     }
 
+    /// The category's name, as [`parse`](Self::parse) reads it.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Category::Sensitivity(s) => s.as_str(),
+            Category::Facet(f) => f.as_str(),
+        }
+    }
+
     /// Whether the fact falls in this category.
     pub fn covers(self, fact: &Fact) -> bool {
         match self {

@@ -7,10 +7,10 @@
 use std::collections::HashSet;
 
 use chrono::Utc;
-use rapport_core::{Category, Fact, FactId, Source, TenantId, UserId, UserSettings};
+use rapport_core::{Category, Fact, FactId, Source, TenantId, TenantPolicy, UserId, UserSettings};
 use sha2::{Digest, Sha256};
 
-use crate::{Engine, Error, Result, UserError};
+use crate::{Actor, Engine, Error, Result, UserError};
 
 /// Why a fact ended when the user edited it.
 pub const EDITED_REASON: &str = "edited by the user";
@@ -28,25 +28,29 @@ pub(crate) fn fingerprint(key: &str, value: &str) -> String {
     digest.iter().map(|b| format!("{b:02x}")).collect()
 }
 
-/// Whether a decision rules the fact out: a forbidden category, or a deleted `(key, value)`
-/// the user did not set again themselves.
-fn ruled_out(settings: &UserSettings, fact: &Fact) -> bool {
-    settings.forbids(fact)
+/// Whether a decision rules the fact out: the tenant's policy, a forbidden category, or a
+/// deleted `(key, value)` the user did not set again themselves.
+fn ruled_out(policy: &TenantPolicy, settings: &UserSettings, fact: &Fact) -> bool {
+    crate::policy::disallowed(policy, fact)
+        || settings.forbids(fact)
         || (fact.source != Source::Edited
             && settings
                 .suppressed
                 .contains(&fingerprint(&fact.key, &fact.value)))
 }
 
-/// Drops from freshly learned `facts` what the user's decisions rule out, whatever the learner
-/// was. A fact the learner ended in favour of a dropped one is restored as it was `before`.
-pub(crate) fn enforce(settings: &UserSettings, before: &[Fact], facts: &mut Vec<Fact>) {
-    if settings.is_empty() {
-        return;
-    }
+/// Drops from freshly learned `facts` what the tenant's policy and the user's decisions rule
+/// out, whatever the learner was. A fact the learner ended in favour of a dropped one is
+/// restored as it was `before`.
+pub(crate) fn enforce(
+    policy: &TenantPolicy,
+    settings: &UserSettings,
+    before: &[Fact],
+    facts: &mut Vec<Fact>,
+) {
     let dropped: HashSet<FactId> = facts
         .iter()
-        .filter(|f| ruled_out(settings, f))
+        .filter(|f| ruled_out(policy, settings, f))
         .map(|f| f.id)
         .collect();
     if dropped.is_empty() {
@@ -91,6 +95,7 @@ impl Engine {
         user: &UserId,
         id: FactId,
         value: &str,
+        actor: &Actor,
     ) -> Result<Fact> {
         let value = value.trim();
         if value.is_empty() || value.len() > MAX_VALUE_BYTES {
@@ -128,6 +133,15 @@ impl Engine {
             facts.push(edited.clone());
             Ok(edited)
         })
+        .and_then(|edited| {
+            let detail = format!(
+                "fact {id} ({}) replaced by fact {}",
+                edited.facet.as_str(),
+                edited.id
+            );
+            self.audit(actor, tenant, Some(user), "fact.edit", detail)?;
+            Ok(edited)
+        })
     }
 
     /// Pins or unpins a current fact. A pinned fact is never ended by extraction and is kept
@@ -138,32 +152,46 @@ impl Engine {
         user: &UserId,
         id: FactId,
         pinned: bool,
+        actor: &Actor,
     ) -> Result<Fact> {
-        self.decide(tenant, user, |facts, _| {
+        let fact = self.decide(tenant, user, |facts, _| {
             current_fact(facts, user, id)?;
             let fact = facts.iter_mut().find(|f| f.id == id).expect("found above");
             fact.pinned = pinned;
             Ok(fact.clone())
-        })
+        })?;
+        let action = if pinned { "fact.pin" } else { "fact.unpin" };
+        let detail = format!("fact {id} ({})", fact.facet.as_str());
+        self.audit(actor, tenant, Some(user), action, detail)?;
+        Ok(fact)
     }
 
     /// Deletes a fact (current or past) for good, with every other version of the same value,
     /// and suppresses its `(key, value)` so extraction does not learn it again.
-    pub fn delete_fact(&self, tenant: &TenantId, user: &UserId, id: FactId) -> Result<()> {
-        self.decide(tenant, user, |facts, settings| {
+    pub fn delete_fact(
+        &self,
+        tenant: &TenantId,
+        user: &UserId,
+        id: FactId,
+        actor: &Actor,
+    ) -> Result<()> {
+        let (facet, removed) = self.decide(tenant, user, |facts, settings| {
             let fact = facts
                 .iter()
                 .find(|f| f.id == id)
                 .ok_or_else(|| unknown_fact(user, id))?;
+            let facet = fact.facet.as_str();
             let suppressed = fingerprint(&fact.key, &fact.value);
-            remove(facts, |f| {
+            let removed = remove(facts, |f| {
                 f.id == id || fingerprint(&f.key, &f.value) == suppressed
             });
             if !settings.suppressed.contains(&suppressed) {
                 settings.suppressed.push(suppressed);
             }
-            Ok(())
-        })
+            Ok((facet, removed))
+        })?;
+        let detail = format!("fact {id} ({facet}); {removed} version(s) removed");
+        self.audit(actor, tenant, Some(user), "fact.delete", detail)
     }
 
     /// Forbids a category for the user: purges its current and past facts and keeps it from
@@ -173,19 +201,39 @@ impl Engine {
         tenant: &TenantId,
         user: &UserId,
         category: Category,
+        actor: &Actor,
     ) -> Result<usize> {
-        self.decide(tenant, user, |facts, settings| {
+        let removed = self.decide(tenant, user, |facts, settings| {
             if !settings.forbidden.contains(&category) {
                 settings.forbidden.push(category);
             }
             Ok(remove(facts, |f| category.covers(f)))
-        })
+        })?;
+        let detail = format!("category {}; {removed} fact(s) removed", category.as_str());
+        self.audit(actor, tenant, Some(user), "category.forbid", detail)?;
+        Ok(removed)
     }
 
     /// The user's decisions about their profile.
     pub fn settings(&self, tenant: &TenantId, user: &UserId) -> Result<UserSettings> {
         self.user(tenant, user)?;
         Ok(self.store.settings(tenant, user)?)
+    }
+
+    /// Removes the user's inferred facts that `policy` does not allow. Returns how many.
+    pub(crate) fn remove_disallowed(
+        &self,
+        tenant: &TenantId,
+        user: &UserId,
+        policy: &TenantPolicy,
+    ) -> Result<usize> {
+        let facts = self.store.facts(tenant, user)?;
+        if !facts.iter().any(|f| crate::policy::disallowed(policy, f)) {
+            return Ok(0);
+        }
+        self.decide(tenant, user, |facts, _| {
+            Ok(remove(facts, |f| crate::policy::disallowed(policy, f)))
+        })
     }
 
     /// Applies one decision under the learning lock and saves it durably.

@@ -1,14 +1,16 @@
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap};
 use std::sync::atomic::AtomicU64;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use rapport_core::{Embedder, Event, Fact, ProfileLearner, Source, StoredEvent, TenantId, UserId};
+use rapport_core::{
+    Embedder, Event, Fact, ProfileLearner, Source, StoredEvent, TenantId, TenantPolicy, UserId,
+};
 use rapport_index::IndexCache;
 use rapport_store::{FactUpdate, PostgresStore, SqliteStore, Store, UserSummary};
 use serde::Serialize;
 
 use crate::memory::UserMemory;
-use crate::{EngineConfig, Error, Result, UserError};
+use crate::{Actor, EngineConfig, Error, Result, UserError};
 
 /// Events read from the log per step when learning catches up with it.
 const CATCH_UP_PAGE: usize = 5_000;
@@ -132,7 +134,9 @@ impl Engine {
     /// When this returns `Ok`, the events are durable even if learning from them failed; a
     /// later ingest or [`reindex`](Self::reindex) catches up.
     pub fn ingest(&self, events: &[Event]) -> Result<IngestReport> {
-        let outcome = self.store.append(events)?;
+        let policies = crate::policy::policies_of(self, events)?;
+        let events = crate::policy::redact_for_storage(events, &policies);
+        let outcome = self.store.append(&events)?;
         let mut with_actions: Vec<&TenantId> = outcome
             .stored
             .iter()
@@ -153,7 +157,7 @@ impl Engine {
         // ours is retried from what it saved (the events then come from the log).
         let mut attempts = 0;
         loop {
-            match self.catch_up(by_user.clone()) {
+            match self.catch_up(by_user.clone(), &policies) {
                 Err(e) if e.is_conflict() && attempts < MAX_CONFLICT_RETRIES => attempts += 1,
                 result => break result?,
             }
@@ -168,8 +172,13 @@ impl Engine {
     /// Learns, for each user, from every event the stored profile does not reflect yet, and
     /// saves all users' facts in one transaction. `fresh` are events just appended, used
     /// directly when they follow what was learned; otherwise the log is replayed.
-    fn catch_up(&self, fresh: BTreeMap<(TenantId, UserId), Vec<StoredEvent>>) -> Result<()> {
+    fn catch_up(
+        &self,
+        fresh: BTreeMap<(TenantId, UserId), Vec<StoredEvent>>,
+        policies: &HashMap<TenantId, TenantPolicy>,
+    ) -> Result<()> {
         let _guard = self.lock_learning();
+        let default_policy = TenantPolicy::default();
         let mut learned: Vec<Learned> = Vec::with_capacity(fresh.len());
         for ((tenant, user), events) in fresh {
             let Some(summary) = self.store.user(&tenant, &user)? else {
@@ -193,7 +202,8 @@ impl Engine {
                     self.learn_from_log(&tenant, &user, &mut facts, summary.learned_seq)?;
                 (seq, None)
             };
-            crate::decisions::enforce(&settings, &before, &mut facts);
+            let policy = policies.get(&tenant).unwrap_or(&default_policy);
+            crate::decisions::enforce(policy, &settings, &before, &mut facts);
             learned.push(Learned {
                 changed: facts != before,
                 tenant,
@@ -229,7 +239,9 @@ impl Engine {
     /// Learns, for every user of every tenant, what their facts do not reflect yet.
     pub(crate) fn catch_up_all(&self) -> Result<()> {
         let mut behind = BTreeMap::new();
+        let mut policies = HashMap::new();
         for tenant in self.store.tenants()? {
+            policies.insert(tenant.clone(), self.store.tenant_policy(&tenant)?);
             for summary in self.store.users(&tenant)? {
                 if summary.learned_seq < summary.last_seq {
                     behind.insert((summary.tenant, summary.user), Vec::new());
@@ -239,7 +251,7 @@ impl Engine {
         if behind.is_empty() {
             return Ok(());
         }
-        self.catch_up(behind)
+        self.catch_up(behind, &policies)
     }
 
     /// Replays the log after `after_seq` into `facts`; returns the last seq and the count.
@@ -273,7 +285,12 @@ impl Engine {
             everyone.extend(self.store.users(&tenant)?);
         }
         let mut report = ReindexReport::default();
+        let mut policies = HashMap::new();
         for (done, listed) in everyone.iter().enumerate() {
+            if !policies.contains_key(&listed.tenant) {
+                let policy = self.store.tenant_policy(&listed.tenant)?;
+                policies.insert(listed.tenant.clone(), policy);
+            }
             let _guard = self.lock_learning();
             self.evict_memory(&listed.tenant, &listed.user);
             // Read again under the lock: the user may have been forgotten or grown since.
@@ -291,7 +308,7 @@ impl Engine {
                 .collect();
             let kept = facts.clone();
             let (learned_seq, replayed) = self.learn_from_log(tenant, user, &mut facts, 0)?;
-            crate::decisions::enforce(&settings, &kept, &mut facts);
+            crate::decisions::enforce(&policies[tenant], &settings, &kept, &mut facts);
             self.store.save_facts(&[FactUpdate {
                 tenant: &summary.tenant,
                 user: &summary.user,
@@ -331,13 +348,26 @@ impl Engine {
         Ok(self.store.events(tenant, user, after_seq, limit)?)
     }
 
-    /// Deletes everything held about the user. Returns whether the user existed.
-    pub fn forget_user(&self, tenant: &TenantId, user: &UserId) -> Result<bool> {
-        let _guard = self.lock_learning();
-        self.evict_memory(tenant, user);
-        // The collaborative model learned from the user's actions: refit it without them.
-        self.models.mark_stale(tenant);
-        Ok(self.store.forget_user(tenant, user)?)
+    /// Deletes everything held about the user. Returns whether the user existed. Recorded in
+    /// the audit log (which keeps no content).
+    pub fn forget_user(&self, tenant: &TenantId, user: &UserId, actor: &Actor) -> Result<bool> {
+        let existed = {
+            let _guard = self.lock_learning();
+            self.evict_memory(tenant, user);
+            // The collaborative model learned from the user's actions: refit it without them.
+            self.models.mark_stale(tenant);
+            self.store.forget_user(tenant, user)?
+        };
+        if existed {
+            self.audit(
+                actor,
+                tenant,
+                Some(user),
+                "user.forget",
+                "every event and fact",
+            )?;
+        }
+        Ok(existed)
     }
 }
 

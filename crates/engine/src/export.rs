@@ -4,7 +4,7 @@ use rapport_core::{Fact, StoredEvent, TenantId, UserId, UserSettings};
 use rapport_store::UserSummary;
 use serde::Serialize;
 
-use crate::{Engine, Result};
+use crate::{Actor, Engine, Result};
 
 /// Events read per step while exporting.
 const EXPORT_PAGE: usize = 5_000;
@@ -23,8 +23,20 @@ pub struct UserExport {
 }
 
 impl Engine {
-    /// Everything held about the user; an error if the user has no events.
-    pub fn export_user(&self, tenant: &TenantId, user: &UserId) -> Result<UserExport> {
+    /// Every fact of the user, current and past, by id; an error if the user has no events.
+    pub fn facts(&self, tenant: &TenantId, user: &UserId) -> Result<Vec<Fact>> {
+        self.user(tenant, user)?;
+        Ok(self.store.facts(tenant, user)?)
+    }
+
+    /// Everything held about the user; an error if the user has no events. Recorded in the
+    /// audit log.
+    pub fn export_user(
+        &self,
+        tenant: &TenantId,
+        user: &UserId,
+        actor: &Actor,
+    ) -> Result<UserExport> {
         let summary = self.user(tenant, user)?;
         let mut events = Vec::new();
         loop {
@@ -35,11 +47,18 @@ impl Engine {
             }
             events.extend(page);
         }
-        Ok(UserExport {
+        let export = UserExport {
             summary,
             settings: self.store.settings(tenant, user)?,
             facts: self.store.facts(tenant, user)?,
             events,
-        })
+        };
+        let detail = format!(
+            "{} event(s), {} fact(s)",
+            export.events.len(),
+            export.facts.len()
+        );
+        self.audit(actor, tenant, Some(user), "user.export", detail)?;
+        Ok(export)
     }
 }

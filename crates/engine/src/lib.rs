@@ -20,6 +20,7 @@
 //! ```
 
 mod access;
+mod audit;
 mod config;
 mod context;
 mod decisions;
@@ -29,13 +30,15 @@ mod engine;
 mod error;
 mod export;
 mod memory;
+mod policy;
 mod preferences;
 mod profile;
 mod recommend;
 mod render;
 mod retrieval;
 
-pub use access::{API_KEY_PREFIX, NewApiKey, hash_api_key};
+pub use access::{API_KEY_PREFIX, KeyAccess, NewApiKey, hash_api_key};
+pub use audit::{Actor, audit_subject};
 pub use config::EngineConfig;
 pub use context::{
     Context, ContextFact, ContextRequest, ContextTurn, DEFAULT_BUDGET, estimate_tokens,
@@ -45,9 +48,10 @@ pub use dump::{DUMP_FORMAT, DUMP_VERSION, DumpReport};
 pub use engine::{Engine, IngestReport, Parts, ReindexReport};
 pub use error::{Error, InternalError, Result, UserError};
 pub use export::UserExport;
+pub use policy::PolicyReport;
 pub use profile::{Profile, ProfileFact, distinctiveness};
 pub use rapport_core::Item;
 pub use rapport_recommend::{Candidate, Filters};
-pub use rapport_store::{ApiKey, PopulationStats, UserSummary};
+pub use rapport_store::{ApiKey, AuditEntry, PopulationStats, UserSummary};
 pub use recommend::{ImportReport, MAX_CANDIDATES, RankedCandidate};
 pub use retrieval::{CacheStats, SearchHit};

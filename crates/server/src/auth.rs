@@ -7,6 +7,7 @@ use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use rapport_core::TenantId;
+use rapport_engine::Actor;
 use sha2::{Digest, Sha256};
 
 use crate::app::AppState;
@@ -17,9 +18,10 @@ use crate::error::{ApiError, ErrorCode};
 #[derive(Debug, Clone, Default)]
 pub(crate) struct TenantSlot(pub(crate) Arc<OnceLock<TenantId>>);
 
-/// A request made with a valid tenant key: every data route takes this.
+/// A request made with a valid tenant key: every data route takes this. The actor is who the
+/// audit log names for the request's edits, exports and deletions.
 #[derive(Debug, Clone)]
-pub struct TenantKey(pub TenantId);
+pub struct TenantKey(pub TenantId, pub Actor);
 
 /// A request made with the admin key.
 #[derive(Debug, Clone, Copy)]
@@ -69,23 +71,30 @@ impl FromRequestParts<AppState> for TenantKey {
                 "the admin key only manages tenants and keys; use a tenant's API key",
             ));
         }
-        let tenant = match state.keys.get(&key) {
-            Some(tenant) => tenant,
+        let access = match state.keys.get(&key) {
+            Some(access) => access,
             None => {
                 let engine = state.engine.clone();
                 let checked = key.clone();
-                let tenant = tokio::task::spawn_blocking(move || engine.authenticate(&checked))
+                let access = tokio::task::spawn_blocking(move || engine.authenticate(&checked))
                     .await
                     .map_err(ApiError::internal)??
                     .ok_or_else(invalid_key)?;
-                state.keys.put(&key, tenant.clone());
-                tenant
+                state.keys.put(&key, access.clone());
+                access
             }
         };
+        if access.user.is_some() {
+            return Err(ApiError::new(
+                ErrorCode::Forbidden,
+                "this key is limited to one user and cannot be used on tenant routes",
+            ));
+        }
+        let (tenant, actor) = (access.tenant.clone(), access.actor());
         if let Some(slot) = parts.extensions.get::<TenantSlot>() {
             let _ = slot.0.set(tenant.clone());
         }
-        Ok(TenantKey(tenant))
+        Ok(TenantKey(tenant, actor))
     }
 }
 

@@ -8,7 +8,7 @@ use std::collections::HashMap;
 use std::sync::Mutex;
 use std::time::{Duration, Instant};
 
-use rapport_core::TenantId;
+use rapport_engine::KeyAccess;
 use sha2::{Digest, Sha256};
 
 /// How long a successful authentication is trusted without asking the store again.
@@ -16,10 +16,10 @@ pub const KEY_TTL: Duration = Duration::from_secs(1);
 /// Most keys remembered; the cache starts over when full.
 const MAX_KEYS: usize = 10_000;
 
-/// Digest of a key → its tenant and when the store last confirmed it.
+/// Digest of a key → what it opens and when the store last confirmed it.
 #[derive(Default)]
 pub(crate) struct KeyCache {
-    entries: Mutex<HashMap<[u8; 32], (TenantId, Instant)>>,
+    entries: Mutex<HashMap<[u8; 32], (KeyAccess, Instant)>>,
 }
 
 fn digest(key: &str) -> [u8; 32] {
@@ -27,20 +27,20 @@ fn digest(key: &str) -> [u8; 32] {
 }
 
 impl KeyCache {
-    /// The tenant of `key`, if the store confirmed it less than [`KEY_TTL`] ago.
-    pub(crate) fn get(&self, key: &str) -> Option<TenantId> {
+    /// What `key` opens, if the store confirmed it less than [`KEY_TTL`] ago.
+    pub(crate) fn get(&self, key: &str) -> Option<KeyAccess> {
         let entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
-        let (tenant, confirmed) = entries.get(&digest(key))?;
-        (confirmed.elapsed() < KEY_TTL).then(|| tenant.clone())
+        let (access, confirmed) = entries.get(&digest(key))?;
+        (confirmed.elapsed() < KEY_TTL).then(|| access.clone())
     }
 
-    /// Remembers that the store confirmed `key` for `tenant` just now.
-    pub(crate) fn put(&self, key: &str, tenant: TenantId) {
+    /// Remembers that the store confirmed `key` just now.
+    pub(crate) fn put(&self, key: &str, access: KeyAccess) {
         let mut entries = self.entries.lock().unwrap_or_else(|p| p.into_inner());
         if entries.len() >= MAX_KEYS {
             entries.clear();
         }
-        entries.insert(digest(key), (tenant, Instant::now()));
+        entries.insert(digest(key), (access, Instant::now()));
     }
 
     /// Forgets every key (after a revocation).
@@ -59,10 +59,14 @@ mod tests {
     #[test]
     fn remembers_until_cleared() {
         let cache = KeyCache::default();
-        let tenant = TenantId::new("acme").unwrap();
+        let access = KeyAccess {
+            key_id: "key_a".into(),
+            tenant: rapport_core::TenantId::new("acme").unwrap(),
+            user: None,
+        };
         assert_eq!(cache.get("rpk_a"), None);
-        cache.put("rpk_a", tenant.clone());
-        assert_eq!(cache.get("rpk_a"), Some(tenant));
+        cache.put("rpk_a", access.clone());
+        assert_eq!(cache.get("rpk_a"), Some(access));
         assert_eq!(cache.get("rpk_b"), None);
         cache.clear();
         assert_eq!(cache.get("rpk_a"), None);

@@ -13,7 +13,9 @@ use rapport_core::{
 use crate::{FactUpdate, Store};
 
 mod decisions;
-pub use decisions::{decisions_round_trip, tenants_and_api_keys};
+pub use decisions::{
+    audit_log_per_tenant, decisions_round_trip, tenant_policies, tenants_and_api_keys,
+};
 mod items;
 pub use items::{action, actions_of_a_tenant_only, items_round_trip_and_upsert_by_id};
 
@@ -41,6 +43,8 @@ macro_rules! conformance_tests {
                 empty_batch_is_a_no_op,
                 decisions_round_trip,
                 tenants_and_api_keys,
+                tenant_policies,
+                audit_log_per_tenant,
                 items_round_trip_and_upsert_by_id,
                 actions_of_a_tenant_only);
         }

@@ -34,4 +34,6 @@ pub use error::{Error, InternalError, Result, UserError};
 #[cfg(feature = "postgres")]
 pub use postgres::{PG_SCHEMA_VERSION, PostgresStore};
 pub use sqlite::{SCHEMA_VERSION, SqliteStore};
-pub use store::{ApiKey, AppendOutcome, FactUpdate, PopulationStats, Store, UserSummary};
+pub use store::{
+    ApiKey, AppendOutcome, AuditEntry, FactUpdate, PopulationStats, Store, UserSummary,
+};

@@ -1,7 +1,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use rapport_core::{Event, Fact, Item, StoredEvent, TenantId, UserId, UserSettings};
+use rapport_core::{Event, Fact, Item, StoredEvent, TenantId, TenantPolicy, UserId, UserSettings};
 use serde::Serialize;
 
 use crate::Result;
@@ -72,11 +72,33 @@ pub struct ApiKey {
     pub id: String,
     /// The tenant the key gives access to.
     pub tenant: TenantId,
+    /// The one user the key is limited to (an end user's own key), or `None` for the whole
+    /// tenant.
+    pub user: Option<UserId>,
     /// Lowercase hex SHA-256 of the secret.
     #[serde(skip)]
     pub hash: String,
     /// When the key was created.
     pub created: DateTime<Utc>,
+}
+
+/// One line of a tenant's audit log: who did what kind of thing, when. It never holds the
+/// content concerned (no fact values, no text) and names the user only by a fingerprint, so it
+/// keeps nothing a user had forgotten.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize)]
+pub struct AuditEntry {
+    /// The tenant.
+    pub tenant: TenantId,
+    /// When it happened.
+    pub time: DateTime<Utc>,
+    /// Who did it, e.g. `admin`, `key:key_…`, `cli`, `mcp`.
+    pub actor: String,
+    /// What kind of thing, e.g. `fact.edit`, `user.forget`, `user.export`.
+    pub action: String,
+    /// Fingerprint of the user concerned, if the action concerns one.
+    pub subject: Option<String>,
+    /// Details without content: a fact id, a category name, a count.
+    pub detail: String,
 }
 
 /// Durable storage of the event log and of the state derived from it.
@@ -155,6 +177,30 @@ pub trait Store: Send + Sync {
 
     /// Deletes the API key with this id. Returns whether it existed.
     fn revoke_api_key(&self, id: &str) -> Result<bool>;
+
+    /// The tenant's policy; the default when none was set.
+    fn tenant_policy(&self, tenant: &TenantId) -> Result<TenantPolicy>;
+
+    /// Sets the tenant's policy, registering the tenant (at `now`) if it was not.
+    fn set_tenant_policy(
+        &self,
+        tenant: &TenantId,
+        policy: &TenantPolicy,
+        now: DateTime<Utc>,
+    ) -> Result<()>;
+
+    /// Appends an entry to its tenant's audit log, durably.
+    fn record_audit(&self, entry: &AuditEntry) -> Result<()>;
+
+    /// The tenant's audit log, newest first, at most `limit` entries; only those about
+    /// `subject` when given.
+    fn audit_log(
+        &self,
+        tenant: &TenantId,
+        subject: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<AuditEntry>>;
+
     /// Adds or replaces items of the tenant's catalog (by `item_id`) in one transaction.
     /// Returns how many were new.
     fn upsert_items(&self, tenant: &TenantId, items: &[Item]) -> Result<usize>;

@@ -9,7 +9,7 @@ use rapport_engine::Engine;
 use rapport_server::mcp::McpServer;
 
 pub fn run(engine: &Engine, tenant: TenantId) -> anyhow::Result<ExitCode> {
-    let server = McpServer::new(engine, tenant);
+    let server = McpServer::new(engine, tenant, rapport_engine::Actor::mcp());
     let stdin = std::io::stdin();
     let mut stdout = std::io::stdout().lock();
     for line in stdin.lock().lines() {

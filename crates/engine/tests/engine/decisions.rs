@@ -2,12 +2,15 @@
 //! ingest and on a rebuild.
 
 use rapport_core::{Category, Facet, Fact, Sensitivity, Source};
-use rapport_engine::{EDITED_REASON, Engine, Error, UserError};
+use rapport_engine::{Actor, EDITED_REASON, Engine, Error, UserError};
 
 use crate::scripted::{engine, said, tenant, user};
 
 fn facts(engine: &Engine) -> Vec<Fact> {
-    engine.export_user(&tenant(), &user("ana")).unwrap().facts
+    engine
+        .export_user(&tenant(), &user("ana"), &Actor::cli())
+        .unwrap()
+        .facts
 }
 
 fn current(engine: &Engine) -> Vec<(String, Source, bool)> {
@@ -31,7 +34,7 @@ fn living_in_paris() -> (tempfile::TempDir, Engine) {
 fn an_edit_ends_the_old_fact_and_survives_reingest_and_reindex() {
     let (_dir, engine) = living_in_paris();
     let edited = engine
-        .edit_fact(&tenant(), &user("ana"), 1, "Lyon")
+        .edit_fact(&tenant(), &user("ana"), 1, "Lyon", &Actor::cli())
         .unwrap();
     assert_eq!(
         (edited.id, edited.source, edited.pinned),
@@ -53,7 +56,9 @@ fn an_edit_ends_the_old_fact_and_survives_reingest_and_reindex() {
 #[test]
 fn a_pin_survives_reindex() {
     let (_dir, engine) = living_in_paris();
-    let pinned = engine.pin_fact(&tenant(), &user("ana"), 1, true).unwrap();
+    let pinned = engine
+        .pin_fact(&tenant(), &user("ana"), 1, true, &Actor::cli())
+        .unwrap();
     assert!(pinned.pinned);
     engine.reindex(|_, _| {}).unwrap();
     assert_eq!(
@@ -65,7 +70,9 @@ fn a_pin_survives_reindex() {
 #[test]
 fn a_deleted_fact_does_not_come_back() {
     let (_dir, engine) = living_in_paris();
-    engine.delete_fact(&tenant(), &user("ana"), 1).unwrap();
+    engine
+        .delete_fact(&tenant(), &user("ana"), 1, &Actor::cli())
+        .unwrap();
     assert!(facts(&engine).is_empty());
     let settings = engine.settings(&tenant(), &user("ana")).unwrap();
     assert_eq!(settings.suppressed.len(), 1);
@@ -92,14 +99,14 @@ fn a_forbidden_category_is_purged_and_never_learned_again() {
     let ruled_out = Category::Sensitivity(Sensitivity::Health);
     assert_eq!(
         engine
-            .forbid_category(&tenant(), &user("ana"), ruled_out)
+            .forbid_category(&tenant(), &user("ana"), ruled_out, &Actor::cli())
             .unwrap(),
         0
     );
     let identity = Category::Facet(Facet::Identity);
     assert_eq!(
         engine
-            .forbid_category(&tenant(), &user("ana"), identity)
+            .forbid_category(&tenant(), &user("ana"), identity, &Actor::cli())
             .unwrap(),
         2
     );
@@ -117,27 +124,29 @@ fn a_forbidden_category_is_purged_and_never_learned_again() {
 fn decisions_name_what_is_wrong() {
     let (_dir, engine) = living_in_paris();
     let err = engine
-        .edit_fact(&tenant(), &user("ana"), 9, "x")
+        .edit_fact(&tenant(), &user("ana"), 9, "x", &Actor::cli())
         .unwrap_err();
     assert!(
         matches!(err, Error::User(UserError::UnknownFact { id: 9, .. })),
         "{err}"
     );
     engine
-        .edit_fact(&tenant(), &user("ana"), 1, "Lyon")
+        .edit_fact(&tenant(), &user("ana"), 1, "Lyon", &Actor::cli())
         .unwrap();
     let err = engine
-        .pin_fact(&tenant(), &user("ana"), 1, true)
+        .pin_fact(&tenant(), &user("ana"), 1, true, &Actor::cli())
         .unwrap_err();
     assert!(
         matches!(err, Error::User(UserError::FactEnded { id: 1 })),
         "{err}"
     );
     let err = engine
-        .edit_fact(&tenant(), &user("ana"), 2, "  ")
+        .edit_fact(&tenant(), &user("ana"), 2, "  ", &Actor::cli())
         .unwrap_err();
     assert!(matches!(err, Error::User(UserError::Invalid(_))), "{err}");
-    let err = engine.delete_fact(&tenant(), &user("bob"), 1).unwrap_err();
+    let err = engine
+        .delete_fact(&tenant(), &user("bob"), 1, &Actor::cli())
+        .unwrap_err();
     assert!(
         matches!(err, Error::User(UserError::UnknownUser { .. })),
         "{err}"
@@ -148,9 +157,11 @@ fn decisions_name_what_is_wrong() {
 fn export_holds_everything() {
     let (_dir, engine) = living_in_paris();
     engine
-        .edit_fact(&tenant(), &user("ana"), 1, "Lyon")
+        .edit_fact(&tenant(), &user("ana"), 1, "Lyon", &Actor::cli())
         .unwrap();
-    let export = engine.export_user(&tenant(), &user("ana")).unwrap();
+    let export = engine
+        .export_user(&tenant(), &user("ana"), &Actor::cli())
+        .unwrap();
     assert_eq!(export.events.len(), 1);
     assert_eq!(export.facts.len(), 2);
     assert_eq!(export.settings.suppressed.len(), 1);
@@ -171,10 +182,18 @@ fn api_keys_authenticate_their_tenant_until_revoked() {
     assert!(!engine.create_tenant(&acme).unwrap());
     let key = engine.create_api_key(&acme).unwrap();
     assert!(key.key.starts_with("rpk_") && key.key.len() == 68);
-    assert_eq!(engine.authenticate(&key.key).unwrap(), Some(acme));
+    let access = engine.authenticate(&key.key).unwrap().unwrap();
+    assert_eq!((&access.tenant, &access.user), (&acme, &None));
+    assert_eq!(access.key_id, key.id);
     assert_eq!(engine.authenticate("rpk_nope").unwrap(), None);
+    let ana = user("ana");
+    let own = engine.create_user_key(&acme, &ana).unwrap();
+    assert_eq!(own.user.as_ref(), Some(&ana));
+    let access = engine.authenticate(&own.key).unwrap().unwrap();
+    assert_eq!((access.tenant, access.user), (acme.clone(), Some(ana)));
     assert!(engine.revoke_api_key(&key.id).unwrap());
     assert_eq!(engine.authenticate(&key.key).unwrap(), None);
+    assert!(engine.authenticate(&own.key).unwrap().is_some());
 }
 
 /// Forget means gone: after a deletion the fact's text is in no file of the data directory
@@ -192,7 +211,9 @@ fn a_deleted_facts_text_is_in_no_file() {
     let contains =
         |hay: &[u8], needle: &str| hay.windows(needle.len()).any(|w| w == needle.as_bytes());
     assert!(contains(&files(), "Lives in Paris."));
-    engine.delete_fact(&tenant(), &user("ana"), 1).unwrap();
+    engine
+        .delete_fact(&tenant(), &user("ana"), 1, &Actor::cli())
+        .unwrap();
     let after = files();
     assert!(!contains(&after, "Lives in Paris."));
     assert!(contains(&after, "I live in Paris."));

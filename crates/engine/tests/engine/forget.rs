@@ -1,7 +1,7 @@
 //! Forget means gone: after forgetting a user, no file of the data directory holds any byte of
 //! what they said or what was learned from it, and no read returns it.
 
-use rapport_engine::ContextRequest;
+use rapport_engine::{Actor, ContextRequest};
 
 use crate::scripted::{engine, said, tenant, user};
 
@@ -58,7 +58,11 @@ fn forgetting_a_user_leaves_no_trace_in_any_file() {
         );
     }
 
-    assert!(engine.forget_user(&tenant(), &user("ana")).unwrap());
+    assert!(
+        engine
+            .forget_user(&tenant(), &user("ana"), &Actor::cli())
+            .unwrap()
+    );
 
     for marker in [said_marker, fact_marker] {
         assert_eq!(

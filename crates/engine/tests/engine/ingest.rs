@@ -1,4 +1,4 @@
-use rapport_engine::Engine;
+use rapport_engine::{Actor, Engine};
 
 use crate::scripted::{engine, said, tenant, user};
 
@@ -97,7 +97,11 @@ fn forgetting_a_user_removes_them_from_every_read() {
             &rapport_engine::ContextRequest::new("where"),
         )
         .unwrap();
-    assert!(engine.forget_user(&tenant(), &user("ana")).unwrap());
+    assert!(
+        engine
+            .forget_user(&tenant(), &user("ana"), &Actor::cli())
+            .unwrap()
+    );
     let err = engine
         .profile(&tenant(), &user("ana"))
         .unwrap_err()

@@ -7,6 +7,7 @@ mod context;
 mod decisions;
 mod forget;
 mod ingest;
+mod policy;
 mod recommend;
 mod scripted;
 mod shared_store;

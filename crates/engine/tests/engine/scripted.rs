@@ -1,5 +1,6 @@
 //! A deterministic toy learner: "I live in X." makes a single-valued `location.city` fact that
-//! a later one supersedes. Enough to exercise the engine without the real extractor.
+//! a later one supersedes; "Probably earns X." makes an inferred `income.level` fact (a
+//! sensitive class). Enough to exercise the engine without the real extractor.
 
 use std::sync::Arc;
 
@@ -19,6 +20,17 @@ impl ProfileLearner for CityLearner {
             let Some(text) = stored.event.text() else {
                 continue;
             };
+            if let Some(level) = text.strip_prefix("Probably earns ") {
+                let level = level.trim_end_matches('.');
+                match facts
+                    .iter_mut()
+                    .find(|f| f.is_current() && f.key == "income.level" && f.value == level)
+                {
+                    Some(known) => known.evidence.push(stored.event.id.clone()),
+                    None => facts.push(inferred_income(facts, stored, level)),
+                }
+                continue;
+            }
             let Some(city) = text
                 .strip_prefix("I live in ")
                 .map(|c| c.trim_end_matches('.'))
@@ -61,6 +73,30 @@ impl ProfileLearner for CityLearner {
                 last_seen: stored.event.time,
             });
         }
+    }
+}
+
+fn inferred_income(facts: &[Fact], stored: &StoredEvent, level: &str) -> Fact {
+    Fact {
+        id: facts.iter().map(|f| f.id).max().unwrap_or(0) + 1,
+        facet: Facet::Identity,
+        key: "income.level".into(),
+        value: level.into(),
+        polarity: Polarity::Positive,
+        strength: 1.0,
+        confidence: 0.6,
+        source: Source::Inferred,
+        sensitivity: Sensitivity::Finances,
+        statement: format!("My income is {level}."),
+        description: format!("Income probably {level}."),
+        evidence: vec![stored.event.id.clone()],
+        valid_from: stored.event.time,
+        valid_to: None,
+        superseded_by: None,
+        ended_by: None,
+        change_reason: None,
+        pinned: false,
+        last_seen: stored.event.time,
     }
 }
 

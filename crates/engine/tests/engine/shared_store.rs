@@ -1,7 +1,7 @@
 //! Two engines on one store, as two `rapport serve` processes on one database: each sees what
 //! the other wrote at once, and concurrent learning for the same user loses nothing.
 
-use rapport_engine::{ContextRequest, Engine};
+use rapport_engine::{Actor, ContextRequest, Engine};
 
 use crate::scripted::{engine, said, tenant, user};
 
@@ -84,7 +84,8 @@ fn an_edit_made_through_another_engine_is_seen_at_once_and_never_lost() {
     let before = a.context(&tenant(), &user("ana"), &ask).unwrap();
     assert_eq!(before.facts[0].text, "Lives in Ohio.");
     let id = b.profile(&tenant(), &user("ana")).unwrap().facts[0].fact.id;
-    b.edit_fact(&tenant(), &user("ana"), id, "Denver").unwrap();
+    b.edit_fact(&tenant(), &user("ana"), id, "Denver", &Actor::cli())
+        .unwrap();
     let after = a.context(&tenant(), &user("ana"), &ask).unwrap();
     let current: Vec<&str> = after.facts.iter().map(|f| f.text.as_str()).collect();
     assert_eq!(current, ["Lives in Denver."], "{}", after.block);

@@ -9,7 +9,7 @@
 mod tools;
 
 use rapport_core::TenantId;
-use rapport_engine::Engine;
+use rapport_engine::{Actor, Engine};
 use serde_json::{Value, json};
 
 /// Protocol revisions this server speaks; the newest is offered when a client asks for another.
@@ -27,12 +27,17 @@ mod code {
 pub struct McpServer<'e> {
     engine: &'e Engine,
     tenant: TenantId,
+    actor: Actor,
 }
 
 impl<'e> McpServer<'e> {
-    /// A server acting on `tenant`'s users.
-    pub fn new(engine: &'e Engine, tenant: TenantId) -> Self {
-        Self { engine, tenant }
+    /// A server acting on `tenant`'s users; `actor` is who the audit log names for deletions.
+    pub fn new(engine: &'e Engine, tenant: TenantId, actor: Actor) -> Self {
+        Self {
+            engine,
+            tenant,
+            actor,
+        }
     }
 
     /// Answers one message given as text: a response, or `None` for a notification.
@@ -71,7 +76,7 @@ impl<'e> McpServer<'e> {
             "initialize" => Ok(initialize(&params)),
             "ping" => Ok(json!({})),
             "tools/list" => Ok(json!({ "tools": tools::definitions() })),
-            "tools/call" => tools::call(self.engine, &self.tenant, &params),
+            "tools/call" => tools::call(self.engine, &self.tenant, &self.actor, &params),
             other => Err((code::METHOD_NOT_FOUND, format!("unknown method `{other}`"))),
         };
         Some(match result {

@@ -1,7 +1,7 @@
 //! The tools: their JSON Schemas and what calling them does.
 
 use rapport_core::{Event, EventBody, EventId, Message, Role, TenantId, UserId};
-use rapport_engine::{ContextRequest, DEFAULT_BUDGET, Engine};
+use rapport_engine::{Actor, ContextRequest, DEFAULT_BUDGET, Engine};
 use serde_json::{Value, json};
 
 use super::code;
@@ -84,7 +84,12 @@ fn text_arg<'a>(args: &'a Value, name: &str) -> Result<&'a str, (i64, String)> {
 
 /// `tools/call`. Protocol mistakes (unknown tool, bad arguments) are JSON-RPC errors; what the
 /// engine refuses (an unknown user) is a tool result with `isError`, which the model can read.
-pub(super) fn call(engine: &Engine, tenant: &TenantId, params: &Value) -> CallResult {
+pub(super) fn call(
+    engine: &Engine,
+    tenant: &TenantId,
+    actor: &Actor,
+    params: &Value,
+) -> CallResult {
     let name = params
         .get("name")
         .and_then(Value::as_str)
@@ -103,7 +108,7 @@ pub(super) fn call(engine: &Engine, tenant: &TenantId, params: &Value) -> CallRe
                 json!({ "facts": p.facts.len(), "past": p.past.len() }),
             )
         }),
-        "forget" => forget(engine, tenant, &user, &args)?,
+        "forget" => forget(engine, tenant, actor, &user, &args)?,
         other => return Err(invalid(format!("unknown tool `{other}`"))),
     };
     Ok(match outcome {
@@ -203,11 +208,12 @@ fn recall(
 fn forget(
     engine: &Engine,
     tenant: &TenantId,
+    actor: &Actor,
     user: &UserId,
     args: &Value,
 ) -> Result<Outcome, (i64, String)> {
     match args.get("fact_id") {
-        None => Ok(engine.forget_user(tenant, user).and_then(|existed| {
+        None => Ok(engine.forget_user(tenant, user, actor).and_then(|existed| {
             if existed {
                 Ok((
                     format!("Forgot everything about {user}."),
@@ -227,7 +233,7 @@ fn forget(
                 .as_u64()
                 .filter(|id| *id > 0)
                 .ok_or_else(|| invalid("`fact_id` must be a positive integer"))?;
-            Ok(engine.delete_fact(tenant, user, id).map(|()| {
+            Ok(engine.delete_fact(tenant, user, id, actor).map(|()| {
                 (
                     format!("Deleted fact {id} of {user}."),
                     json!({ "forgotten": "fact", "fact_id": id }),

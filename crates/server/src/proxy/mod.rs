@@ -29,7 +29,7 @@ pub const USER_HEADER: &str = "x-rapport-user";
 
 /// Handles one chat completion request.
 pub(crate) async fn chat_completions(
-    TenantKey(tenant): TenantKey,
+    TenantKey(tenant, _): TenantKey,
     State(state): State<AppState>,
     headers: HeaderMap,
     body: axum::body::Bytes,

@@ -54,7 +54,7 @@ fn parse_batch(body: &Value, tenant: &rapport_core::TenantId) -> Result<Vec<Even
 /// Stores a batch atomically (all or nothing), skipping event ids already stored, and answers
 /// only after the store committed it.
 pub(crate) async fn ingest(
-    TenantKey(tenant): TenantKey,
+    TenantKey(tenant, _): TenantKey,
     State(state): State<AppState>,
     JsonBody(body): JsonBody<Value>,
 ) -> Result<Json<IngestReport>, ApiError> {

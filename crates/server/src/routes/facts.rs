@@ -22,14 +22,12 @@ pub(crate) struct FactsQuery {
 
 /// `GET /v1/users/{user}/facts?history=true`: current facts by id, or every fact with history.
 pub(crate) async fn list(
-    TenantKey(tenant): TenantKey,
+    TenantKey(tenant, _): TenantKey,
     UserParam(user): UserParam,
     Params(query): Params<FactsQuery>,
     State(state): State<AppState>,
 ) -> Result<Json<Value>, ApiError> {
-    let mut facts: Vec<Fact> = state
-        .run(move |e| e.export_user(&tenant, &user).map(|export| export.facts))
-        .await?;
+    let mut facts: Vec<Fact> = state.run(move |e| e.facts(&tenant, &user)).await?;
     if !query.history {
         facts.retain(Fact::is_current);
     }
@@ -47,7 +45,7 @@ pub(crate) struct FactChange {
 /// `PATCH /v1/users/{user}/facts/{id}`: a new `value` ends the fact and adds an edited, pinned
 /// one (returned); `pinned` pins or unpins (the edited fact, when both are given).
 pub(crate) async fn update(
-    TenantKey(tenant): TenantKey,
+    TenantKey(tenant, actor): TenantKey,
     FactParam(user, id): FactParam,
     State(state): State<AppState>,
     JsonBody(change): JsonBody<FactChange>,
@@ -61,13 +59,13 @@ pub(crate) async fn update(
     let fact = state
         .run(move |e| {
             let mut fact = match &change.value {
-                Some(value) => e.edit_fact(&tenant, &user, id, value)?,
-                None => e.pin_fact(&tenant, &user, id, change.pinned.unwrap_or(true))?,
+                Some(value) => e.edit_fact(&tenant, &user, id, value, &actor)?,
+                None => e.pin_fact(&tenant, &user, id, change.pinned.unwrap_or(true), &actor)?,
             };
             if let (Some(_), Some(pinned)) = (&change.value, change.pinned)
                 && fact.pinned != pinned
             {
-                fact = e.pin_fact(&tenant, &user, fact.id, pinned)?;
+                fact = e.pin_fact(&tenant, &user, fact.id, pinned, &actor)?;
             }
             Ok(fact)
         })
@@ -77,12 +75,12 @@ pub(crate) async fn update(
 
 /// `DELETE /v1/users/{user}/facts/{id}`: deletes the fact for good; it is not learned again.
 pub(crate) async fn remove(
-    TenantKey(tenant): TenantKey,
+    TenantKey(tenant, actor): TenantKey,
     FactParam(user, id): FactParam,
     State(state): State<AppState>,
 ) -> Result<StatusCode, ApiError> {
     state
-        .run(move |e| e.delete_fact(&tenant, &user, id))
+        .run(move |e| e.delete_fact(&tenant, &user, id, &actor))
         .await?;
     Ok(StatusCode::NO_CONTENT)
 }
@@ -96,7 +94,7 @@ pub(crate) struct Forbid {
 
 /// `POST /v1/users/{user}/forbidden`: purges a category and never learns it again.
 pub(crate) async fn forbid(
-    TenantKey(tenant): TenantKey,
+    TenantKey(tenant, actor): TenantKey,
     UserParam(user): UserParam,
     State(state): State<AppState>,
     JsonBody(body): JsonBody<Forbid>,
@@ -104,7 +102,7 @@ pub(crate) async fn forbid(
     let category = Category::parse(&body.category)?;
     let (removed, settings) = state
         .run(move |e| {
-            let removed = e.forbid_category(&tenant, &user, category)?;
+            let removed = e.forbid_category(&tenant, &user, category, &actor)?;
             Ok((removed, e.settings(&tenant, &user)?))
         })
         .await?;

@@ -28,7 +28,7 @@ pub(crate) struct ItemsBody {
 
 /// `POST /v1/items`: adds or replaces catalog items (by `item_id`), all or none.
 pub(crate) async fn import(
-    TenantKey(tenant): TenantKey,
+    TenantKey(tenant, _): TenantKey,
     State(state): State<AppState>,
     JsonBody(body): JsonBody<ItemsBody>,
 ) -> Result<Json<ImportReport>, ApiError> {
@@ -63,7 +63,7 @@ fn default_k() -> usize {
 
 /// `POST /v1/users/{user}/recommend`: the best catalog items for the user, with reasons.
 pub(crate) async fn recommend(
-    TenantKey(tenant): TenantKey,
+    TenantKey(tenant, _): TenantKey,
     UserParam(user): UserParam,
     State(state): State<AppState>,
     JsonBody(body): JsonBody<RecommendBody>,
@@ -99,7 +99,7 @@ pub(crate) struct RankBody {
 
 /// `POST /v1/users/{user}/rank`: the candidates in the user's order, each with reasons.
 pub(crate) async fn rank(
-    TenantKey(tenant): TenantKey,
+    TenantKey(tenant, _): TenantKey,
     UserParam(user): UserParam,
     State(state): State<AppState>,
     JsonBody(body): JsonBody<RankBody>,

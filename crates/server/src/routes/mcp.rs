@@ -12,12 +12,12 @@ use crate::mcp::McpServer;
 
 /// Handles one JSON-RPC message.
 pub(crate) async fn message(
-    TenantKey(tenant): TenantKey,
+    TenantKey(tenant, actor): TenantKey,
     State(state): State<AppState>,
     body: String,
 ) -> Result<Response, ApiError> {
     let answer = state
-        .run(move |engine| Ok(McpServer::new(engine, tenant).handle_text(&body)))
+        .run(move |engine| Ok(McpServer::new(engine, tenant, actor).handle_text(&body)))
         .await?;
     Ok(match answer {
         Some(answer) => (

@@ -33,7 +33,7 @@ fn default_budget() -> usize {
 
 /// `POST /v1/users/{user}/context`: the context block for a query under a token budget.
 pub(crate) async fn context(
-    TenantKey(tenant): TenantKey,
+    TenantKey(tenant, _): TenantKey,
     UserParam(user): UserParam,
     State(state): State<AppState>,
     JsonBody(body): JsonBody<ContextBody>,
@@ -72,7 +72,7 @@ fn default_limit() -> usize {
 
 /// `POST /v1/users/{user}/search`: the user's past turns most relevant to a query.
 pub(crate) async fn search(
-    TenantKey(tenant): TenantKey,
+    TenantKey(tenant, _): TenantKey,
     UserParam(user): UserParam,
     State(state): State<AppState>,
     JsonBody(body): JsonBody<SearchBody>,

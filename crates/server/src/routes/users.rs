@@ -18,7 +18,7 @@ const MAX_EVENTS_PAGE: usize = 1_000;
 
 /// `GET /v1/users`: the tenant's users.
 pub(crate) async fn list(
-    TenantKey(tenant): TenantKey,
+    TenantKey(tenant, _): TenantKey,
     State(state): State<AppState>,
 ) -> Result<Json<Value>, ApiError> {
     let users = state.run(move |engine| engine.users(&tenant)).await?;
@@ -27,7 +27,7 @@ pub(crate) async fn list(
 
 /// `GET /v1/users/{user}`: one user's summary.
 pub(crate) async fn one(
-    TenantKey(tenant): TenantKey,
+    TenantKey(tenant, _): TenantKey,
     UserParam(user): UserParam,
     State(state): State<AppState>,
 ) -> Result<Json<UserSummary>, ApiError> {
@@ -44,7 +44,7 @@ pub(crate) struct ProfileResponse {
 
 /// `GET /v1/users/{user}/profile`.
 pub(crate) async fn profile(
-    TenantKey(tenant): TenantKey,
+    TenantKey(tenant, _): TenantKey,
     UserParam(user): UserParam,
     State(state): State<AppState>,
 ) -> Result<Json<ProfileResponse>, ApiError> {
@@ -69,7 +69,7 @@ fn default_limit() -> usize {
 
 /// `GET /v1/users/{user}/events?after=SEQ&limit=N`: a page of the log, oldest first.
 pub(crate) async fn events(
-    TenantKey(tenant): TenantKey,
+    TenantKey(tenant, _): TenantKey,
     UserParam(user): UserParam,
     Params(query): Params<EventsQuery>,
     State(state): State<AppState>,
@@ -88,23 +88,28 @@ pub(crate) async fn events(
 
 /// `GET /v1/users/{user}/export`: everything held about the user.
 pub(crate) async fn export(
-    TenantKey(tenant): TenantKey,
+    TenantKey(tenant, actor): TenantKey,
     UserParam(user): UserParam,
     State(state): State<AppState>,
 ) -> Result<Json<UserExport>, ApiError> {
     Ok(Json(
-        state.run(move |e| e.export_user(&tenant, &user)).await?,
+        state
+            .run(move |e| e.export_user(&tenant, &user, &actor))
+            .await?,
     ))
 }
 
 /// `DELETE /v1/users/{user}`: forgets the user; their text is gone from the store's files.
 pub(crate) async fn forget(
-    TenantKey(tenant): TenantKey,
+    TenantKey(tenant, actor): TenantKey,
     UserParam(user): UserParam,
     State(state): State<AppState>,
 ) -> Result<StatusCode, ApiError> {
     let name = user.to_string();
-    if state.run(move |e| e.forget_user(&tenant, &user)).await? {
+    if state
+        .run(move |e| e.forget_user(&tenant, &user, &actor))
+        .await?
+    {
         Ok(StatusCode::NO_CONTENT)
     } else {
         Err(ApiError::new(

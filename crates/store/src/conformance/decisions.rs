@@ -1,10 +1,12 @@
 //! Conformance checks for users' decisions, tenants and API keys.
 
 use chrono::{TimeZone, Utc};
-use rapport_core::{Category, Facet, Sensitivity, TenantId, UserId, UserSettings};
+use rapport_core::{
+    Category, Facet, Redaction, Sensitivity, TenantId, TenantPolicy, UserId, UserSettings,
+};
 
 use super::{fact, message, save};
-use crate::{ApiKey, Store};
+use crate::{ApiKey, AuditEntry, Store};
 
 fn ids(tenant: &str, user: &str) -> (TenantId, UserId) {
     (TenantId::new(tenant).unwrap(), UserId::new(user).unwrap())
@@ -82,6 +84,7 @@ fn key(id: &str, tenant: &str, hash: &str) -> ApiKey {
     ApiKey {
         id: id.into(),
         tenant: TenantId::new(tenant).unwrap(),
+        user: None,
         hash: hash.into(),
         created: Utc.with_ymd_and_hms(2024, 3, 1, 12, 0, 0).unwrap(),
     }
@@ -118,5 +121,75 @@ pub fn tenants_and_api_keys(store: &dyn Store) {
     assert_eq!(
         store.api_key("hash-b").unwrap().unwrap().tenant.as_str(),
         "globex"
+    );
+    let mut own = key("key_u", "acme", "hash-u");
+    own.user = Some(UserId::new("ana").unwrap());
+    store.create_api_key(&own).unwrap();
+    assert_eq!(store.api_key("hash-u").unwrap(), Some(own));
+}
+
+/// A tenant's policy defaults until set, is replaced as a whole, and is the tenant's own; an
+/// unregistered tenant gets registered by setting one.
+pub fn tenant_policies(store: &dyn Store) {
+    let (acme, _) = ids("acme", "x");
+    let (globex, _) = ids("globex", "x");
+    let now = Utc.with_ymd_and_hms(2024, 3, 1, 12, 0, 0).unwrap();
+    assert_eq!(store.tenant_policy(&acme).unwrap(), TenantPolicy::default());
+    let policy = TenantPolicy {
+        infer_sensitive: vec![Sensitivity::Finances, Sensitivity::Health],
+        redact: Redaction {
+            outbound: true,
+            storage: false,
+        },
+    };
+    store.set_tenant_policy(&acme, &policy, now).unwrap();
+    assert_eq!(store.tenant_policy(&acme).unwrap(), policy);
+    assert_eq!(
+        store.tenant_policy(&globex).unwrap(),
+        TenantPolicy::default()
+    );
+    assert_eq!(store.registered_tenants().unwrap(), vec![acme.clone()]);
+    store
+        .set_tenant_policy(&acme, &TenantPolicy::default(), now)
+        .unwrap();
+    assert_eq!(store.tenant_policy(&acme).unwrap(), TenantPolicy::default());
+}
+
+/// The audit log is per tenant, newest first, limited, and filtered by subject.
+pub fn audit_log_per_tenant(store: &dyn Store) {
+    let (acme, _) = ids("acme", "x");
+    let (globex, _) = ids("globex", "x");
+    let entry = |tenant: &TenantId, minute: u32, action: &str, subject: Option<&str>| AuditEntry {
+        tenant: tenant.clone(),
+        time: Utc.with_ymd_and_hms(2024, 3, 1, 12, minute, 0).unwrap(),
+        actor: "cli".into(),
+        action: action.into(),
+        subject: subject.map(str::to_string),
+        detail: format!("fact {minute}"),
+    };
+    let entries = [
+        entry(&acme, 1, "fact.edit", Some("s1")),
+        entry(&globex, 2, "fact.edit", Some("s1")),
+        entry(&acme, 3, "user.export", Some("s2")),
+        entry(&acme, 4, "tenant.policy", None),
+    ];
+    for e in &entries {
+        store.record_audit(e).unwrap();
+    }
+    assert_eq!(
+        store.audit_log(&acme, None, 10).unwrap(),
+        vec![entries[3].clone(), entries[2].clone(), entries[0].clone()]
+    );
+    assert_eq!(
+        store.audit_log(&acme, None, 1).unwrap(),
+        vec![entries[3].clone()]
+    );
+    assert_eq!(
+        store.audit_log(&acme, Some("s1"), 10).unwrap(),
+        vec![entries[0].clone()]
+    );
+    assert_eq!(
+        store.audit_log(&globex, None, 10).unwrap(),
+        vec![entries[1].clone()]
     );
 }

@@ -1,8 +1,8 @@
-//! Tenants and API keys (hashes only) on PostgreSQL.
+//! Tenants, their policies and API keys (hashes only) on PostgreSQL.
 
 use chrono::{DateTime, Utc};
 use postgres::Client;
-use rapport_core::TenantId;
+use rapport_core::{TenantId, TenantPolicy, UserId};
 
 use crate::codec::{from_micros, to_micros};
 use crate::{ApiKey, Error, Result};
@@ -26,14 +26,41 @@ pub(super) fn registered_tenants(client: &mut Client) -> Result<Vec<TenantId>> {
         .collect()
 }
 
+pub(super) fn tenant_policy(client: &mut Client, tenant: &TenantId) -> Result<TenantPolicy> {
+    let row = client.query_opt(
+        "SELECT policy FROM tenants WHERE tenant_id = $1",
+        &[&tenant.as_str()],
+    )?;
+    match row.and_then(|row| row.get::<_, Option<String>>(0)) {
+        Some(json) => serde_json::from_str(&json).map_err(|e| Error::corrupt("tenants", e)),
+        None => Ok(TenantPolicy::default()),
+    }
+}
+
+pub(super) fn set_tenant_policy(
+    client: &mut Client,
+    tenant: &TenantId,
+    policy: &TenantPolicy,
+    now: DateTime<Utc>,
+) -> Result<()> {
+    let body = serde_json::to_string(policy).map_err(|e| Error::corrupt("tenants", e))?;
+    client.execute(
+        "INSERT INTO tenants (tenant_id, created, policy) VALUES ($1, $2, $3)
+         ON CONFLICT (tenant_id) DO UPDATE SET policy = excluded.policy",
+        &[&tenant.as_str(), &to_micros(now), &body],
+    )?;
+    Ok(())
+}
+
 pub(super) fn create_api_key(client: &mut Client, key: &ApiKey) -> Result<()> {
     client.execute(
-        "INSERT INTO api_keys (hash, id, tenant_id, created) VALUES ($1, $2, $3, $4)",
+        "INSERT INTO api_keys (hash, id, tenant_id, created, user_id) VALUES ($1, $2, $3, $4, $5)",
         &[
             &key.hash,
             &key.id,
             &key.tenant.as_str(),
             &to_micros(key.created),
+            &key.user.as_ref().map(|u| u.as_str()),
         ],
     )?;
     Ok(())
@@ -41,13 +68,18 @@ pub(super) fn create_api_key(client: &mut Client, key: &ApiKey) -> Result<()> {
 
 pub(super) fn api_key(client: &mut Client, hash: &str) -> Result<Option<ApiKey>> {
     let row = client.query_opt(
-        "SELECT id, tenant_id, created FROM api_keys WHERE hash = $1",
+        "SELECT id, tenant_id, created, user_id FROM api_keys WHERE hash = $1",
         &[&hash],
     )?;
     row.map(|row| {
         Ok(ApiKey {
             id: row.get(0),
             tenant: TenantId::new(row.get::<_, String>(1))
+                .map_err(|e| Error::corrupt("api_keys", e))?,
+            user: row
+                .get::<_, Option<String>>(3)
+                .map(UserId::new)
+                .transpose()
                 .map_err(|e| Error::corrupt("api_keys", e))?,
             hash: hash.to_string(),
             created: from_micros("api_keys", row.get(2))?,

@@ -10,6 +10,7 @@
 //! `spawn_blocking`), never from inside an async task.
 
 mod access;
+mod audit;
 mod decisions;
 mod events;
 mod facts;
@@ -22,12 +23,14 @@ use std::sync::{Mutex, MutexGuard};
 
 use chrono::{DateTime, Utc};
 use postgres::{Client, NoTls};
-use rapport_core::{Event, Fact, Item, StoredEvent, TenantId, UserId, UserSettings};
+use rapport_core::{Event, Fact, Item, StoredEvent, TenantId, TenantPolicy, UserId, UserSettings};
 
 pub use schema::PG_SCHEMA_VERSION;
 
 use crate::error::InternalError;
-use crate::{ApiKey, AppendOutcome, FactUpdate, PopulationStats, Result, Store, UserSummary};
+use crate::{
+    ApiKey, AppendOutcome, AuditEntry, FactUpdate, PopulationStats, Result, Store, UserSummary,
+};
 
 /// Connections kept for reads.
 const READERS: usize = 4;
@@ -187,6 +190,32 @@ impl Store for PostgresStore {
 
     fn revoke_api_key(&self, id: &str) -> Result<bool> {
         access::revoke_api_key(&mut self.writer(), id)
+    }
+
+    fn tenant_policy(&self, tenant: &TenantId) -> Result<TenantPolicy> {
+        access::tenant_policy(&mut self.reader(), tenant)
+    }
+
+    fn set_tenant_policy(
+        &self,
+        tenant: &TenantId,
+        policy: &TenantPolicy,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        access::set_tenant_policy(&mut self.writer(), tenant, policy, now)
+    }
+
+    fn record_audit(&self, entry: &AuditEntry) -> Result<()> {
+        audit::record(&mut self.writer(), entry)
+    }
+
+    fn audit_log(
+        &self,
+        tenant: &TenantId,
+        subject: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<AuditEntry>> {
+        audit::log(&mut self.reader(), tenant, subject, limit)
     }
 
     fn upsert_items(&self, tenant: &TenantId, items: &[Item]) -> Result<usize> {

@@ -7,7 +7,7 @@ use crate::Result;
 use crate::error::UserError;
 
 /// The schema version this build writes.
-pub const PG_SCHEMA_VERSION: i32 = 3;
+pub const PG_SCHEMA_VERSION: i32 = 4;
 
 const MIGRATIONS: &[&str] = &[
     // v1: the same tables as the embedded store. Every key starts with (tenant_id, user_id),
@@ -83,6 +83,23 @@ const MIGRATIONS: &[&str] = &[
         attributes TEXT NOT NULL,
         PRIMARY KEY (tenant_id, item_id)
     );
+    ",
+    // v4: keys limited to one user (NULL: the whole tenant), the tenant's policy (JSON; NULL:
+    // the default), and the audit log (no content; users by fingerprint).
+    "
+    ALTER TABLE api_keys ADD COLUMN user_id TEXT;
+    ALTER TABLE tenants ADD COLUMN policy TEXT;
+    CREATE TABLE audit (
+        id        BIGSERIAL PRIMARY KEY,
+        tenant_id TEXT NOT NULL,
+        time      BIGINT NOT NULL,
+        actor     TEXT NOT NULL,
+        action    TEXT NOT NULL,
+        subject   TEXT,
+        detail    TEXT NOT NULL
+    );
+    CREATE INDEX audit_by_tenant ON audit (tenant_id, id);
+    CREATE INDEX audit_by_subject ON audit (tenant_id, subject, id);
     ",
 ];
 

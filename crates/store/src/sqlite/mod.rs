@@ -6,6 +6,7 @@
 //! `secure_delete=ON` zeroes deleted content so forgotten text does not linger in free pages.
 
 mod access;
+mod audit;
 mod decisions;
 mod events;
 mod facts;
@@ -17,12 +18,14 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use chrono::{DateTime, Utc};
-use rapport_core::{Event, Fact, Item, StoredEvent, TenantId, UserId, UserSettings};
+use rapport_core::{Event, Fact, Item, StoredEvent, TenantId, TenantPolicy, UserId, UserSettings};
 use rusqlite::Connection;
 
 pub use schema::SCHEMA_VERSION;
 
-use crate::{ApiKey, AppendOutcome, FactUpdate, PopulationStats, Result, Store, UserSummary};
+use crate::{
+    ApiKey, AppendOutcome, AuditEntry, FactUpdate, PopulationStats, Result, Store, UserSummary,
+};
 
 /// The embedded store. Cheap to share behind an `Arc`; writes are serialized on one connection,
 /// reads use a second one so they are not blocked by a long write.
@@ -165,6 +168,32 @@ impl Store for SqliteStore {
 
     fn revoke_api_key(&self, id: &str) -> Result<bool> {
         access::revoke_api_key(&self.writer(), id)
+    }
+
+    fn tenant_policy(&self, tenant: &TenantId) -> Result<TenantPolicy> {
+        access::tenant_policy(&self.reader(), tenant)
+    }
+
+    fn set_tenant_policy(
+        &self,
+        tenant: &TenantId,
+        policy: &TenantPolicy,
+        now: DateTime<Utc>,
+    ) -> Result<()> {
+        access::set_tenant_policy(&self.writer(), tenant, policy, now)
+    }
+
+    fn record_audit(&self, entry: &AuditEntry) -> Result<()> {
+        audit::record(&self.writer(), entry)
+    }
+
+    fn audit_log(
+        &self,
+        tenant: &TenantId,
+        subject: Option<&str>,
+        limit: usize,
+    ) -> Result<Vec<AuditEntry>> {
+        audit::log(&self.reader(), tenant, subject, limit)
     }
 
     fn upsert_items(&self, tenant: &TenantId, items: &[Item]) -> Result<usize> {

@@ -9,7 +9,7 @@ use crate::Result;
 use crate::error::UserError;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 3;
+pub const SCHEMA_VERSION: i64 = 4;
 
 /// Migration `n` (1-based) takes the schema from version `n - 1` to `n`.
 const MIGRATIONS: &[&str] = &[
@@ -87,6 +87,23 @@ const MIGRATIONS: &[&str] = &[
         attributes TEXT NOT NULL,
         PRIMARY KEY (tenant, item_id)
     ) WITHOUT ROWID;
+    ",
+    // v4: keys limited to one user (NULL: the whole tenant), the tenant's policy (JSON; NULL:
+    // the default), and the audit log (no content; users by fingerprint).
+    "
+    ALTER TABLE api_keys ADD COLUMN user TEXT;
+    ALTER TABLE tenants ADD COLUMN policy TEXT;
+    CREATE TABLE audit (
+        id      INTEGER PRIMARY KEY,
+        tenant  TEXT NOT NULL,
+        time    INTEGER NOT NULL,
+        actor   TEXT NOT NULL,
+        action  TEXT NOT NULL,
+        subject TEXT,
+        detail  TEXT NOT NULL
+    );
+    CREATE INDEX audit_by_tenant ON audit (tenant, id);
+    CREATE INDEX audit_by_subject ON audit (tenant, subject, id);
     ",
 ];
 
