@@ -27,7 +27,8 @@ pub struct Operation {
     pub summary: &'static str,
     /// Who may call it.
     pub auth: Auth,
-    /// Name of the request body schema in `components.schemas`, if it takes a body.
+    /// Name of the request body schema in `components.schemas`, if it takes a body; a trailing
+    /// `?` marks a body that may be left out.
     pub body: Option<&'static str>,
     /// Success status.
     pub status: u16,
@@ -112,9 +113,9 @@ pub const OPERATIONS: &[Operation] = &[
     op(
         "post",
         "/v1/admin/tenants/{tenant}/keys",
-        "Create an API key for a tenant; the secret is returned once.",
+        "Create an API key for a tenant, or with `user` one limited to that user; the secret is returned once.",
         Auth::Admin,
-        None,
+        Some("NewKey?"),
         201,
     ),
     op(
@@ -296,6 +297,10 @@ fn schemas() -> Value {
             }}
         },
         "NewTenant": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"}}},
+        "NewKey": {
+            "type": "object",
+            "properties": {"user": {"type": "string", "description": "Limit the key to this user: their own profile, facts, events, export and forgetting."}}
+        },
         "EventBatch": {
             "type": "object",
             "required": ["events"],
@@ -378,7 +383,11 @@ fn operation(op: &Operation) -> Value {
         Auth::Admin => value["security"] = json!([{"adminKey": []}]),
     }
     if let Some(body) = op.body {
-        value["requestBody"] = json!({"required": true, "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{body}")}}}});
+        let (body, required) = match body.strip_suffix('?') {
+            Some(name) => (name, false),
+            None => (body, true),
+        };
+        value["requestBody"] = json!({"required": required, "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{body}")}}}});
     }
     value
 }
@@ -397,7 +406,7 @@ pub fn document() -> Value {
         "components": {
             "schemas": schemas(),
             "securitySchemes": {
-                "tenantKey": {"type": "http", "scheme": "bearer", "description": "A tenant's API key (`rpk_…`)."},
+                "tenantKey": {"type": "http", "scheme": "bearer", "description": "A tenant's API key (`rpk_…`). A key limited to one user opens only that user's routes: GET /v1/me, the user's summary, profile, facts, events and export, fact changes, forbidden categories and DELETE of the user."},
                 "adminKey": {"type": "http", "scheme": "bearer", "description": "The admin key (RAPPORT_ADMIN_KEY)."}
             }
         }

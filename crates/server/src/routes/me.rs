@@ -3,9 +3,9 @@
 use axum::Json;
 use serde_json::{Value, json};
 
-use crate::auth::TenantKey;
+use crate::auth::DataKey;
 
-/// `GET /v1/me`: the key's tenant, and its user when the key is bound to one.
-pub(crate) async fn me(TenantKey(tenant): TenantKey) -> Json<Value> {
-    Json(json!({"tenant": tenant, "user": null}))
+/// `GET /v1/me`: the key's tenant, and its user when the key is limited to one.
+pub(crate) async fn me(DataKey(access): DataKey) -> Json<Value> {
+    Json(json!({"tenant": access.tenant, "user": access.user}))
 }

@@ -15,5 +15,6 @@ mod operations;
 mod proxy;
 mod scripted;
 mod two_servers;
+mod user_keys;
 mod users;
 mod webdriver;
