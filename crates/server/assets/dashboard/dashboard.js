@@ -63,8 +63,16 @@ async function listUsers() {
   if (listed.users.length === 0) $("user-list").append(el("li", {}, "No users yet."));
 }
 
+// What a user with no data yet sees of themselves.
+function nothingAbout(name) {
+  return { summary: { user: name, events: 0 }, settings: { forbidden: [] }, facts: [], events: [] };
+}
+
 async function openUser(name) {
-  const exported = await attempt(() => api.export(name));
+  const exported = await attempt(() => api.export(name).catch((error) => {
+    if (me.user && error.code === "unknown_user") return nothingAbout(name);
+    throw error;
+  }));
   if (!exported) return;
   user = name;
   $("profile").hidden = false;
@@ -112,7 +120,7 @@ async function forget() {
   const name = user;
   user = null;
   $("profile").hidden = true;
-  status(`Deleted everything about ${name}.`);
+  status(`Deleted everything about ${me.user ? "you" : name}.`);
   if (!me.user) await listUsers();
 }
 

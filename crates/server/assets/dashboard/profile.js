@@ -112,6 +112,8 @@ function history(past, byId, events) {
         `${when(f.valid_from)} → ${when(f.valid_to)}`,
         next ? ` · replaced by “${next.value}”` : "",
         f.change_reason ? ` · ${f.change_reason}` : "",
-        ended && ended.body && ended.body.text ? ` (“${ended.body.text}”)` : "");
+        ended && ended.body && ended.body.text ? ` (“${ended.body.text}”)` : "",
+        el("ul", { class: "said" }, f.evidence.map((id) => events.get(id)).filter(Boolean)
+          .map((e) => el("li", {}, el("time", { datetime: e.time }, when(e.time)), " ", eventText(e)))));
     })));
 }
