@@ -260,6 +260,10 @@ pub enum KeysCommand {
     Create {
         /// The tenant.
         tenant: String,
+        /// Limit the key to this user: their own profile, facts, events, export and forgetting
+        /// (for the user's dashboard).
+        #[arg(long)]
+        user: Option<String>,
     },
     /// Revoke an API key by id.
     Revoke {

@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use rapport_core::TenantId;
+use rapport_core::{TenantId, UserId};
 use rapport_engine::Engine;
 use rapport_server::{Server, ServerConfig};
 
@@ -46,10 +46,18 @@ pub fn tenants(engine: &Engine, what: TenantsCommand) -> anyhow::Result<ExitCode
 
 pub fn keys(engine: &Engine, what: KeysCommand) -> anyhow::Result<ExitCode> {
     match what {
-        KeysCommand::Create { tenant } => {
-            let key = engine.create_api_key(&TenantId::new(tenant)?)?;
+        KeysCommand::Create { tenant, user } => {
+            let tenant = TenantId::new(tenant)?;
+            let key = match user {
+                Some(user) => engine.create_user_key(&tenant, &UserId::new(user)?)?,
+                None => engine.create_api_key(&tenant)?,
+            };
+            let limit = match &key.user {
+                Some(user) => format!(", limited to user {user}"),
+                None => String::new(),
+            };
             eprintln!(
-                "Created key {} for tenant {}. The secret below is shown only now:",
+                "Created key {} for tenant {}{limit}. The secret below is shown only now:",
                 key.id, key.tenant
             );
             println!("{}", key.key);
