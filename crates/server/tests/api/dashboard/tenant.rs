@@ -106,6 +106,24 @@ async fn a_real_browser_edits_pins_deletes_forbids_and_forgets() {
     assert_eq!(exported["settings"]["forbidden"], json!(["interest"]));
 
     act(&browser, "#export", "Exported").await;
+    let file: serde_json::Value =
+        serde_json::from_slice(&browser.downloaded("rapport-ana.json").await).unwrap();
+    // The same document, but for number spellings (JavaScript writes 1.0 as 1).
+    for part in ["summary", "settings", "events"] {
+        assert_eq!(file[part], exported[part], "{part}");
+    }
+    let brief = |doc: &serde_json::Value| -> Vec<String> {
+        let facts = doc["facts"].as_array().unwrap().iter();
+        facts
+            .map(|f| {
+                format!(
+                    "{} {} {} {}",
+                    f["id"], f["value"], f["source"], f["valid_to"]
+                )
+            })
+            .collect()
+    };
+    assert_eq!(brief(&file), brief(&exported));
     browser.click("#forget").await;
     act(&browser, "#forget-yes", "Deleted everything about ana").await;
     assert_eq!(server.get("/v1/users/ana", &key).await.status, 404);
