@@ -10,7 +10,9 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{ApiError, ErrorCode};
 use crate::metrics::Metrics;
-use crate::routes::{admin, dashboard, events, facts, health, items, mcp, me, memory, users};
+use crate::routes::{
+    admin, audit, dashboard, events, facts, health, items, mcp, me, memory, users,
+};
 use crate::{ServerConfig, observe};
 
 /// What every handler can reach.
@@ -64,8 +66,13 @@ pub fn router(state: AppState) -> Router {
             post(admin::create_tenant).get(admin::list_tenants),
         )
         .route("/admin/tenants/{tenant}/keys", post(admin::create_key))
+        .route(
+            "/admin/tenants/{tenant}/policy",
+            get(admin::policy).put(admin::set_policy),
+        )
         .route("/admin/keys/{key_id}", delete(admin::revoke_key))
         .route("/me", get(me::me))
+        .route("/audit", get(audit::log))
         .route("/events", post(events::ingest))
         .route("/users", get(users::list))
         .route("/users/{user}", get(users::one).delete(users::forget))

@@ -119,6 +119,22 @@ pub const OPERATIONS: &[Operation] = &[
         201,
     ),
     op(
+        "get",
+        "/v1/admin/tenants/{tenant}/policy",
+        "A tenant's policy: sensitive classes it allows inferring, where text is redacted.",
+        Auth::Admin,
+        None,
+        200,
+    ),
+    op(
+        "put",
+        "/v1/admin/tenants/{tenant}/policy",
+        "Replace a tenant's policy; inferred facts it no longer allows are removed.",
+        Auth::Admin,
+        Some("TenantPolicy"),
+        200,
+    ),
+    op(
         "delete",
         "/v1/admin/keys/{key_id}",
         "Revoke an API key.",
@@ -223,6 +239,14 @@ pub const OPERATIONS: &[Operation] = &[
         200,
     ),
     op(
+        "get",
+        "/v1/audit",
+        "The tenant's audit log of edits, exports and deletions, newest first (`user`, `limit`).",
+        Auth::Tenant,
+        None,
+        200,
+    ),
+    op(
         "post",
         "/v1/users/{user}/context",
         "The context block for a query under a token budget.",
@@ -321,6 +345,16 @@ fn schemas() -> Value {
         "FactChange": {
             "type": "object",
             "properties": {"value": {"type": "string"}, "pinned": {"type": "boolean"}}
+        },
+        "TenantPolicy": {
+            "type": "object",
+            "properties": {
+                "infer_sensitive": {"type": "array", "items": {"type": "string", "enum":
+                    ["health", "religion", "sexuality", "politics", "ethnicity", "precise_location", "finances"]}},
+                "redact": {"type": "object", "properties": {
+                    "outbound": {"type": "boolean", "description": "Mask identifiers before text leaves the machine."},
+                    "storage": {"type": "boolean", "description": "Mask identifiers before events are stored."}}}
+            }
         },
         "Forbid": {
             "type": "object", "required": ["category"],

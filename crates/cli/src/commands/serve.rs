@@ -3,7 +3,7 @@
 use std::process::ExitCode;
 use std::sync::Arc;
 
-use rapport_core::{TenantId, UserId};
+use rapport_core::TenantId;
 use rapport_engine::Engine;
 use rapport_server::{Server, ServerConfig};
 
@@ -40,6 +40,19 @@ pub fn tenants(engine: &Engine, what: TenantsCommand) -> anyhow::Result<ExitCode
                 println!("{tenant}");
             }
         }
+        TenantsCommand::Policy {
+            name,
+            infer_sensitive,
+            redact_outbound,
+            redact_storage,
+        } => {
+            let change = crate::commands::control::PolicyChange {
+                infer_sensitive,
+                redact_outbound,
+                redact_storage,
+            };
+            return crate::commands::control::policy(engine, &TenantId::new(name)?, change);
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
@@ -49,16 +62,16 @@ pub fn keys(engine: &Engine, what: KeysCommand) -> anyhow::Result<ExitCode> {
         KeysCommand::Create { tenant, user } => {
             let tenant = TenantId::new(tenant)?;
             let key = match user {
-                Some(user) => engine.create_user_key(&tenant, &UserId::new(user)?)?,
+                Some(user) => engine.create_user_key(&tenant, &rapport_core::UserId::new(user)?)?,
                 None => engine.create_api_key(&tenant)?,
             };
-            let limit = match &key.user {
-                Some(user) => format!(", limited to user {user}"),
-                None => String::new(),
+            let scope = match &key.user {
+                Some(user) => format!("user {user} of tenant {}", key.tenant),
+                None => format!("tenant {}", key.tenant),
             };
             eprintln!(
-                "Created key {} for tenant {}{limit}. The secret below is shown only now:",
-                key.id, key.tenant
+                "Created key {} for {scope}. The secret below is shown only now:",
+                key.id
             );
             println!("{}", key.key);
         }

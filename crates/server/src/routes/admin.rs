@@ -4,7 +4,8 @@ use axum::Json;
 use axum::body::Bytes;
 use axum::extract::{Path, State};
 use axum::http::StatusCode;
-use rapport_core::{TenantId, UserId};
+use rapport_core::{TenantId, TenantPolicy, UserId};
+use rapport_engine::Actor;
 use serde::Deserialize;
 use serde_json::{Value, json};
 
@@ -79,6 +80,38 @@ pub(crate) async fn create_key(
         .await?;
     let body = serde_json::to_value(key).map_err(ApiError::internal)?;
     Ok((StatusCode::CREATED, Json(body)))
+}
+
+/// `GET /v1/admin/tenants/{tenant}/policy`: the tenant's policy.
+pub(crate) async fn policy(
+    _: AdminKey,
+    State(state): State<AppState>,
+    Path(tenant): Path<String>,
+) -> Result<Json<TenantPolicy>, ApiError> {
+    let tenant = TenantId::new(tenant)?;
+    Ok(Json(
+        state
+            .run(move |engine| engine.tenant_policy(&tenant))
+            .await?,
+    ))
+}
+
+/// `PUT /v1/admin/tenants/{tenant}/policy`: replaces the policy; answers with it and what
+/// was removed.
+pub(crate) async fn set_policy(
+    _: AdminKey,
+    State(state): State<AppState>,
+    Path(tenant): Path<String>,
+    JsonBody(policy): JsonBody<TenantPolicy>,
+) -> Result<Json<Value>, ApiError> {
+    let tenant = TenantId::new(tenant)?;
+    let (policy, report) = state
+        .run(move |engine| {
+            let report = engine.set_tenant_policy(&tenant, &policy, &Actor::admin())?;
+            Ok((policy, report))
+        })
+        .await?;
+    Ok(Json(json!({"policy": policy, "removed": report})))
 }
 
 /// `DELETE /v1/admin/keys/{key_id}`: revokes a key at once.

@@ -1,6 +1,7 @@
 //! Handlers, one module per resource; folders mirror URLs.
 
 pub(crate) mod admin;
+pub(crate) mod audit;
 pub(crate) mod dashboard;
 pub(crate) mod events;
 pub(crate) mod facts;

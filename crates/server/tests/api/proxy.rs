@@ -172,6 +172,52 @@ async fn a_completion_gets_the_users_context_and_both_turns_are_remembered() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn identifiers_are_masked_before_leaving_when_the_tenant_asks() {
+    let (base, script) = start_upstream().await;
+    let server = proxied_server(&base).await;
+    let key = server.tenant_key("acme").await;
+    let policy = rapport_core::TenantPolicy {
+        redact: rapport_core::Redaction {
+            outbound: true,
+            storage: false,
+        },
+        ..Default::default()
+    };
+    server
+        .engine
+        .set_tenant_policy(
+            &TenantId::new("acme").unwrap(),
+            &policy,
+            &rapport_engine::Actor::admin(),
+        )
+        .unwrap();
+    server
+        .said(
+            &key,
+            "ana",
+            &[("e1", "My email is ana.q@example.com and I live in Paris.")],
+        )
+        .await;
+    let request = json!({"model": "m", "user": "ana", "messages": [
+        {"role": "user", "content": [{"type": "text", "text": "Call me on +1 555 010 9999. What is my email?"}]}]});
+    let reply = server.post("/v1/chat/completions", &key, request).await;
+    assert_eq!(reply.status, 200, "{:?}", reply.body);
+    let (_, forwarded) = script.requests.lock().unwrap()[0].clone();
+    let sent = forwarded.to_string();
+    assert!(
+        !sent.contains("ana.q@example.com") && !sent.contains("555 010"),
+        "{sent}"
+    );
+    assert!(
+        sent.contains("[email]") && sent.contains("[phone]"),
+        "{sent}"
+    );
+    // Storage is not redacted by this policy: the user's own words are kept as said.
+    let turns = turns(&server, "ana", 3).await;
+    assert_eq!(turns[1].1, "Call me on +1 555 010 9999. What is my email?");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_streamed_answer_passes_through_as_it_comes_and_is_remembered() {
     let (base, script) = start_upstream().await;
     let server = proxied_server(&base).await;
