@@ -84,7 +84,10 @@ pub fn router(state: AppState) -> Router {
             "/users/{user}/facts/{id}",
             patch(facts::update).delete(facts::remove),
         )
-        .route("/users/{user}/forbidden", post(facts::forbid))
+        .route(
+            "/users/{user}/forbidden",
+            get(facts::forbidden).post(facts::forbid),
+        )
         .route("/users/{user}/context", post(memory::context))
         .route("/users/{user}/search", post(memory::search))
         .route("/items", post(items::import))

@@ -215,6 +215,14 @@ pub const OPERATIONS: &[Operation] = &[
         204,
     ),
     op(
+        "get",
+        "/v1/users/{user}/forbidden",
+        "The categories the user forbade (never learned again).",
+        Auth::Tenant,
+        None,
+        200,
+    ),
+    op(
         "post",
         "/v1/users/{user}/forbidden",
         "Forbid a category: purge its facts, never learn it again.",
@@ -440,7 +448,7 @@ pub fn document() -> Value {
         "components": {
             "schemas": schemas(),
             "securitySchemes": {
-                "tenantKey": {"type": "http", "scheme": "bearer", "description": "A tenant's API key (`rpk_…`). A key limited to one user opens only that user's routes: GET /v1/me, the user's summary, profile, facts, events and export, fact changes, forbidden categories and DELETE of the user."},
+                "tenantKey": {"type": "http", "scheme": "bearer", "description": "A tenant's API key (`rpk_…`). A key limited to one user opens only that user's routes: GET /v1/me, the user's summary, profile, facts, events and export, fact changes, forbidden categories, GET /v1/audit?user= for that user, and DELETE of the user."},
                 "adminKey": {"type": "http", "scheme": "bearer", "description": "The admin key (RAPPORT_ADMIN_KEY)."}
             }
         }

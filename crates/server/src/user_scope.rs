@@ -2,25 +2,40 @@
 //! that one user's data and nothing else. Deny by default: a route not listed here refuses a
 //! user-scoped key, so a new route is closed to them until someone opens it on purpose.
 
-use axum::extract::{FromRequestParts, MatchedPath, RawPathParams};
+use std::collections::HashMap;
+
+use axum::extract::{FromRequestParts, MatchedPath, Query, RawPathParams};
 use axum::http::Method;
 use axum::http::request::Parts;
 use rapport_core::UserId;
 
 use crate::error::{ApiError, ErrorCode};
 
-/// `(method, route)` pairs a user-scoped key may call; `{user}` must be the key's user.
-const USER_ROUTES: &[(Method, &str)] = &[
-    (Method::GET, "/v1/me"),
-    (Method::GET, "/v1/users/{user}"),
-    (Method::DELETE, "/v1/users/{user}"),
-    (Method::GET, "/v1/users/{user}/profile"),
-    (Method::GET, "/v1/users/{user}/events"),
-    (Method::GET, "/v1/users/{user}/export"),
-    (Method::GET, "/v1/users/{user}/facts"),
-    (Method::PATCH, "/v1/users/{user}/facts/{id}"),
-    (Method::DELETE, "/v1/users/{user}/facts/{id}"),
-    (Method::POST, "/v1/users/{user}/forbidden"),
+/// Where a route names its user.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Names {
+    /// It does not: it is about the key itself.
+    Nobody,
+    /// In its `{user}` path parameter.
+    Path,
+    /// In its `user` query parameter, which must be given.
+    Query,
+}
+
+/// Routes a user-scoped key may call; the user they name must be the key's user.
+const USER_ROUTES: &[(Method, &str, Names)] = &[
+    (Method::GET, "/v1/me", Names::Nobody),
+    (Method::GET, "/v1/audit", Names::Query),
+    (Method::GET, "/v1/users/{user}", Names::Path),
+    (Method::DELETE, "/v1/users/{user}", Names::Path),
+    (Method::GET, "/v1/users/{user}/profile", Names::Path),
+    (Method::GET, "/v1/users/{user}/events", Names::Path),
+    (Method::GET, "/v1/users/{user}/export", Names::Path),
+    (Method::GET, "/v1/users/{user}/facts", Names::Path),
+    (Method::PATCH, "/v1/users/{user}/facts/{id}", Names::Path),
+    (Method::DELETE, "/v1/users/{user}/facts/{id}", Names::Path),
+    (Method::GET, "/v1/users/{user}/forbidden", Names::Path),
+    (Method::POST, "/v1/users/{user}/forbidden", Names::Path),
 ];
 
 fn forbidden(message: String) -> ApiError {
@@ -34,22 +49,32 @@ pub(crate) async fn check(parts: &mut Parts, user: &UserId) -> Result<(), ApiErr
         .get::<MatchedPath>()
         .map(|path| path.as_str().to_string())
         .unwrap_or_default();
-    if !USER_ROUTES
+    let Some((_, _, names)) = USER_ROUTES
         .iter()
-        .any(|(method, path)| *method == parts.method && *path == route)
-    {
+        .find(|(method, path, _)| *method == parts.method && *path == route)
+    else {
         return Err(forbidden(format!(
             "this key is limited to user `{user}`: it opens only that user's profile, facts, \
-             events, export and forgetting"
+             events, export, audit entries and forgetting"
         )));
-    }
-    let params = RawPathParams::from_request_parts(parts, &())
-        .await
-        .map_err(|e| ApiError::new(ErrorCode::InvalidRequest, e.body_text()))?;
-    match params.iter().find(|(name, _)| *name == "user") {
-        Some((_, named)) if named != user.as_str() => Err(forbidden(format!(
+    };
+    let named = match names {
+        Names::Nobody => return Ok(()),
+        Names::Path => RawPathParams::from_request_parts(parts, &())
+            .await
+            .map_err(|e| ApiError::new(ErrorCode::InvalidRequest, e.body_text()))?
+            .iter()
+            .find(|(name, _)| *name == "user")
+            .map(|(_, value)| value.to_string()),
+        Names::Query => Query::<HashMap<String, String>>::try_from_uri(&parts.uri)
+            .ok()
+            .and_then(|Query(mut query)| query.remove("user")),
+    };
+    if named.as_deref() == Some(user.as_str()) {
+        Ok(())
+    } else {
+        Err(forbidden(format!(
             "this key is limited to user `{user}` and cannot reach another user"
-        ))),
-        _ => Ok(()),
+        )))
     }
 }

@@ -33,7 +33,33 @@ export class Api {
 
   me() { return this.call("GET", "/me"); }
   users() { return this.call("GET", "/users"); }
+  user(user) { return this.call("GET", `/users/${encodeURIComponent(user)}`); }
+  facts(user) { return this.call("GET", `/users/${encodeURIComponent(user)}/facts?history=true`); }
+  forbidden(user) { return this.call("GET", `/users/${encodeURIComponent(user)}/forbidden`); }
+  audit(user) { return this.call("GET", `/audit?user=${encodeURIComponent(user)}&limit=50`); }
+  // The export is audited as one: only for the Export button, never to show the profile.
   export(user) { return this.call("GET", `/users/${encodeURIComponent(user)}/export`); }
+
+  // Every event of the user's log, page by page.
+  async events(user) {
+    const all = [];
+    for (;;) {
+      const after = all.length ? all[all.length - 1].seq : 0;
+      const page = await this.call("GET",
+        `/users/${encodeURIComponent(user)}/events?after=${after}&limit=1000`);
+      all.push(...page.events);
+      if (page.events.length < 1000) return all;
+    }
+  }
+
+  // What the dashboard shows of a user: summary, facts with history, events, forbidden
+  // categories, and the audit entries about them.
+  async view(user) {
+    const [summary, facts, events, forbidden, audit] = await Promise.all([
+      this.user(user), this.facts(user), this.events(user), this.forbidden(user), this.audit(user),
+    ]);
+    return { summary, facts: facts.facts, events, forbidden: forbidden.forbidden, audit: audit.entries };
+  }
   forget(user) { return this.call("DELETE", `/users/${encodeURIComponent(user)}`); }
   forbid(user, category) {
     return this.call("POST", `/users/${encodeURIComponent(user)}/forbidden`, { category });

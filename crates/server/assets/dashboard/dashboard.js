@@ -3,7 +3,7 @@
 
 import { Api } from "./api.js";
 import { el } from "./dom.js";
-import { FACETS, SENSITIVE, renderProfile } from "./profile.js";
+import { FACETS, SENSITIVE, renderActivity, renderProfile } from "./profile.js";
 
 const $ = (id) => document.getElementById(id);
 const KEY = "rapport.key";
@@ -65,25 +65,25 @@ async function listUsers() {
 
 // What a user with no data yet sees of themselves.
 function nothingAbout(name) {
-  return { summary: { user: name, events: 0 }, settings: { forbidden: [] }, facts: [], events: [] };
+  return { summary: { user: name, events: 0 }, facts: [], events: [], forbidden: [], audit: [] };
 }
 
 async function openUser(name) {
-  const exported = await attempt(() => api.export(name).catch((error) => {
+  const view = await attempt(() => api.view(name).catch((error) => {
     if (me.user && error.code === "unknown_user") return nothingAbout(name);
     throw error;
   }));
-  if (!exported) return;
+  if (!view) return;
   user = name;
   $("profile").hidden = false;
   $("forget-confirm").hidden = true;
   $("profile-title").textContent = me.user ? "What Rapport knows about you" : `User ${name}`;
-  const current = exported.facts.filter((f) => !f.valid_to).length;
-  const forbidden = exported.settings.forbidden;
-  $("profile-summary").textContent = `${exported.summary.events} events · ${current} current facts`
-    + (forbidden.length ? ` · never learned: ${forbidden.join(", ")}` : "");
-  renderProfile($("facets"), exported, factActions);
-  return exported;
+  const current = view.facts.filter((f) => !f.valid_to).length;
+  $("profile-summary").textContent = `${view.summary.events} events · ${current} current facts`
+    + (view.forbidden.length ? ` · never learned: ${view.forbidden.join(", ")}` : "");
+  renderProfile($("facets"), view, factActions);
+  renderActivity($("activity"), view.audit);
+  return view;
 }
 
 // Each action reloads the profile, then reports, so a status line means the page is current.

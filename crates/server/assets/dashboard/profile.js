@@ -18,14 +18,15 @@ export const SENSITIVE = [
   "health", "religion", "sexuality", "politics", "ethnicity", "precise_location", "finances",
 ];
 
-// `actions` has edit(fact, value), pin(fact, pinned) and remove(fact), each returning a promise.
-export function renderProfile(container, exported, actions) {
-  const events = new Map(exported.events.map((e) => [e.id, e]));
-  const byId = new Map(exported.facts.map((f) => [f.id, f]));
+// `view` has `facts` (with history) and `events`; `actions` has edit(fact, value),
+// pin(fact, pinned) and remove(fact), each returning a promise.
+export function renderProfile(container, view, actions) {
+  const events = new Map(view.events.map((e) => [e.id, e]));
+  const byId = new Map(view.facts.map((f) => [f.id, f]));
   container.replaceChildren();
   let shown = 0;
   for (const [facet, title] of FACETS) {
-    const facts = exported.facts.filter((f) => f.facet === facet);
+    const facts = view.facts.filter((f) => f.facet === facet);
     if (facts.length === 0) continue;
     const current = facts.filter((f) => !f.valid_to);
     const past = facts.filter((f) => f.valid_to);
@@ -116,4 +117,13 @@ function history(past, byId, events) {
         el("ul", { class: "said" }, f.evidence.map((id) => events.get(id)).filter(Boolean)
           .map((e) => el("li", {}, el("time", { datetime: e.time }, when(e.time)), " ", eventText(e)))));
     })));
+}
+
+// The audit entries about the user, newest first: who did what kind of thing, when (no content).
+export function renderActivity(container, entries) {
+  container.replaceChildren(el("h3", {}, "Activity"),
+    entries.length ? el("ul", {}, entries.map((entry) => el("li", { "data-audit": entry.action },
+      el("time", { datetime: entry.time }, when(entry.time)), ` ${entry.action}`,
+      entry.detail ? ` (${entry.detail})` : "", ` by ${entry.actor}`)))
+      : el("p", { class: "empty" }, "No edits, exports or deletions yet."));
 }

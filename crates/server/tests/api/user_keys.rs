@@ -43,6 +43,11 @@ async fn a_user_key_opens_its_own_users_routes() {
         assert_eq!(reply.status, 200, "{path}: {reply:?}");
         assert!(reply.body.to_string().contains("Paris"), "{path}");
     }
+    assert_eq!(
+        server.get("/v1/users/ana/forbidden", &ana).await.status,
+        200
+    );
+    assert_eq!(server.get("/v1/audit?user=ana", &ana).await.status, 200);
     let edited = server
         .call(
             "PATCH",
@@ -78,7 +83,10 @@ async fn a_user_key_opens_its_own_users_routes() {
 async fn a_user_key_never_reaches_another_user_or_tenant_routes() {
     let server = TestServer::start().await;
     let (tenant_key, ana) = ana_and_bob(&server).await;
-    let other_user: [(&str, &str, Option<Value>); 9] = [
+    let other_user: [(&str, &str, Option<Value>); 12] = [
+        ("GET", "/v1/users/bob/forbidden", None),
+        ("GET", "/v1/audit?user=bob", None),
+        ("GET", "/v1/audit", None),
         ("GET", "/v1/users/bob", None),
         ("GET", "/v1/users/bob/profile", None),
         ("GET", "/v1/users/bob/facts?history=true", None),

@@ -105,6 +105,17 @@ async fn a_real_browser_edits_pins_deletes_forbids_and_forgets() {
     );
     assert_eq!(exported["settings"]["forbidden"], json!(["interest"]));
 
+    // The page shows the audit entries; viewing is not exporting.
+    let audited = browser
+        .script(
+            "return [...document.querySelectorAll('#activity [data-audit]')].map(e => e.dataset.audit)",
+            json!([]),
+        )
+        .await;
+    assert_eq!(
+        audited,
+        json!(["category.forbid", "fact.delete", "fact.pin", "fact.edit"])
+    );
     act(&browser, "#export", "Exported").await;
     let file: serde_json::Value =
         serde_json::from_slice(&browser.downloaded("rapport-ana.json").await).unwrap();
@@ -124,6 +135,10 @@ async fn a_real_browser_edits_pins_deletes_forbids_and_forgets() {
             .collect()
     };
     assert_eq!(brief(&file), brief(&exported));
+    let audit = server.get("/v1/audit?user=ana", &key).await.body;
+    let exports = audit["entries"].as_array().unwrap().iter();
+    // One from the button, one from this test's own export above.
+    assert_eq!(exports.filter(|e| e["action"] == "user.export").count(), 2);
     browser.click("#forget").await;
     act(&browser, "#forget-yes", "Deleted everything about ana").await;
     assert_eq!(server.get("/v1/users/ana", &key).await.status, 404);
