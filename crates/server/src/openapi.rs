@@ -27,7 +27,8 @@ pub struct Operation {
     pub summary: &'static str,
     /// Who may call it.
     pub auth: Auth,
-    /// Name of the request body schema in `components.schemas`, if it takes a body.
+    /// Name of the request body schema in `components.schemas`, if it takes a body; a trailing
+    /// `?` marks a body that may be left out.
     pub body: Option<&'static str>,
     /// Success status.
     pub status: u16,
@@ -86,6 +87,14 @@ pub const OPERATIONS: &[Operation] = &[
         200,
     ),
     op(
+        "get",
+        "/dashboard",
+        "The web dashboard (HTML); it signs in with a tenant key or a user's key.",
+        Auth::None,
+        None,
+        200,
+    ),
+    op(
         "post",
         "/v1/admin/tenants",
         "Register a tenant.",
@@ -104,9 +113,9 @@ pub const OPERATIONS: &[Operation] = &[
     op(
         "post",
         "/v1/admin/tenants/{tenant}/keys",
-        "Create an API key for a tenant; the secret is returned once.",
+        "Create an API key for a tenant, or with `user` one limited to that user; the secret is returned once.",
         Auth::Admin,
-        None,
+        Some("NewKey?"),
         201,
     ),
     op(
@@ -132,6 +141,14 @@ pub const OPERATIONS: &[Operation] = &[
         Auth::Admin,
         None,
         204,
+    ),
+    op(
+        "get",
+        "/v1/me",
+        "Whom the key speaks for: its tenant, and its user for a user-scoped key.",
+        Auth::Tenant,
+        None,
+        200,
     ),
     op(
         "post",
@@ -196,6 +213,14 @@ pub const OPERATIONS: &[Operation] = &[
         Auth::Tenant,
         None,
         204,
+    ),
+    op(
+        "get",
+        "/v1/users/{user}/forbidden",
+        "The categories the user forbade (never learned again).",
+        Auth::Tenant,
+        None,
+        200,
     ),
     op(
         "post",
@@ -304,6 +329,10 @@ fn schemas() -> Value {
             }}
         },
         "NewTenant": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"}}},
+        "NewKey": {
+            "type": "object",
+            "properties": {"user": {"type": "string", "description": "Limit the key to this user: their own profile, facts, events, export and forgetting."}}
+        },
         "EventBatch": {
             "type": "object",
             "required": ["events"],
@@ -396,7 +425,11 @@ fn operation(op: &Operation) -> Value {
         Auth::Admin => value["security"] = json!([{"adminKey": []}]),
     }
     if let Some(body) = op.body {
-        value["requestBody"] = json!({"required": true, "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{body}")}}}});
+        let (body, required) = match body.strip_suffix('?') {
+            Some(name) => (name, false),
+            None => (body, true),
+        };
+        value["requestBody"] = json!({"required": required, "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{body}")}}}});
     }
     value
 }
@@ -415,7 +448,7 @@ pub fn document() -> Value {
         "components": {
             "schemas": schemas(),
             "securitySchemes": {
-                "tenantKey": {"type": "http", "scheme": "bearer", "description": "A tenant's API key (`rpk_…`)."},
+                "tenantKey": {"type": "http", "scheme": "bearer", "description": "A tenant's API key (`rpk_…`). A key limited to one user opens only that user's routes: GET /v1/me, the user's summary, profile, facts, events and export, fact changes, forbidden categories, GET /v1/audit?user= for that user, and DELETE of the user."},
                 "adminKey": {"type": "http", "scheme": "bearer", "description": "The admin key (RAPPORT_ADMIN_KEY)."}
             }
         }

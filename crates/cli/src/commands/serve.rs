@@ -20,7 +20,10 @@ pub fn serve(engine: Engine, config: ServerConfig) -> anyhow::Result<ExitCode> {
              /v1/admin/* is closed; use `rapport tenants create` and `rapport keys create`"
         );
     }
-    eprintln!("rapport serve: listening on http://{}", config.listen);
+    eprintln!(
+        "rapport serve: listening on http://{0}; dashboard at http://{0}/dashboard",
+        config.listen
+    );
     Server::new(Arc::new(engine), config).run()?;
     Ok(ExitCode::SUCCESS)
 }

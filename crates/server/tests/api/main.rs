@@ -3,6 +3,7 @@
 //! redacted.
 
 mod admin;
+mod dashboard;
 mod errors;
 mod events;
 mod facts;
@@ -14,4 +15,6 @@ mod operations;
 mod proxy;
 mod scripted;
 mod two_servers;
+mod user_keys;
 mod users;
+mod webdriver;
