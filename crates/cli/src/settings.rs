@@ -31,6 +31,9 @@ pub struct FileConfig {
     pub upstream_url: Option<String>,
     /// The upstream's API key (`RAPPORT_UPSTREAM_KEY` wins).
     pub upstream_key: Option<String>,
+    /// A PEM file of CA certificates an `https://` upstream's certificate may chain to, on top
+    /// of the system's store (`RAPPORT_UPSTREAM_CA` wins).
+    pub upstream_ca: Option<PathBuf>,
 }
 
 const DEFAULT_CONFIG_FILE: &str = "rapport.toml";
@@ -93,8 +96,14 @@ pub fn server_config(
         let key = std::env::var("RAPPORT_UPSTREAM_KEY")
             .ok()
             .or(file.upstream_key);
-        config.upstream =
-            Some(rapport_server::proxy::Upstream::new(&url, key).map_err(anyhow::Error::msg)?);
+        let ca = std::env::var_os("RAPPORT_UPSTREAM_CA")
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from)
+            .or(file.upstream_ca);
+        config.upstream = Some(
+            rapport_server::proxy::Upstream::with_ca(&url, key, ca.as_deref())
+                .map_err(anyhow::Error::msg)?,
+        );
     }
     Ok(config)
 }
