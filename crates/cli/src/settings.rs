@@ -119,6 +119,29 @@ mod tests {
     }
 
     #[test]
+    fn the_upstream_ca_file_is_read_at_startup() {
+        let dir = tempfile::tempdir().unwrap();
+        let ca = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../server/tests/api/tls/ca.pem"
+        );
+        let config = |ca: &str| {
+            let path = dir.path().join("rapport.toml");
+            let text = format!("upstream_url = 'https://127.0.0.1:1/v1'\nupstream_ca = '{ca}'\n");
+            std::fs::write(&path, text).unwrap();
+            server_config(Some(&path), None, None, None)
+        };
+        if std::env::var_os("RAPPORT_UPSTREAM_URL").is_some()
+            || std::env::var_os("RAPPORT_UPSTREAM_CA").is_some()
+        {
+            return; // the environment wins over the file
+        }
+        assert!(config(ca).unwrap().upstream.is_some());
+        let missing = config("/nonexistent/ca.pem").unwrap_err().to_string();
+        assert!(missing.contains("/nonexistent/ca.pem"), "{missing}");
+    }
+
+    #[test]
     fn unknown_keys_are_rejected() {
         let err = toml::from_str::<FileConfig>("data_directory = 'x'").unwrap_err();
         assert!(err.to_string().contains("unknown field"), "{err}");

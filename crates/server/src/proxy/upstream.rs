@@ -90,6 +90,9 @@ impl Upstream {
         let tls = if https {
             Some(Tls::new(name, extra_ca).map_err(|e| format!("{base_url}: {e}"))?)
         } else {
+            if extra_ca.is_some() {
+                tracing::warn!("the upstream CA file is unused: the upstream is plain http://");
+            }
             None
         };
         Ok(Self {
