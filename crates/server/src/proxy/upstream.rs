@@ -12,9 +12,6 @@ use tokio::net::TcpStream;
 
 use super::tls::Tls;
 
-/// How long connecting to the upstream may take.
-const CONNECT_TIMEOUT: Duration = Duration::from_secs(10);
-
 /// An OpenAI-compatible base URL (`http://host:port/v1` or `https://…`) and the key to send it.
 #[derive(Clone)]
 pub struct Upstream {
@@ -26,7 +23,9 @@ pub struct Upstream {
     api_key: Option<String>,
     /// TLS settings for an `https://` upstream.
     tls: Option<Tls>,
-    /// Longest wait for the upstream's response headers.
+    /// Longest wait for a connection, TLS handshake included (10 s).
+    pub connect_timeout: Duration,
+    /// Longest wait for the upstream's response headers (300 s).
     pub timeout: Duration,
 }
 
@@ -37,6 +36,7 @@ impl std::fmt::Debug for Upstream {
             .field("authority", &self.authority)
             .field("path_prefix", &self.path_prefix)
             .field("https", &self.tls.is_some())
+            .field("connect_timeout", &self.connect_timeout)
             .field("timeout", &self.timeout)
             .finish_non_exhaustive()
     }
@@ -101,6 +101,7 @@ impl Upstream {
             path_prefix: path.to_string(),
             api_key: api_key.filter(|k| !k.is_empty()),
             tls,
+            connect_timeout: Duration::from_secs(10),
             timeout: Duration::from_secs(300),
         })
     }
@@ -110,7 +111,7 @@ impl Upstream {
         let unavailable =
             |e: &dyn std::fmt::Display| format!("the upstream at {} failed: {e}", self.authority);
         // Connecting, TLS handshake included, has one deadline.
-        let deadline = tokio::time::Instant::now() + CONNECT_TIMEOUT;
+        let deadline = tokio::time::Instant::now() + self.connect_timeout;
         let tcp = tokio::time::timeout_at(deadline, TcpStream::connect(&self.authority))
             .await
             .map_err(|_| unavailable(&"connection timed out"))?

@@ -128,6 +128,29 @@ async fn an_untrusted_certificate_is_a_502_that_says_how_to_trust_it() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn an_upstream_that_never_answers_the_handshake_times_out() {
+    // Accepts connections and holds them without a word.
+    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
+    let addr = listener.local_addr().unwrap();
+    tokio::spawn(async move {
+        let mut held = Vec::new();
+        while let Ok((tcp, _)) = listener.accept().await {
+            held.push(tcp);
+        }
+    });
+    let mut upstream = Upstream::with_ca(
+        &format!("https://{addr}/v1"),
+        None,
+        Some(&tls_file("ca.pem")),
+    )
+    .unwrap();
+    upstream.connect_timeout = Duration::from_millis(300);
+    let server = proxied_by(upstream).await;
+    let message = unavailable(&server).await;
+    assert!(message.contains("TLS handshake timed out"), "{message}");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn https_to_a_plain_http_upstream_is_a_502() {
     let (plain_base, script) = openai_script::start_upstream().await;
     let base = plain_base.replacen("http://", "https://", 1);
