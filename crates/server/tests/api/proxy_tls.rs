@@ -1,7 +1,8 @@
 //! The proxy to an `https://` upstream: the scripted OpenAI-compatible upstream served over TLS
 //! on loopback with a test-only certificate (`tls/`, made by `tls/generate.sh`), trusted
-//! through the extra CA setting; and the failures a wrong certificate or a plain-HTTP server
-//! give, which are 502s, never hangs. Plain `http://` upstreams are the rest of `proxy.rs`.
+//! through the extra CA setting; and the failures an untrusted certificate, a server that never
+//! answers the handshake or a plain-HTTP server give: prompt 502s, never hangs. Plain `http://`
+//! upstreams are the rest of `proxy.rs`.
 
 use std::path::{Path, PathBuf};
 use std::sync::Arc;
