@@ -90,7 +90,7 @@ impl Tls {
 
 /// The certificates of a PEM file; at least one.
 fn extra_certificates(path: &Path) -> Result<Vec<CertificateDer<'static>>, String> {
-    let unreadable = |e: &dyn std::fmt::Display| format!("{}: {e}", path.display());
+    let unreadable = |e: &dyn std::fmt::Display| format!("the CA file {}: {e}", path.display());
     let certs = CertificateDer::pem_file_iter(path)
         .map_err(|e| unreadable(&e))?
         .collect::<Result<Vec<_>, _>>()
