@@ -11,6 +11,7 @@
 
 mod chat;
 mod record;
+mod tls;
 mod upstream;
 
 pub use upstream::Upstream;
