@@ -143,10 +143,16 @@ pub enum Command {
         #[arg(long, default_value = "default")]
         tenant: String,
     },
-    /// Write the whole store (every tenant's users, events and facts) as a JSON-lines dump,
-    /// to move it to another backend with `rapport import`.
+    /// Export everything held about one user as one JSON document; without a user, write
+    /// the whole store (every tenant's users, events and facts) as a JSON-lines dump, to move
+    /// it to another backend with `rapport import`.
     Export {
-        /// Write the dump here [default: standard output].
+        /// The user to export [default: the whole store, as a dump].
+        user: Option<String>,
+        /// The user's tenant.
+        #[arg(long, default_value = "default")]
+        tenant: String,
+        /// Write here [default: standard output].
         #[arg(long, value_name = "FILE")]
         out: Option<PathBuf>,
     },
@@ -227,13 +233,37 @@ pub enum Command {
         #[command(subcommand)]
         what: KeysCommand,
     },
-    /// Delete everything held about a user.
+    /// Delete everything held about a user, or only one fact or one category of facts
+    /// (which is then never learned again).
     Forget {
         /// The user.
         user: String,
         /// The user's tenant.
         #[arg(long, default_value = "default")]
         tenant: String,
+        /// Only this fact (and the other versions of its value).
+        #[arg(long, value_name = "ID", conflicts_with = "category")]
+        fact: Option<u64>,
+        /// Only this category: a sensitive class (health, religion, sexuality, politics,
+        /// ethnicity, precise_location, finances) or a facet.
+        #[arg(long)]
+        category: Option<String>,
+    },
+    /// Show the audit log: edits, exports and deletions (who, when, what kind; never the
+    /// content).
+    Audit {
+        /// The tenant.
+        #[arg(long, default_value = "default")]
+        tenant: String,
+        /// Only entries about this user.
+        #[arg(long)]
+        user: Option<String>,
+        /// Most entries shown, newest first.
+        #[arg(long, default_value_t = 50)]
+        limit: usize,
+        /// Print JSON lines instead of a table.
+        #[arg(long)]
+        json: bool,
     },
 }
 
@@ -251,6 +281,22 @@ pub enum TenantsCommand {
     },
     /// List registered tenants.
     List,
+    /// Show a tenant's policy, or change the parts given.
+    Policy {
+        /// The tenant.
+        name: String,
+        /// Sensitive classes Rapport may infer, comma-separated (empty: none): health,
+        /// religion, sexuality, politics, ethnicity, precise_location, finances.
+        #[arg(long, value_name = "CLASSES")]
+        infer_sensitive: Option<String>,
+        /// Mask emails, phone and card numbers, addresses and ids before text leaves the
+        /// machine (the proxy's upstream call).
+        #[arg(long, value_name = "BOOL")]
+        redact_outbound: Option<bool>,
+        /// Mask them before events are stored.
+        #[arg(long, value_name = "BOOL")]
+        redact_storage: Option<bool>,
+    },
 }
 
 /// API key commands.
@@ -260,6 +306,9 @@ pub enum KeysCommand {
     Create {
         /// The tenant.
         tenant: String,
+        /// Limit the key to this user (their own dashboard and data).
+        #[arg(long)]
+        user: Option<String>,
     },
     /// Revoke an API key by id.
     Revoke {

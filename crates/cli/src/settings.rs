@@ -33,6 +33,9 @@ pub struct FileConfig {
     pub upstream_url: Option<String>,
     /// The upstream's API key (`RAPPORT_UPSTREAM_KEY` wins).
     pub upstream_key: Option<String>,
+    /// A PEM file of CA certificates an `https://` upstream's certificate may chain to, on top
+    /// of the system's store (`RAPPORT_UPSTREAM_CA` wins).
+    pub upstream_ca: Option<PathBuf>,
 }
 
 const DEFAULT_CONFIG_FILE: &str = "rapport.toml";
@@ -98,8 +101,14 @@ pub fn server_config(
         let key = std::env::var("RAPPORT_UPSTREAM_KEY")
             .ok()
             .or(file.upstream_key);
-        config.upstream =
-            Some(rapport_server::proxy::Upstream::new(&url, key).map_err(anyhow::Error::msg)?);
+        let ca = std::env::var_os("RAPPORT_UPSTREAM_CA")
+            .filter(|p| !p.is_empty())
+            .map(PathBuf::from)
+            .or(file.upstream_ca);
+        config.upstream = Some(
+            rapport_server::proxy::Upstream::with_ca(&url, key, ca.as_deref())
+                .map_err(anyhow::Error::msg)?,
+        );
     }
     Ok(config)
 }
@@ -112,6 +121,29 @@ mod tests {
     fn an_empty_file_is_the_default() {
         let file: FileConfig = toml::from_str("").unwrap();
         assert!(file.data_dir.is_none() && file.index_cache_users.is_none());
+    }
+
+    #[test]
+    fn the_upstream_ca_file_is_read_at_startup() {
+        let dir = tempfile::tempdir().unwrap();
+        let ca = concat!(
+            env!("CARGO_MANIFEST_DIR"),
+            "/../server/tests/api/tls/ca.pem"
+        );
+        let config = |ca: &str| {
+            let path = dir.path().join("rapport.toml");
+            let text = format!("upstream_url = 'https://127.0.0.1:1/v1'\nupstream_ca = '{ca}'\n");
+            std::fs::write(&path, text).unwrap();
+            server_config(Some(&path), None, None, None)
+        };
+        if std::env::var_os("RAPPORT_UPSTREAM_URL").is_some()
+            || std::env::var_os("RAPPORT_UPSTREAM_CA").is_some()
+        {
+            return; // the environment wins over the file
+        }
+        assert!(config(ca).unwrap().upstream.is_some());
+        let missing = config("/nonexistent/ca.pem").unwrap_err().to_string();
+        assert!(missing.contains("/nonexistent/ca.pem"), "{missing}");
     }
 
     #[test]

@@ -34,6 +34,7 @@ fn ruled_out(policy: &TenantPolicy, settings: &UserSettings, fact: &Fact) -> boo
     crate::policy::disallowed(policy, fact)
         || settings.forbids(fact)
         || (fact.source != Source::Edited
+            && !settings.suppressed.is_empty()
             && settings
                 .suppressed
                 .contains(&fingerprint(&fact.key, &fact.value)))

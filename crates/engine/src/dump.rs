@@ -254,6 +254,7 @@ impl<'e> Import<'e> {
             tenant: &facts.tenant,
             user: &facts.user,
             facts: Some(&facts.facts),
+            previous: None,
             learned_seq: facts.learned_seq,
             expected_revision: 0,
         }])?;

@@ -4,6 +4,7 @@ use std::sync::{Arc, Mutex, MutexGuard};
 
 use rapport_core::{
     Embedder, Event, Fact, ProfileLearner, Source, StoredEvent, TenantId, TenantPolicy, UserId,
+    UserSettings,
 };
 use rapport_index::IndexCache;
 use rapport_store::{FactUpdate, PostgresStore, SqliteStore, Store, UserSummary};
@@ -22,6 +23,10 @@ pub(crate) const MAX_CONFLICT_RETRIES: usize = 8;
 struct Learned {
     tenant: TenantId,
     user: UserId,
+    summary: UserSummary,
+    settings: UserSettings,
+    /// The facts as read, before learning.
+    before: Vec<Fact>,
     facts: Vec<Fact>,
     /// Whether the facts differ from what was read.
     changed: bool,
@@ -54,6 +59,8 @@ pub struct Engine {
     cache: Mutex<IndexCache<UserMemory>>,
     /// Serializes learning so two batches for one user never consolidate from the same snapshot.
     learn_lock: Mutex<()>,
+    /// Hot users' facts between batches; used only under `learn_lock`.
+    learned: Mutex<crate::learned::LearnedCache>,
     /// Retrieval memories found in the cache, and built because they were not.
     pub(crate) cache_hits: AtomicU64,
     pub(crate) cache_misses: AtomicU64,
@@ -109,6 +116,7 @@ impl Engine {
             embedder: parts.embedder,
             cache: Mutex::new(cache),
             learn_lock: Mutex::new(()),
+            learned: Mutex::default(),
             cache_hits: AtomicU64::new(0),
             cache_misses: AtomicU64::new(0),
             models: crate::recommend::ModelCache::default(),
@@ -121,6 +129,10 @@ impl Engine {
 
     pub(crate) fn lock_learning(&self) -> MutexGuard<'_, ()> {
         self.learn_lock.lock().unwrap_or_else(|p| p.into_inner())
+    }
+
+    pub(crate) fn learned_cache(&self) -> MutexGuard<'_, crate::learned::LearnedCache> {
+        self.learned.lock().unwrap_or_else(|p| p.into_inner())
     }
 
     /// The configuration the engine was opened with.
@@ -187,8 +199,14 @@ impl Engine {
             if summary.learned_seq >= summary.last_seq {
                 continue;
             }
-            let mut facts = self.store.facts(&tenant, &user)?;
-            let settings = self.store.settings(&tenant, &user)?;
+            let cached = self.learned_cache().take(&summary);
+            let (mut facts, settings) = match cached {
+                Some(kept) => kept,
+                None => (
+                    self.store.facts(&tenant, &user)?,
+                    self.store.settings(&tenant, &user)?,
+                ),
+            };
             let before = facts.clone();
             // The learner sees only its own facts; inferred ones are renumbered after them.
             let inferred = crate::inference::take(&mut facts);
@@ -223,9 +241,12 @@ impl Engine {
                 changed: facts != before,
                 tenant,
                 user,
+                settings,
+                before,
                 facts,
                 learned_seq,
                 read_at: summary.facts_revision,
+                summary,
                 events,
             });
         }
@@ -235,18 +256,27 @@ impl Engine {
                 tenant: &l.tenant,
                 user: &l.user,
                 facts: l.changed.then_some(l.facts.as_slice()),
+                previous: Some(l.before.as_slice()),
                 learned_seq: l.learned_seq,
                 expected_revision: l.read_at,
             })
             .collect();
         self.store.save_facts(&updates)?;
-        for l in &learned {
+        drop(updates);
+        for l in learned {
             match &l.events {
                 Some(events) => {
                     self.refresh_memory(&l.tenant, &l.user, events, &l.facts, l.read_at + 1)?
                 }
                 None => self.evict_memory(&l.tenant, &l.user),
             }
+            self.learned_cache().put(
+                &l.summary,
+                l.read_at + 1,
+                l.learned_seq,
+                l.facts,
+                l.settings,
+            );
         }
         Ok(())
     }
@@ -338,6 +368,7 @@ impl Engine {
                 tenant: &summary.tenant,
                 user: &summary.user,
                 facts: Some(&facts),
+                previous: None,
                 learned_seq,
                 expected_revision: summary.facts_revision,
             }])?;

@@ -30,6 +30,7 @@ mod engine;
 mod error;
 mod export;
 mod inference;
+mod learned;
 mod memory;
 mod policy;
 mod preferences;

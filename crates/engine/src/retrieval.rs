@@ -178,6 +178,7 @@ impl Engine {
     /// Drops a user's cached memory.
     pub(crate) fn evict_memory(&self, tenant: &TenantId, user: &UserId) {
         self.cache().remove(tenant, user);
+        self.learned_cache().remove(tenant, user);
     }
 }
 

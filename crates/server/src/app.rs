@@ -10,7 +10,9 @@ use sha2::{Digest, Sha256};
 
 use crate::error::{ApiError, ErrorCode};
 use crate::metrics::Metrics;
-use crate::routes::{admin, events, facts, health, items, mcp, memory, users};
+use crate::routes::{
+    admin, audit, dashboard, events, facts, health, items, mcp, me, memory, users,
+};
 use crate::{ServerConfig, observe};
 
 /// What every handler can reach.
@@ -64,7 +66,13 @@ pub fn router(state: AppState) -> Router {
             post(admin::create_tenant).get(admin::list_tenants),
         )
         .route("/admin/tenants/{tenant}/keys", post(admin::create_key))
+        .route(
+            "/admin/tenants/{tenant}/policy",
+            get(admin::policy).put(admin::set_policy),
+        )
         .route("/admin/keys/{key_id}", delete(admin::revoke_key))
+        .route("/me", get(me::me))
+        .route("/audit", get(audit::log))
         .route("/events", post(events::ingest))
         .route("/users", get(users::list))
         .route("/users/{user}", get(users::one).delete(users::forget))
@@ -76,7 +84,10 @@ pub fn router(state: AppState) -> Router {
             "/users/{user}/facts/{id}",
             patch(facts::update).delete(facts::remove),
         )
-        .route("/users/{user}/forbidden", post(facts::forbid))
+        .route(
+            "/users/{user}/forbidden",
+            get(facts::forbidden).post(facts::forbid),
+        )
         .route("/users/{user}/context", post(memory::context))
         .route("/users/{user}/search", post(memory::search))
         .route("/items", post(items::import))
@@ -90,6 +101,8 @@ pub fn router(state: AppState) -> Router {
         .route("/ready", get(health::ready))
         .route("/metrics", get(health::metrics))
         .route("/openapi.json", get(health::openapi))
+        .route("/dashboard", get(dashboard::page))
+        .route("/dashboard/{file}", get(dashboard::file))
         .nest("/v1", v1)
         .fallback(not_found)
         .method_not_allowed_fallback(method_not_allowed)

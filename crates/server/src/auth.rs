@@ -1,5 +1,6 @@
 //! Authentication: `Authorization: Bearer <key>`. A tenant key scopes every data route to its
-//! tenant; the admin key opens only `/v1/admin/*`.
+//! tenant; a user-scoped key further to one user's own routes (`user_scope.rs`); the admin key
+//! opens only `/v1/admin/*`.
 
 use std::sync::{Arc, OnceLock};
 
@@ -7,7 +8,7 @@ use axum::extract::FromRequestParts;
 use axum::http::header::AUTHORIZATION;
 use axum::http::request::Parts;
 use rapport_core::TenantId;
-use rapport_engine::Actor;
+use rapport_engine::{Actor, KeyAccess};
 use sha2::{Digest, Sha256};
 
 use crate::app::AppState;
@@ -18,10 +19,16 @@ use crate::error::{ApiError, ErrorCode};
 #[derive(Debug, Clone, Default)]
 pub(crate) struct TenantSlot(pub(crate) Arc<OnceLock<TenantId>>);
 
-/// A request made with a valid tenant key: every data route takes this. The actor is who the
+/// A request made with a valid key: every data route takes this. A key limited to one user
+/// passes only on that user's routes listed in [`crate::user_scope`]. The actor is who the
 /// audit log names for the request's edits, exports and deletions.
 #[derive(Debug, Clone)]
 pub struct TenantKey(pub TenantId, pub Actor);
+
+/// A request made with a valid data key: a tenant's key, or a key limited to one user of the
+/// tenant, already checked against [`crate::user_scope`] for this route.
+#[derive(Debug, Clone)]
+pub struct DataKey(pub KeyAccess);
 
 /// A request made with the admin key.
 #[derive(Debug, Clone, Copy)]
@@ -60,7 +67,7 @@ fn invalid_key() -> ApiError {
     ApiError::new(ErrorCode::Unauthorized, "unknown or revoked API key")
 }
 
-impl FromRequestParts<AppState> for TenantKey {
+impl FromRequestParts<AppState> for DataKey {
     type Rejection = ApiError;
 
     async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
@@ -84,17 +91,23 @@ impl FromRequestParts<AppState> for TenantKey {
                 access
             }
         };
-        if access.user.is_some() {
-            return Err(ApiError::new(
-                ErrorCode::Forbidden,
-                "this key is limited to one user and cannot be used on tenant routes",
-            ));
-        }
-        let (tenant, actor) = (access.tenant.clone(), access.actor());
         if let Some(slot) = parts.extensions.get::<TenantSlot>() {
-            let _ = slot.0.set(tenant.clone());
+            let _ = slot.0.set(access.tenant.clone());
         }
-        Ok(TenantKey(tenant, actor))
+        if let Some(user) = &access.user {
+            crate::user_scope::check(parts, user).await?;
+        }
+        Ok(DataKey(access))
+    }
+}
+
+impl FromRequestParts<AppState> for TenantKey {
+    type Rejection = ApiError;
+
+    async fn from_request_parts(parts: &mut Parts, state: &AppState) -> Result<Self, ApiError> {
+        let DataKey(access) = DataKey::from_request_parts(parts, state).await?;
+        let actor = access.actor();
+        Ok(TenantKey(access.tenant, actor))
     }
 }
 

@@ -27,6 +27,7 @@ mod observe;
 pub mod openapi;
 pub mod proxy;
 mod routes;
+mod user_scope;
 
 use std::sync::Arc;
 

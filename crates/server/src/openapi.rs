@@ -27,7 +27,8 @@ pub struct Operation {
     pub summary: &'static str,
     /// Who may call it.
     pub auth: Auth,
-    /// Name of the request body schema in `components.schemas`, if it takes a body.
+    /// Name of the request body schema in `components.schemas`, if it takes a body; a trailing
+    /// `?` marks a body that may be left out.
     pub body: Option<&'static str>,
     /// Success status.
     pub status: u16,
@@ -86,6 +87,14 @@ pub const OPERATIONS: &[Operation] = &[
         200,
     ),
     op(
+        "get",
+        "/dashboard",
+        "The web dashboard (HTML); it signs in with a tenant key or a user's key.",
+        Auth::None,
+        None,
+        200,
+    ),
+    op(
         "post",
         "/v1/admin/tenants",
         "Register a tenant.",
@@ -104,10 +113,26 @@ pub const OPERATIONS: &[Operation] = &[
     op(
         "post",
         "/v1/admin/tenants/{tenant}/keys",
-        "Create an API key for a tenant; the secret is returned once.",
+        "Create an API key for a tenant, or with `user` one limited to that user; the secret is returned once.",
+        Auth::Admin,
+        Some("NewKey?"),
+        201,
+    ),
+    op(
+        "get",
+        "/v1/admin/tenants/{tenant}/policy",
+        "A tenant's policy: sensitive classes it allows inferring, where text is redacted.",
         Auth::Admin,
         None,
-        201,
+        200,
+    ),
+    op(
+        "put",
+        "/v1/admin/tenants/{tenant}/policy",
+        "Replace a tenant's policy; inferred facts it no longer allows are removed.",
+        Auth::Admin,
+        Some("TenantPolicy"),
+        200,
     ),
     op(
         "delete",
@@ -116,6 +141,14 @@ pub const OPERATIONS: &[Operation] = &[
         Auth::Admin,
         None,
         204,
+    ),
+    op(
+        "get",
+        "/v1/me",
+        "Whom the key speaks for: its tenant, and its user for a user-scoped key.",
+        Auth::Tenant,
+        None,
+        200,
     ),
     op(
         "post",
@@ -182,6 +215,14 @@ pub const OPERATIONS: &[Operation] = &[
         204,
     ),
     op(
+        "get",
+        "/v1/users/{user}/forbidden",
+        "The categories the user forbade (never learned again).",
+        Auth::Tenant,
+        None,
+        200,
+    ),
+    op(
         "post",
         "/v1/users/{user}/forbidden",
         "Forbid a category: purge its facts, never learn it again.",
@@ -201,6 +242,14 @@ pub const OPERATIONS: &[Operation] = &[
         "get",
         "/v1/users/{user}/export",
         "Everything held about the user.",
+        Auth::Tenant,
+        None,
+        200,
+    ),
+    op(
+        "get",
+        "/v1/audit",
+        "The tenant's audit log of edits, exports and deletions, newest first (`user`, `limit`).",
         Auth::Tenant,
         None,
         200,
@@ -280,6 +329,10 @@ fn schemas() -> Value {
             }}
         },
         "NewTenant": {"type": "object", "required": ["name"], "properties": {"name": {"type": "string"}}},
+        "NewKey": {
+            "type": "object",
+            "properties": {"user": {"type": "string", "description": "Limit the key to this user: their own profile, facts, events, export and forgetting."}}
+        },
         "EventBatch": {
             "type": "object",
             "required": ["events"],
@@ -300,6 +353,16 @@ fn schemas() -> Value {
         "FactChange": {
             "type": "object",
             "properties": {"value": {"type": "string"}, "pinned": {"type": "boolean"}}
+        },
+        "TenantPolicy": {
+            "type": "object",
+            "properties": {
+                "infer_sensitive": {"type": "array", "items": {"type": "string", "enum":
+                    ["health", "religion", "sexuality", "politics", "ethnicity", "precise_location", "finances"]}},
+                "redact": {"type": "object", "properties": {
+                    "outbound": {"type": "boolean", "description": "Mask identifiers before text leaves the machine."},
+                    "storage": {"type": "boolean", "description": "Mask identifiers before events are stored."}}}
+            }
         },
         "Forbid": {
             "type": "object", "required": ["category"],
@@ -362,7 +425,11 @@ fn operation(op: &Operation) -> Value {
         Auth::Admin => value["security"] = json!([{"adminKey": []}]),
     }
     if let Some(body) = op.body {
-        value["requestBody"] = json!({"required": true, "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{body}")}}}});
+        let (body, required) = match body.strip_suffix('?') {
+            Some(name) => (name, false),
+            None => (body, true),
+        };
+        value["requestBody"] = json!({"required": required, "content": {"application/json": {"schema": {"$ref": format!("#/components/schemas/{body}")}}}});
     }
     value
 }
@@ -381,7 +448,7 @@ pub fn document() -> Value {
         "components": {
             "schemas": schemas(),
             "securitySchemes": {
-                "tenantKey": {"type": "http", "scheme": "bearer", "description": "A tenant's API key (`rpk_…`)."},
+                "tenantKey": {"type": "http", "scheme": "bearer", "description": "A tenant's API key (`rpk_…`). A key limited to one user opens only that user's routes: GET /v1/me, the user's summary, profile, facts, events and export, fact changes, forbidden categories, GET /v1/audit?user= for that user, and DELETE of the user."},
                 "adminKey": {"type": "http", "scheme": "bearer", "description": "The admin key (RAPPORT_ADMIN_KEY)."}
             }
         }

@@ -40,6 +40,7 @@ macro_rules! conformance_tests {
                 facts_round_trip_and_count_population,
                 forget_user_removes_everything,
                 a_stale_fact_save_conflicts_and_changes_nothing,
+                saving_only_the_changes_equals_a_full_save,
                 empty_batch_is_a_no_op,
                 decisions_round_trip,
                 tenants_and_api_keys,
@@ -120,10 +121,77 @@ fn save(store: &dyn Store, tenant_name: &str, user_name: &str, facts: &[Fact], l
         tenant: &tenant,
         user: &user,
         facts: Some(facts),
+        previous: None,
         learned_seq,
         expected_revision,
     };
     store.save_facts(&[update]).unwrap();
+}
+
+/// Applies `versions` of one set of facts in turn to two users: `full` saved whole each time,
+/// `delta` naming the previous version (so the store writes only the changes). Both users
+/// must then read back the same facts, and the population counts must be those of the last
+/// version held by both.
+pub fn apply_versions_both_ways(store: &dyn Store, versions: &[Vec<Fact>]) {
+    let t = tenant("t");
+    store
+        .append(&[
+            message("t", "full", "e1", 1, "x"),
+            message("t", "delta", "e1", 1, "x"),
+        ])
+        .unwrap();
+    let mut previous: Vec<Fact> = Vec::new();
+    for (step, facts) in versions.iter().enumerate() {
+        for (name, previous) in [("full", None), ("delta", Some(previous.as_slice()))] {
+            let u = user(name);
+            let expected_revision = store.user(&t, &u).unwrap().unwrap().facts_revision;
+            let update = FactUpdate {
+                tenant: &t,
+                user: &u,
+                facts: Some(facts),
+                previous,
+                learned_seq: 1,
+                expected_revision,
+            };
+            store.save_facts(&[update]).unwrap();
+        }
+        let full = store.facts(&t, &user("full")).unwrap();
+        assert_eq!(
+            store.facts(&t, &user("delta")).unwrap(),
+            full,
+            "step {step}"
+        );
+        let mut sorted = facts.clone();
+        sorted.sort_by_key(|f| f.id);
+        assert_eq!(full, sorted, "step {step}");
+        previous = facts.clone();
+    }
+    let population = store.population(&t).unwrap();
+    let mut expected = std::collections::HashMap::new();
+    for f in previous.iter().filter(|f| f.is_current()) {
+        expected.insert((f.key.clone(), f.value.to_lowercase()), 2);
+    }
+    assert_eq!(population.holders, expected);
+}
+
+/// Saving only the changes (with `previous`) ends where saving everything does.
+pub fn saving_only_the_changes_equals_a_full_save(store: &dyn Store) {
+    let mut ended = fact(2, "likes:tea", "tea");
+    ended.valid_to = Some(at(5));
+    let versions = vec![
+        vec![
+            fact(1, "location.city", "Lyon"),
+            fact(2, "likes:tea", "tea"),
+        ],
+        vec![
+            fact(1, "location.city", "Lyon"),
+            ended,
+            fact(3, "likes:jazz", "Jazz"),
+        ],
+        vec![fact(3, "likes:jazz", "jazz"), fact(4, "pet.dog", "Rex")],
+        vec![],
+    ];
+    apply_versions_both_ways(store, &versions);
 }
 
 /// Appended events read back equal, with their sequence numbers.
@@ -366,6 +434,7 @@ pub fn a_stale_fact_save_conflicts_and_changes_nothing(store: &dyn Store) {
             tenant: &t,
             user: &bob,
             facts: Some(&[fact(1, "pet.cat", "Tom")]),
+            previous: None,
             learned_seq: 1,
             expected_revision: 0,
         },
@@ -373,6 +442,7 @@ pub fn a_stale_fact_save_conflicts_and_changes_nothing(store: &dyn Store) {
             tenant: &t,
             user: &ana,
             facts: Some(&[fact(1, "pet.dog", "Max")]),
+            previous: None,
             learned_seq: 1,
             expected_revision: 0,
         },

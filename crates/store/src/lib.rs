@@ -25,6 +25,7 @@
 mod codec;
 pub mod conformance;
 mod error;
+mod fact_diff;
 #[cfg(feature = "postgres")]
 mod postgres;
 mod sqlite;

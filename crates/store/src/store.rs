@@ -25,6 +25,11 @@ pub struct FactUpdate<'a> {
     /// Every fact of the user, current and past; `None` when they did not change (only
     /// `learned_seq` moves).
     pub facts: Option<&'a [Fact]>,
+    /// The user's facts as stored at `expected_revision`, when the caller holds them: the store
+    /// then writes only the facts that changed instead of reading and rewriting them all. They
+    /// must be exactly what was read at that revision (the revision check makes sure nothing
+    /// was saved since).
+    pub previous: Option<&'a [Fact]>,
     /// The highest sequence number these facts reflect.
     pub learned_seq: u64,
     /// The user's `facts_revision` when the facts were read. The save fails with

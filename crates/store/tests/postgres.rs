@@ -84,6 +84,7 @@ fn forgetting_leaves_the_text_in_no_table() {
             tenant: &tenant,
             user: &ana,
             facts: Some(&[fact(1, "word", marker)]),
+            previous: None,
             learned_seq: 1,
             expected_revision: 0,
         }])

@@ -119,3 +119,47 @@ fn acknowledged_batches_survive_a_crash() {
         .unwrap();
     assert_eq!(events.len(), acked * 50);
 }
+
+mod delta_saves {
+    use std::collections::BTreeMap;
+
+    use chrono::{TimeZone, Utc};
+    use proptest::prelude::*;
+    use rapport_core::Fact;
+    use rapport_store::conformance::{apply_versions_both_ways, fact};
+
+    /// One version of a user's facts: up to six ids, each with one of a few keys and values,
+    /// current or ended.
+    fn version() -> impl Strategy<Value = Vec<Fact>> {
+        proptest::collection::btree_map(1u64..7, (0usize..3, 0usize..3, any::<bool>()), 0..6)
+            .prop_map(|chosen: BTreeMap<u64, (usize, usize, bool)>| {
+                chosen
+                    .into_iter()
+                    .map(|(id, (key, value, ended))| {
+                        let mut f = fact(
+                            id,
+                            ["city", "likes:tea", "pet"][key],
+                            ["a", "B", "b"][value],
+                        );
+                        if ended {
+                            f.valid_to = Some(Utc.with_ymd_and_hms(2024, 3, 2, 0, 0, 0).unwrap());
+                        }
+                        f
+                    })
+                    .collect()
+            })
+    }
+
+    proptest! {
+        #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// Writing only the changed rows ends in the same facts and counts as rewriting all.
+        #[test]
+        fn saving_changes_equals_saving_everything(
+            versions in proptest::collection::vec(version(), 1..6)
+        ) {
+            let store = super::fresh();
+            apply_versions_both_ways(&store, &versions);
+        }
+    }
+}

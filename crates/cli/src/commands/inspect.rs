@@ -5,7 +5,7 @@ use std::process::ExitCode;
 
 use indicatif::{ProgressBar, ProgressStyle};
 use rapport_core::{EventBody, TenantId};
-use rapport_engine::{Actor, Engine};
+use rapport_engine::Engine;
 
 use super::Who;
 
@@ -102,17 +102,4 @@ pub fn reindex(engine: &Engine) -> anyhow::Result<ExitCode> {
         report.users, report.events, report.facts
     );
     Ok(ExitCode::SUCCESS)
-}
-
-pub fn forget(engine: &Engine, who: &Who) -> anyhow::Result<ExitCode> {
-    if engine.forget_user(&who.tenant, &who.user, &Actor::cli())? {
-        println!("Forgot user {} of tenant {}.", who.user, who.tenant);
-        Ok(ExitCode::SUCCESS)
-    } else {
-        eprintln!(
-            "error: unknown user `{}` in tenant `{}`",
-            who.user, who.tenant
-        );
-        Ok(ExitCode::FAILURE)
-    }
 }

@@ -2,6 +2,7 @@
 
 mod bench;
 mod bench_http;
+pub(crate) mod control;
 mod demo;
 mod dump;
 mod eval;
@@ -104,7 +105,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             json,
         ),
         Command::Reindex => inspect::reindex(&engine),
-        Command::Export { out } => dump::export(&engine, out.as_deref()),
+        Command::Export {
+            user: None, out, ..
+        } => dump::export(&engine, out.as_deref()),
+        Command::Export {
+            user: Some(user),
+            tenant,
+            out,
+        } => control::export_user(&engine, &ids(&tenant, &user)?, out.as_deref()),
         Command::Import { file } => dump::import(&engine, &file),
         Command::Serve {
             listen,
@@ -121,7 +129,18 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         }
         Command::Tenants { what } => serve::tenants(&engine, what),
         Command::Keys { what } => serve::keys(&engine, what),
-        Command::Forget { user, tenant } => inspect::forget(&engine, &ids(&tenant, &user)?),
+        Command::Forget {
+            user,
+            tenant,
+            fact,
+            category,
+        } => control::forget(&engine, &ids(&tenant, &user)?, fact, category.as_deref()),
+        Command::Audit {
+            tenant,
+            user,
+            limit,
+            json,
+        } => control::audit(&engine, &tenant, user.as_deref(), limit, json),
     }
 }
 

@@ -20,7 +20,10 @@ pub fn serve(engine: Engine, config: ServerConfig) -> anyhow::Result<ExitCode> {
              /v1/admin/* is closed; use `rapport tenants create` and `rapport keys create`"
         );
     }
-    eprintln!("rapport serve: listening on http://{}", config.listen);
+    eprintln!(
+        "rapport serve: listening on http://{0}; dashboard at http://{0}/dashboard",
+        config.listen
+    );
     Server::new(Arc::new(engine), config).run()?;
     Ok(ExitCode::SUCCESS)
 }
@@ -40,17 +43,38 @@ pub fn tenants(engine: &Engine, what: TenantsCommand) -> anyhow::Result<ExitCode
                 println!("{tenant}");
             }
         }
+        TenantsCommand::Policy {
+            name,
+            infer_sensitive,
+            redact_outbound,
+            redact_storage,
+        } => {
+            let change = crate::commands::control::PolicyChange {
+                infer_sensitive,
+                redact_outbound,
+                redact_storage,
+            };
+            return crate::commands::control::policy(engine, &TenantId::new(name)?, change);
+        }
     }
     Ok(ExitCode::SUCCESS)
 }
 
 pub fn keys(engine: &Engine, what: KeysCommand) -> anyhow::Result<ExitCode> {
     match what {
-        KeysCommand::Create { tenant } => {
-            let key = engine.create_api_key(&TenantId::new(tenant)?)?;
+        KeysCommand::Create { tenant, user } => {
+            let tenant = TenantId::new(tenant)?;
+            let key = match user {
+                Some(user) => engine.create_user_key(&tenant, &rapport_core::UserId::new(user)?)?,
+                None => engine.create_api_key(&tenant)?,
+            };
+            let scope = match &key.user {
+                Some(user) => format!("user {user} of tenant {}", key.tenant),
+                None => format!("tenant {}", key.tenant),
+            };
             eprintln!(
-                "Created key {} for tenant {}. The secret below is shown only now:",
-                key.id, key.tenant
+                "Created key {} for {scope}. The secret below is shown only now:",
+                key.id
             );
             println!("{}", key.key);
         }

@@ -1,5 +1,6 @@
 //! End-to-end tests of the `rapport` binary: one test executable for the whole CLI.
 
+mod control;
 mod dump;
 mod eval;
 mod harness;

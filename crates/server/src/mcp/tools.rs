@@ -165,7 +165,12 @@ fn remember(
     };
     let id = event.id.to_string();
     Ok(engine.ingest(&[event]).and_then(|_| {
-        let facts = engine.profile(tenant, user)?.facts.len();
+        // Counted from the facts alone: a whole profile would also read the tenant's counts.
+        let facts = engine
+            .facts(tenant, user)?
+            .iter()
+            .filter(|f| f.is_current())
+            .count();
         Ok((
             format!("Stored. {facts} current facts about {user}."),
             json!({ "event_id": id, "current_facts": facts }),

@@ -1,6 +1,7 @@
 //! Reading and changing an OpenAI chat completion request.
 
 use axum::http::HeaderMap;
+use rapport_core::redact::redact_pii;
 use serde_json::{Value, json};
 
 use super::USER_HEADER;
@@ -53,6 +54,31 @@ pub(super) fn last_user_message(request: &Value) -> Result<String, ApiError> {
         .and_then(|m| m.get("content").and_then(content_text))
         .filter(|t| !t.trim().is_empty())
         .ok_or_else(|| invalid("`messages` holds no user message with text"))
+}
+
+/// Masks personal identifiers in every message's text (strings and text parts), before the
+/// request leaves the machine.
+pub(super) fn redact_messages(request: &mut Value) {
+    let Some(messages) = request.get_mut("messages").and_then(Value::as_array_mut) else {
+        return;
+    };
+    let redact = |text: &mut Value| {
+        if let Value::String(s) = text
+            && let std::borrow::Cow::Owned(masked) = redact_pii(s)
+        {
+            *s = masked;
+        }
+    };
+    for message in messages {
+        match message.get_mut("content") {
+            Some(Value::Array(parts)) => parts
+                .iter_mut()
+                .filter_map(|p| p.get_mut("text"))
+                .for_each(redact),
+            Some(text) => redact(text),
+            None => {}
+        }
+    }
 }
 
 /// Adds the context block to the first system message, or puts a system message first.

@@ -5,10 +5,13 @@
 //! last user message, adds it to the system message, forwards the request to the configured
 //! upstream (any OpenAI-compatible base URL: OpenAI, vLLM, Ollama, llama.cpp server), returns
 //! the upstream's answer as it came (streamed through when `stream: true`), and records the
-//! user's turn and the assistant's answer as events of that user.
+//! user's turn and the assistant's answer as events of that user. When the tenant's policy
+//! says so (`redact.outbound`), personal identifiers in every message, the context block
+//! included, are masked before the request leaves.
 
 mod chat;
 mod record;
+mod tls;
 mod upstream;
 
 pub use upstream::Upstream;
@@ -48,14 +51,21 @@ pub(crate) async fn chat_completions(
     let streaming = request.get("stream").and_then(Value::as_bool) == Some(true);
 
     // The user's turn is recorded first: it was said whatever the upstream answers.
-    let context = {
+    let (context, redact) = {
         let (tenant, user, said) = (tenant.clone(), user.clone(), said.clone());
         state
-            .run(move |engine| record::context_then_record(engine, &tenant, &user, &said))
+            .run(move |engine| {
+                let redact = engine.tenant_policy(&tenant)?.redact.outbound;
+                let context = record::context_then_record(engine, &tenant, &user, &said)?;
+                Ok((context, redact))
+            })
             .await?
     };
     if let Some(block) = &context {
         chat::inject_context(&mut request, block);
+    }
+    if redact {
+        chat::redact_messages(&mut request);
     }
     let answer = upstream
         .send(&request)

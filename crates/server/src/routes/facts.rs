@@ -110,3 +110,13 @@ pub(crate) async fn forbid(
         json!({"removed": removed, "forbidden": settings.forbidden}),
     ))
 }
+
+/// `GET /v1/users/{user}/forbidden`: the categories the user forbade.
+pub(crate) async fn forbidden(
+    TenantKey(tenant, _): TenantKey,
+    UserParam(user): UserParam,
+    State(state): State<AppState>,
+) -> Result<Json<Value>, ApiError> {
+    let settings = state.run(move |e| e.settings(&tenant, &user)).await?;
+    Ok(Json(json!({"forbidden": settings.forbidden})))
+}

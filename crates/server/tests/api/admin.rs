@@ -87,3 +87,54 @@ async fn keys_need_a_registered_tenant_and_valid_names() {
     assert_eq!(wrong_type.status, 400);
     insta::assert_json_snapshot!("tenant_name_wrong_type", wrong_type.body);
 }
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn a_tenants_policy_is_read_and_replaced_by_the_admin() {
+    let server = TestServer::start().await;
+    let tenant_key = server.tenant_key("acme").await;
+    let shown = server.get("/v1/admin/tenants/acme/policy", ADMIN).await;
+    assert_eq!(shown.status, 200);
+    insta::assert_json_snapshot!("default_policy", shown.body);
+    let policy =
+        json!({"infer_sensitive": ["finances"], "redact": {"outbound": true, "storage": false}});
+    let set = server
+        .call(
+            "PUT",
+            "/v1/admin/tenants/acme/policy",
+            Some(ADMIN),
+            Some(policy.clone()),
+        )
+        .await;
+    assert_eq!(set.status, 200, "{:?}", set.body);
+    assert_eq!(set.body["policy"], policy);
+    assert_eq!(set.body["removed"], json!({"users": 0, "removed": 0}));
+    assert_eq!(
+        server
+            .get("/v1/admin/tenants/acme/policy", ADMIN)
+            .await
+            .body,
+        policy
+    );
+    let wrong = server
+        .call(
+            "PUT",
+            "/v1/admin/tenants/acme/policy",
+            Some(ADMIN),
+            Some(json!({"infer_sensitive": ["weather"]})),
+        )
+        .await;
+    assert_eq!(wrong.status, 400, "{:?}", wrong.body);
+    let by_tenant = server
+        .get("/v1/admin/tenants/acme/policy", &tenant_key)
+        .await;
+    assert_eq!(by_tenant.status, 403);
+
+    let audit = server.get("/v1/audit", &tenant_key).await;
+    assert_eq!(audit.status, 200);
+    let entries = audit.body["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    assert_eq!(
+        (&entries[0]["action"], &entries[0]["actor"]),
+        (&json!("tenant.policy"), &json!("admin"))
+    );
+}

@@ -48,7 +48,7 @@ impl TestServer {
     pub async fn start_on(
         store: Arc<dyn rapport_store::Store>,
         dir: tempfile::TempDir,
-        mut config: ServerConfig,
+        config: ServerConfig,
     ) -> Self {
         let engine_config = EngineConfig::with_data_dir(dir.path());
         let parts = Parts {
@@ -57,6 +57,21 @@ impl TestServer {
             embedder: Arc::new(rapport_models::StaticEmbedder::builtin()),
         };
         let engine = Arc::new(Engine::with_parts(engine_config, parts));
+        Self::start_engine(engine, dir, config).await
+    }
+
+    /// A server with the built-in learner and embedder (what `rapport serve` runs).
+    pub async fn start_builtin() -> Self {
+        let dir = tempfile::tempdir().unwrap();
+        let engine = Engine::open(EngineConfig::with_data_dir(dir.path())).unwrap();
+        Self::start_engine(Arc::new(engine), dir, ServerConfig::default()).await
+    }
+
+    async fn start_engine(
+        engine: Arc<Engine>,
+        dir: tempfile::TempDir,
+        mut config: ServerConfig,
+    ) -> Self {
         config.admin_key = Some(ADMIN.into());
         let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
         let addr = listener.local_addr().unwrap();

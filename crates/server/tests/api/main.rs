@@ -3,6 +3,7 @@
 //! redacted.
 
 mod admin;
+mod dashboard;
 mod errors;
 mod events;
 mod facts;
@@ -10,8 +11,12 @@ mod harness;
 mod isolation;
 mod items;
 mod mcp;
+mod openai_script;
 mod operations;
 mod proxy;
+mod proxy_tls;
 mod scripted;
 mod two_servers;
+mod user_keys;
 mod users;
+mod webdriver;

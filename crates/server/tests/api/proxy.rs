@@ -2,114 +2,39 @@
 //! loopback by the test (no real LLM service can be reached here): context injection, both
 //! answer modes, recording of both turns, and upstream failures.
 
-use std::sync::{Arc, Mutex};
 use std::time::Duration;
 
-use axum::Router;
-use axum::body::{Body, Bytes};
-use axum::http::{HeaderMap, StatusCode};
-use axum::response::{IntoResponse, Response};
-use axum::routing::post;
+use axum::body::Bytes;
 use http_body_util::{BodyExt, Full};
 use hyper_util::rt::TokioIo;
 use rapport_core::{EventBody, TenantId, UserId};
 use rapport_server::ServerConfig;
 use rapport_server::proxy::Upstream;
-use serde_json::{Value, json};
+use serde_json::json;
 use tokio::net::{TcpListener, TcpStream};
-use tokio::sync::Notify;
 
 use crate::harness::TestServer;
-
-/// A request the upstream received: its `Authorization` header and its body.
-type Received = (Option<String>, Value);
-
-/// What the scripted upstream saw and how to release its streamed answer.
-#[derive(Clone, Default)]
-struct Script {
-    requests: Arc<Mutex<Vec<Received>>>,
-    release: Arc<Notify>,
-}
-
-async fn scripted(
-    axum::extract::State(script): axum::extract::State<Script>,
-    headers: HeaderMap,
-    body: Bytes,
-) -> Response {
-    let request: Value = serde_json::from_slice(&body).unwrap();
-    let auth = headers
-        .get("authorization")
-        .map(|v| v.to_str().unwrap().to_string());
-    script
-        .requests
-        .lock()
-        .unwrap()
-        .push((auth, request.clone()));
-    if request["model"] == "fail" {
-        let error = json!({"error": {"message": "rate limited", "type": "rate_limit_exceeded"}});
-        return (StatusCode::TOO_MANY_REQUESTS, axum::Json(error)).into_response();
-    }
-    if request["stream"] == true {
-        let release = script.release.clone();
-        let chunk = |delta: Value| {
-            format!(
-                "data: {}\n\n",
-                json!({"choices": [{"index": 0, "delta": delta}]})
-            )
-        };
-        let first = format!(
-            "{}{}",
-            chunk(json!({"role": "assistant"})),
-            chunk(json!({"content": "Hello"}))
-        );
-        let rest = format!("{}data: [DONE]\n\n", chunk(json!({"content": " Ana"})));
-        let stream = futures_util::stream::unfold(0, move |step| {
-            let (release, first, rest) = (release.clone(), first.clone(), rest.clone());
-            async move {
-                match step {
-                    0 => Some((Ok::<_, std::io::Error>(Bytes::from(first)), 1)),
-                    1 => {
-                        // The rest comes only once the client has seen the first chunk.
-                        release.notified().await;
-                        Some((Ok(Bytes::from(rest)), 2))
-                    }
-                    _ => None,
-                }
-            }
-        });
-        return (
-            [("content-type", "text/event-stream")],
-            Body::from_stream(stream),
-        )
-            .into_response();
-    }
-    let answer = json!({"id": "chatcmpl-1", "object": "chat.completion", "model": request["model"],
-        "choices": [{"index": 0, "message": {"role": "assistant", "content": "You live in Paris."},
-                     "finish_reason": "stop"}]});
-    axum::Json(answer).into_response()
-}
-
-async fn start_upstream() -> (String, Script) {
-    let script = Script::default();
-    let app = Router::new()
-        .route("/v1/chat/completions", post(scripted))
-        .with_state(script.clone());
-    let listener = TcpListener::bind("127.0.0.1:0").await.unwrap();
-    let addr = listener.local_addr().unwrap();
-    tokio::spawn(async move { axum::serve(listener, app).await.unwrap() });
-    (format!("http://{addr}/v1"), script)
-}
+use crate::openai_script::{Script, start_upstream};
 
 async fn proxied_server(base_url: &str) -> TestServer {
+    proxied_by(Upstream::new(base_url, Some("sk-upstream".into())).unwrap()).await
+}
+
+/// A Rapport server whose proxy forwards to `upstream`.
+pub(crate) async fn proxied_by(upstream: Upstream) -> TestServer {
     let config = ServerConfig {
-        upstream: Some(Upstream::new(base_url, Some("sk-upstream".into())).unwrap()),
+        upstream: Some(upstream),
         ..ServerConfig::default()
     };
     TestServer::start_with(config).await
 }
 
 /// The user's turns as (role, text), waiting briefly for the answer recorded after the body.
-async fn turns(server: &TestServer, user: &str, expected: usize) -> Vec<(String, String)> {
+pub(crate) async fn turns(
+    server: &TestServer,
+    user: &str,
+    expected: usize,
+) -> Vec<(String, String)> {
     let (tenant, user) = (TenantId::new("acme").unwrap(), UserId::new(user).unwrap());
     for _ in 0..100 {
         let events = server
@@ -172,10 +97,62 @@ async fn a_completion_gets_the_users_context_and_both_turns_are_remembered() {
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
+async fn identifiers_are_masked_before_leaving_when_the_tenant_asks() {
+    let (base, script) = start_upstream().await;
+    let server = proxied_server(&base).await;
+    let key = server.tenant_key("acme").await;
+    let policy = rapport_core::TenantPolicy {
+        redact: rapport_core::Redaction {
+            outbound: true,
+            storage: false,
+        },
+        ..Default::default()
+    };
+    server
+        .engine
+        .set_tenant_policy(
+            &TenantId::new("acme").unwrap(),
+            &policy,
+            &rapport_engine::Actor::admin(),
+        )
+        .unwrap();
+    server
+        .said(
+            &key,
+            "ana",
+            &[("e1", "My email is ana.q@example.com and I live in Paris.")],
+        )
+        .await;
+    let request = json!({"model": "m", "user": "ana", "messages": [
+        {"role": "user", "content": [{"type": "text", "text": "Call me on +1 555 010 9999. What is my email?"}]}]});
+    let reply = server.post("/v1/chat/completions", &key, request).await;
+    assert_eq!(reply.status, 200, "{:?}", reply.body);
+    let (_, forwarded) = script.requests.lock().unwrap()[0].clone();
+    let sent = forwarded.to_string();
+    assert!(
+        !sent.contains("ana.q@example.com") && !sent.contains("555 010"),
+        "{sent}"
+    );
+    assert!(
+        sent.contains("[email]") && sent.contains("[phone]"),
+        "{sent}"
+    );
+    // Storage is not redacted by this policy: the user's own words are kept as said.
+    let turns = turns(&server, "ana", 3).await;
+    assert_eq!(turns[1].1, "Call me on +1 555 010 9999. What is my email?");
+}
+
+#[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn a_streamed_answer_passes_through_as_it_comes_and_is_remembered() {
     let (base, script) = start_upstream().await;
     let server = proxied_server(&base).await;
     let key = server.tenant_key("acme").await;
+    streams_hello_chunk_by_chunk(&server, &key, &script).await;
+}
+
+/// Asks for a streamed answer as the unknown user bob, checks that its first chunk arrives
+/// before the upstream sends the rest, and that bob's turns are remembered.
+pub(crate) async fn streams_hello_chunk_by_chunk(server: &TestServer, key: &str, script: &Script) {
     let stream = TcpStream::connect(server.addr).await.unwrap();
     let (mut sender, conn) = hyper::client::conn::http1::handshake(TokioIo::new(stream))
         .await
@@ -203,9 +180,9 @@ async fn a_streamed_answer_passes_through_as_it_comes_and_is_remembered() {
     assert!(String::from_utf8_lossy(&rest).ends_with("data: [DONE]\n\n"));
 
     // bob was unknown: the request went upstream with no context added.
-    let (_, forwarded) = script.requests.lock().unwrap()[0].clone();
+    let (_, forwarded) = script.requests.lock().unwrap().last().unwrap().clone();
     assert_eq!(forwarded["messages"].as_array().unwrap().len(), 1);
-    let turns = turns(&server, "bob", 2).await;
+    let turns = turns(server, "bob", 2).await;
     assert_eq!(turns[1], ("Assistant".to_string(), "Hello Ana".to_string()));
 }
 

@@ -79,6 +79,20 @@ async fn forget_deletes_the_user() {
     assert_eq!(again.status, 404);
     let users = server.get("/v1/users", &key).await;
     assert_eq!(users.body, json!({"users": []}));
+    // The deletion is audited, under the key that made it, without the user's name.
+    let audit = server.get("/v1/audit?user=ana", &key).await;
+    let entries = audit.body["entries"].as_array().unwrap();
+    assert_eq!(entries.len(), 1, "{entries:?}");
+    assert_eq!(entries[0]["action"], "user.forget");
+    assert!(
+        entries[0]["actor"]
+            .as_str()
+            .unwrap()
+            .starts_with("key:key_")
+    );
+    assert!(!audit.body.to_string().contains("ana"), "{}", audit.body);
+    let invalid = server.get("/v1/audit?limit=0", &key).await;
+    assert_eq!(invalid.status, 400);
 }
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]

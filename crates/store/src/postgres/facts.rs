@@ -1,11 +1,10 @@
 //! Derived facts and population counts on PostgreSQL.
 
-use std::collections::{HashMap, HashSet};
-
 use postgres::{Client, GenericClient};
 use rapport_core::{Fact, TenantId, UserId};
 
 use crate::codec::to_seq;
+use crate::fact_diff::{diff, population_deltas};
 use crate::{Error, FactUpdate, PopulationStats, Result};
 
 pub(super) fn read(
@@ -21,15 +20,6 @@ pub(super) fn read(
         .map(|row| {
             serde_json::from_str(row.get::<_, &str>(0)).map_err(|e| Error::corrupt("facts", e))
         })
-        .collect()
-}
-
-/// The `(key, value)` pairs a set of facts holds as current, each once.
-fn current_pairs(facts: &[Fact]) -> HashSet<(String, String)> {
-    facts
-        .iter()
-        .filter(|f| f.is_current())
-        .map(|f| (f.key.clone(), f.value.to_lowercase()))
         .collect()
 }
 
@@ -50,8 +40,12 @@ pub(super) fn save(client: &mut Client, updates: &[FactUpdate<'_>]) -> Result<()
             "UPDATE users SET learned_seq = $3 WHERE tenant_id = $1 AND user_id = $2",
             &[&tenant, &user, &(update.learned_seq as i64)],
         )?;
-        if let Some(facts) = update.facts {
-            replace_facts(&mut tx, update.tenant, update.user, facts)?;
+        match (update.facts, update.previous) {
+            (Some(facts), Some(previous)) => {
+                write_changes(&mut tx, update.tenant, update.user, previous, facts)?
+            }
+            (Some(facts), None) => replace_facts(&mut tx, update.tenant, update.user, facts)?,
+            (None, _) => {}
         }
     }
     tx.commit()?;
@@ -65,27 +59,55 @@ pub(super) fn replace_facts(
     user: &UserId,
     facts: &[Fact],
 ) -> Result<()> {
-    let before = current_pairs(&read(tx, tenant, user)?);
-    let after = current_pairs(facts);
-    let (tenant, user) = (tenant.as_str(), user.as_str());
+    let before = read(tx, tenant, user)?;
+    let (t, u) = (tenant.as_str(), user.as_str());
     tx.execute(
         "DELETE FROM facts WHERE tenant_id = $1 AND user_id = $2",
-        &[&tenant, &user],
+        &[&t, &u],
     )?;
-    let insert = tx
-        .prepare("INSERT INTO facts (tenant_id, user_id, fact_id, body) VALUES ($1, $2, $3, $4)")?;
+    upsert_facts(tx, t, u, facts.iter())?;
+    let deltas = population_deltas(&before, facts);
+    apply_population_deltas(tx, t, deltas.iter().map(|(p, d)| (p, *d)))
+}
+
+/// Writes facts (new or replacing the row of the same id).
+fn upsert_facts<'a>(
+    tx: &mut impl GenericClient,
+    tenant: &str,
+    user: &str,
+    facts: impl Iterator<Item = &'a Fact>,
+) -> Result<()> {
+    let upsert = tx.prepare(
+        "INSERT INTO facts (tenant_id, user_id, fact_id, body) VALUES ($1, $2, $3, $4)
+         ON CONFLICT (tenant_id, user_id, fact_id) DO UPDATE SET body = EXCLUDED.body",
+    )?;
     for fact in facts {
         let body = serde_json::to_string(fact).map_err(|e| Error::corrupt("facts", e))?;
-        tx.execute(&insert, &[&tenant, &user, &(fact.id as i64), &body])?;
+        tx.execute(&upsert, &[&tenant, &user, &(fact.id as i64), &body])?;
     }
-    let mut deltas: HashMap<&(String, String), i64> = HashMap::new();
-    for pair in &before {
-        *deltas.entry(pair).or_default() -= 1;
+    Ok(())
+}
+
+/// Writes only the facts that differ from `previous` (what is stored) and moves the counts.
+fn write_changes(
+    tx: &mut impl GenericClient,
+    tenant: &TenantId,
+    user: &UserId,
+    previous: &[Fact],
+    facts: &[Fact],
+) -> Result<()> {
+    let changes = diff(previous, facts);
+    let (t, u) = (tenant.as_str(), user.as_str());
+    if !changes.removed.is_empty() {
+        let ids: Vec<i64> = changes.removed.iter().map(|&id| id as i64).collect();
+        tx.execute(
+            "DELETE FROM facts WHERE tenant_id = $1 AND user_id = $2 AND fact_id = ANY($3)",
+            &[&t, &u, &ids],
+        )?;
     }
-    for pair in &after {
-        *deltas.entry(pair).or_default() += 1;
-    }
-    apply_population_deltas(tx, tenant, deltas.into_iter().filter(|(_, d)| *d != 0))
+    upsert_facts(tx, t, u, changes.written.into_iter())?;
+    let deltas = population_deltas(previous, facts);
+    apply_population_deltas(tx, t, deltas.iter().map(|(p, d)| (p, *d)))
 }
 
 pub(super) fn apply_population_deltas<'a>(
@@ -97,15 +119,19 @@ pub(super) fn apply_population_deltas<'a>(
         "INSERT INTO population (tenant_id, key, value, holders) VALUES ($1, $2, $3, $4)
          ON CONFLICT (tenant_id, key, value) DO UPDATE SET holders = population.holders + EXCLUDED.holders",
     )?;
-    let mut touched = false;
+    let mut emptied: Vec<(&str, &str)> = Vec::new();
     for ((key, value), delta) in deltas {
         client.execute(&upsert, &[&tenant, key, value, &delta])?;
-        touched = true;
+        if delta < 0 {
+            emptied.push((key, value));
+        }
     }
-    if touched {
+    if !emptied.is_empty() {
+        let (keys, values): (Vec<&str>, Vec<&str>) = emptied.into_iter().unzip();
         client.execute(
-            "DELETE FROM population WHERE tenant_id = $1 AND holders <= 0",
-            &[&tenant],
+            "DELETE FROM population p USING UNNEST($2::TEXT[], $3::TEXT[]) AS e(key, value)
+             WHERE p.tenant_id = $1 AND p.key = e.key AND p.value = e.value AND p.holders <= 0",
+            &[&tenant, &keys, &values],
         )?;
     }
     Ok(())

@@ -1,7 +1,5 @@
 //! Users on PostgreSQL: summaries, listing, forgetting.
 
-use std::collections::HashSet;
-
 use postgres::{Client, Row};
 use rapport_core::{TenantId, UserId};
 
@@ -64,12 +62,8 @@ pub(super) fn forget(client: &mut Client, tenant: &TenantId, user: &UserId) -> R
     let mut tx = client.transaction()?;
     let (t, u) = (tenant.as_str(), user.as_str());
     let facts = super::facts::read(&mut tx, tenant, user)?;
-    let pairs: HashSet<(String, String)> = facts
-        .iter()
-        .filter(|f| f.is_current())
-        .map(|f| (f.key.clone(), f.value.to_lowercase()))
-        .collect();
-    super::facts::apply_population_deltas(&mut tx, t, pairs.iter().map(|p| (p, -1)))?;
+    let deltas = crate::fact_diff::population_deltas(&facts, &[]);
+    super::facts::apply_population_deltas(&mut tx, t, deltas.iter().map(|(p, d)| (p, *d)))?;
     tx.execute(
         "DELETE FROM events WHERE tenant_id = $1 AND user_id = $2",
         &[&t, &u],

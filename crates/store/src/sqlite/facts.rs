@@ -6,6 +6,7 @@ use rapport_core::{Fact, TenantId, UserId};
 use rusqlite::{Connection, TransactionBehavior, params};
 
 use crate::codec::to_seq;
+use crate::fact_diff::{diff, population_deltas};
 use crate::{Error, FactUpdate, PopulationStats, Result};
 
 pub(super) fn read(conn: &Connection, tenant: &TenantId, user: &UserId) -> Result<Vec<Fact>> {
@@ -20,15 +21,6 @@ pub(super) fn read(conn: &Connection, tenant: &TenantId, user: &UserId) -> Resul
         facts.push(serde_json::from_str(&body?).map_err(|e| Error::corrupt("facts", e))?);
     }
     Ok(facts)
-}
-
-/// The `(key, value)` pairs a set of facts holds as current, each once.
-fn current_pairs(facts: &[Fact]) -> HashMap<(String, String), i64> {
-    facts
-        .iter()
-        .filter(|f| f.is_current())
-        .map(|f| ((f.key.clone(), f.value.to_lowercase()), 1))
-        .collect()
 }
 
 /// Saves derived facts. They are rebuilt from the log if lost, so this transaction skips the
@@ -56,16 +48,53 @@ fn save_one(tx: &Connection, update: &FactUpdate<'_>) -> Result<()> {
         tenant,
         user,
         facts,
+        previous,
         learned_seq,
         expected_revision,
     } = *update;
     claim_revision(tx, tenant, user, expected_revision)?;
     tx.prepare_cached("UPDATE users SET learned_seq = ?3 WHERE tenant = ?1 AND user = ?2")?
         .execute(params![tenant.as_str(), user.as_str(), learned_seq as i64])?;
-    if let Some(facts) = facts {
-        replace_facts(tx, tenant, user, facts)?;
+    match (facts, previous) {
+        (Some(facts), Some(previous)) => write_changes(tx, tenant, user, previous, facts),
+        (Some(facts), None) => replace_facts(tx, tenant, user, facts),
+        (None, _) => Ok(()),
     }
+}
+
+fn insert_fact(tx: &Connection, tenant: &TenantId, user: &UserId, fact: &Fact) -> Result<()> {
+    let body = serde_json::to_string(fact).map_err(|e| Error::corrupt("facts", e))?;
+    tx.prepare_cached(
+        "INSERT OR REPLACE INTO facts (tenant, user, fact_id, body) VALUES (?1, ?2, ?3, ?4)",
+    )?
+    .execute(params![
+        tenant.as_str(),
+        user.as_str(),
+        fact.id as i64,
+        body
+    ])?;
     Ok(())
+}
+
+/// Writes only the facts that differ from `previous` (what is stored) and moves the counts.
+fn write_changes(
+    tx: &Connection,
+    tenant: &TenantId,
+    user: &UserId,
+    previous: &[Fact],
+    facts: &[Fact],
+) -> Result<()> {
+    let changes = diff(previous, facts);
+    let mut delete =
+        tx.prepare_cached("DELETE FROM facts WHERE tenant = ?1 AND user = ?2 AND fact_id = ?3")?;
+    for id in changes.removed {
+        delete.execute(params![tenant.as_str(), user.as_str(), id as i64])?;
+    }
+    for fact in changes.written {
+        insert_fact(tx, tenant, user, fact)?;
+    }
+    let deltas = population_deltas(previous, facts);
+    apply_population_deltas(tx, tenant, deltas.iter().map(|(p, d)| (p, *d)))
 }
 
 pub(super) fn replace_facts(
@@ -74,30 +103,14 @@ pub(super) fn replace_facts(
     user: &UserId,
     facts: &[Fact],
 ) -> Result<()> {
-    let before = current_pairs(&read(tx, tenant, user)?);
-    let after = current_pairs(facts);
+    let before = read(tx, tenant, user)?;
     tx.prepare_cached("DELETE FROM facts WHERE tenant = ?1 AND user = ?2")?
         .execute(params![tenant.as_str(), user.as_str()])?;
-    let mut insert = tx.prepare_cached(
-        "INSERT INTO facts (tenant, user, fact_id, body) VALUES (?1, ?2, ?3, ?4)",
-    )?;
     for fact in facts {
-        let body = serde_json::to_string(fact).map_err(|e| Error::corrupt("facts", e))?;
-        insert.execute(params![
-            tenant.as_str(),
-            user.as_str(),
-            fact.id as i64,
-            body
-        ])?;
+        insert_fact(tx, tenant, user, fact)?;
     }
-    let mut deltas: HashMap<&(String, String), i64> = HashMap::new();
-    for pair in before.keys() {
-        *deltas.entry(pair).or_default() -= 1;
-    }
-    for pair in after.keys() {
-        *deltas.entry(pair).or_default() += 1;
-    }
-    apply_population_deltas(tx, tenant, deltas.into_iter().filter(|(_, d)| *d != 0))
+    let deltas = population_deltas(&before, facts);
+    apply_population_deltas(tx, tenant, deltas.iter().map(|(p, d)| (p, *d)))
 }
 
 pub(super) fn apply_population_deltas<'a>(
@@ -109,13 +122,15 @@ pub(super) fn apply_population_deltas<'a>(
         "INSERT INTO population (tenant, key, value, holders) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (tenant, key, value) DO UPDATE SET holders = holders + excluded.holders",
     )?;
+    let mut emptied = conn.prepare_cached(
+        "DELETE FROM population WHERE tenant = ?1 AND key = ?2 AND value = ?3 AND holders <= 0",
+    )?;
     for ((key, value), delta) in deltas {
         upsert.execute(params![tenant.as_str(), key, value, delta])?;
+        if delta < 0 {
+            emptied.execute(params![tenant.as_str(), key, value])?;
+        }
     }
-    conn.execute(
-        "DELETE FROM population WHERE tenant = ?1 AND holders <= 0",
-        params![tenant.as_str()],
-    )?;
     Ok(())
 }
 
@@ -149,8 +164,8 @@ pub(super) fn remove_user_population(
     tenant: &TenantId,
     user: &UserId,
 ) -> Result<()> {
-    let pairs = current_pairs(&read(conn, tenant, user)?);
-    apply_population_deltas(conn, tenant, pairs.keys().map(|pair| (pair, -1)))
+    let deltas = population_deltas(&read(conn, tenant, user)?, &[]);
+    apply_population_deltas(conn, tenant, deltas.iter().map(|(p, d)| (p, *d)))
 }
 
 /// Moves the user's facts revision on from `expected`, or fails with a conflict when another
