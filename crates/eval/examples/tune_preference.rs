@@ -1,4 +1,4 @@
-//! `cargo run --release -p rapport-eval --example tune_preference -- [--data FILE] [--fail TOPIC]`:
+//! `cargo run --release -p rapport-eval --example tune_preference -- [--data FILE] [--fail TOPIC,...] [--only tuning|held-out]`:
 //! the PrefEval ranking without the store (statements parsed straight from the turns, exactly
 //! what `Engine::rank` reads when no facts are learned), per topic and form, in seconds.
 
@@ -70,10 +70,21 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     ];
     let mut per_config = vec![(0usize, 0usize, 0usize, 0usize); grid.len()];
     let config = ResponseRanking::default();
+    // `--only tuning|held-out`: score one side of the split (read the held-out side once, at
+    // the end). The distractors are parsed once; only their first turn depends on the history.
+    let only = value("--only");
+    let later_distractors = statements_of(&distractors[1.min(distractors.len())..]);
     for case in &cases {
+        let tuned = tuning.contains(&case.topic.as_str());
+        match only.as_deref() {
+            Some("tuning") if !tuned => continue,
+            Some("held-out") if tuned => continue,
+            _ => {}
+        }
         let mut turns = case.history.clone();
-        turns.extend(distractors.iter().cloned());
-        let statements = statements_of(&turns);
+        turns.extend(distractors.iter().take(1).cloned());
+        let mut statements = statements_of(&turns);
+        statements.extend(later_distractors.iter().cloned());
         let evidence = select_evidence(statements, &case.question, &case.options, &embedder);
         for (g, c) in grid.iter().enumerate() {
             let top =
@@ -99,7 +110,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             e.0 += usize::from(ok);
             e.1 += 1;
         }
-        if !ok && fail.as_deref().is_some_and(|f| case.case_id.starts_with(f)) {
+        if !ok
+            && fail
+                .as_deref()
+                .is_some_and(|f| f.split(',').any(|f| case.case_id.starts_with(f)))
+        {
             println!(
                 "--- {} answer {} got {:?}",
                 case.case_id,
