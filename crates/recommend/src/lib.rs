@@ -36,6 +36,7 @@ mod interactions;
 mod kinds;
 mod limits;
 mod linalg;
+mod option_terms;
 mod profile_match;
 mod profile_statements;
 mod reason;

@@ -13,6 +13,7 @@ use rapport_core::{Embedder, cosine};
 
 use crate::antonyms::are_opposites;
 use crate::limits::{exceeds, stated_limit};
+use crate::option_terms::candidate_terms;
 use crate::profile_match::term_polarity;
 use crate::stated::PreferenceStatement;
 use crate::terms::{signed_terms, stem, words};
@@ -151,16 +152,8 @@ pub fn rank_responses(
             1.0
         }
     };
-    let terms: Vec<HashMap<String, f32>> = candidates
-        .iter()
-        .map(|c| {
-            let mut map = HashMap::new();
-            for t in signed_terms(c) {
-                map.entry(t.term).or_insert(t.sign);
-            }
-            map
-        })
-        .collect();
+    let terms: Vec<HashMap<String, f32>> =
+        candidates.iter().map(|c| candidate_terms(c)).collect();
     let mut df: HashMap<&str, usize> = HashMap::new();
     for map in &terms {
         for t in map.keys() {
