@@ -58,6 +58,7 @@ pub(crate) const WEAK_POSITIVE: &[&str] = &[
     "accessible",
     "valuable",
     "appealing",
+    "believe",
 ];
 /// Evaluative words against: a cue only when a segment has none yet ("too long").
 pub(crate) const WEAK_NEGATIVE: &[&str] = &["too"];
@@ -107,6 +108,8 @@ pub(crate) const NEGATIVE: &[&str] = &[
     "too",
     "lacks",
     "unengaging",
+    "limit",
+    "limits",
 ];
 /// Negations: they flip the cue after them ("not a fan") or, after a cue, its object ("I avoid
 /// workshops that do not offer practice").
