@@ -36,6 +36,7 @@ pub(crate) const POSITIVE: &[&str] = &[
     "mood",
     "stick",
     "committed",
+    "adhere",
 ];
 /// Evaluative words: a cue when a segment has none yet ("the free option is the best fit"),
 /// otherwise content ("I prefer resources that are accessible").
@@ -108,8 +109,6 @@ pub(crate) const NEGATIVE: &[&str] = &[
     "too",
     "lacks",
     "unengaging",
-    "limit",
-    "limits",
 ];
 /// Negations: they flip the cue after them ("not a fan") or, after a cue, its object ("I avoid
 /// workshops that do not offer practice").
