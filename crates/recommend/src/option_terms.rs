@@ -24,7 +24,13 @@ pub fn candidate_terms(text: &str) -> HashMap<String, f32> {
     let plant_based = ws.windows(2).any(|w| w[0] == "plant" && w[1] == "based");
     let mut implied: Vec<String> = ws
         .iter()
-        .map(|w| if plant_based && w == "plant" { "vegan" } else { w })
+        .map(|w| {
+            if plant_based && w == "plant" {
+                "vegan"
+            } else {
+                w
+            }
+        })
         .filter_map(|w| IMPLIED_REJECTIONS.iter().find(|(k, _)| *k == w))
         .flat_map(|(_, foods)| foods.iter().map(|f| stem(f)))
         .collect();

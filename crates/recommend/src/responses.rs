@@ -152,8 +152,7 @@ pub fn rank_responses(
             1.0
         }
     };
-    let terms: Vec<HashMap<String, f32>> =
-        candidates.iter().map(|c| candidate_terms(c)).collect();
+    let terms: Vec<HashMap<String, f32>> = candidates.iter().map(|c| candidate_terms(c)).collect();
     let mut df: HashMap<&str, usize> = HashMap::new();
     for map in &terms {
         for t in map.keys() {

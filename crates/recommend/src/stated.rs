@@ -420,15 +420,30 @@ fn parse_segment(segment: &str, terms: &mut Vec<(String, f32)>) -> bool {
 }
 
 /// Words after which "into" states a taste ("I'm into jazz", "not really into sci-fi").
-const INTO_AFTER: &[&str] = &["im", "really", "not", "am", "big", "very", "totally", "more"];
+const INTO_AFTER: &[&str] = &[
+    "im", "really", "not", "am", "big", "very", "totally", "more",
+];
 
 /// Whether a word is a number, in digits or spelled out.
 fn is_number(word: &str) -> bool {
     word.parse::<f32>().is_ok()
         || matches!(
             word,
-            "a" | "an" | "one" | "two" | "three" | "four" | "five" | "six" | "seven" | "eight"
-                | "nine" | "ten" | "twenty" | "thirty" | "fifty" | "hundred"
+            "a" | "an"
+                | "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "twenty"
+                | "thirty"
+                | "fifty"
+                | "hundred"
         )
 }
 

@@ -298,8 +298,24 @@ fn plain_verb(w: &str) -> bool {
     !has(NEGATIONS, w)
         && !matches!(
             w,
-            "not" | "you" | "a" | "an" | "the" | "it" | "that" | "this" | "so" | "too" | "well"
-                | "my" | "some" | "any" | "what" | "nothing" | "something" | "everything"
+            "not"
+                | "you"
+                | "a"
+                | "an"
+                | "the"
+                | "it"
+                | "that"
+                | "this"
+                | "so"
+                | "too"
+                | "well"
+                | "my"
+                | "some"
+                | "any"
+                | "what"
+                | "nothing"
+                | "something"
+                | "everything"
         )
         && w.chars().all(|c| c.is_ascii_lowercase())
 }
