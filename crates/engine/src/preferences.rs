@@ -1,6 +1,6 @@
-//! What the user said they want and avoid, as signed preference statements: from the current
-//! facts of the profile (so an edited or ended fact counts at once), plus the user's own turns
-//! no fact was learned from. And the ranking of free-text candidates (answers to a question)
+//! What the user said they want and avoid, as signed preference statements: every sentence of
+//! the user's own turns, merged with the facts learned from them (so an edited or ended fact
+//! counts at once). And the ranking of free-text candidates (answers to a question)
 //! against those statements.
 
 use rapport_core::{Fact, Role, TenantId, UserId};

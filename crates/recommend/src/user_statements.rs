@@ -90,3 +90,64 @@ fn content(text: &str) -> HashSet<String> {
         .map(|w| stem(w))
         .collect()
 }
+
+#[cfg(test)]
+mod tests {
+    use chrono::Utc;
+    use rapport_core::{EventId, Polarity, Sensitivity, Source};
+
+    use super::*;
+
+    fn fact(statement: &str, turn: &str, ended: bool) -> Fact {
+        Fact {
+            id: 1,
+            facet: Facet::Preference,
+            key: "likes:meals".into(),
+            value: "meals".into(),
+            polarity: Polarity::Positive,
+            strength: 0.8,
+            confidence: 0.9,
+            source: Source::Stated,
+            sensitivity: Sensitivity::None,
+            statement: statement.into(),
+            description: String::new(),
+            evidence: vec![EventId::new(turn).unwrap()],
+            valid_from: Utc::now(),
+            valid_to: ended.then(Utc::now),
+            superseded_by: None,
+            ended_by: None,
+            change_reason: None,
+            pinned: false,
+            last_seen: Utc::now(),
+        }
+    }
+
+    fn turn(text: &str) -> UserTurn<'static> {
+        UserTurn {
+            id: "t0",
+            text: text.into(),
+        }
+    }
+
+    #[test]
+    fn the_full_sentence_stands_for_a_truncated_fact() {
+        let said = "I only eat meals that are free from animal-derived ingredients.";
+        let all = user_statements(
+            &[turn(said)],
+            &[fact("I only eat meals.", "t0", false)],
+            |_| 1.0,
+        );
+        assert_eq!(all.len(), 1);
+        assert!(all[0].polarity_of(&stem("animal")) < 0.0);
+    }
+
+    #[test]
+    fn a_sentence_whose_fact_ended_is_dropped() {
+        let all = user_statements(
+            &[turn("I love spicy food.")],
+            &[fact("I love spicy food.", "t0", true)],
+            |_| 1.0,
+        );
+        assert!(all.is_empty());
+    }
+}
