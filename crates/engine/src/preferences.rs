@@ -1,24 +1,23 @@
-//! What the user said they want and avoid, as signed preference statements: from the current
-//! facts of the profile (so an edited or ended fact counts at once), plus the user's own turns
-//! no fact was learned from. And the ranking of free-text candidates (answers to a question)
+//! What the user said they want and avoid, as signed preference statements: every sentence of
+//! the user's own turns, merged with the facts learned from them (so an edited or ended fact
+//! counts at once). And the ranking of free-text candidates (answers to a question)
 //! against those statements.
 
-use std::collections::HashSet;
-
-use rapport_core::{Facet, Role, TenantId, UserId};
+use rapport_core::{Fact, Role, TenantId, UserId};
 use rapport_recommend::{
-    PreferenceStatement, Reason, ResponseRanking, preference_statements, rank_responses,
-    resolve_option_references, select_evidence, statement_from_fact,
+    PreferenceStatement, Reason, ResponseRanking, UserTurn, rank_responses,
+    resolve_option_references, select_evidence, user_statements,
 };
 
 use crate::memory::UserMemory;
 use crate::{Engine, RankedCandidate, Result, distinctiveness};
 
 impl Engine {
-    /// The user's preference statements: one per current preference, interest or identity fact
-    /// (its confidence raised for distinctive facts), and the statements of the user's turns
-    /// that support no fact, current or past (with "option 2" resolved against the list the
-    /// assistant had offered just before). A user with no events has none.
+    /// The user's preference statements: every sentence of the user's turns (with "option 2"
+    /// resolved against the list the assistant had offered just before), standing for the
+    /// current fact learned from it, or dropped when that fact has ended; plus the current
+    /// preference, interest and identity facts no sentence stands for (edited ones). A fact's
+    /// weight is raised when it is distinctive. A user with no events has none.
     pub(crate) fn preference_statements(
         &self,
         tenant: &TenantId,
@@ -27,52 +26,26 @@ impl Engine {
         if self.store.user(tenant, user)?.is_none() {
             return Ok(Vec::new());
         }
-        let mut statements = self.fact_statements(tenant, user)?;
         let facts = self.store.facts(tenant, user)?;
-        // A turn is represented by the preference-bearing facts learned from it (current or
-        // ended); a fact of another facet ("Has a strong aversion to seafood." filed as a
-        // possession) does not stand for what the turn says about likes and dislikes.
-        let covered: HashSet<&str> = facts
-            .iter()
-            .filter(|f| {
-                matches!(
-                    f.facet,
-                    Facet::Preference | Facet::Interest | Facet::Identity
-                )
-            })
-            .flat_map(|f| f.evidence.iter().map(|e| e.as_str()))
-            .collect();
-        let memory = self.memory(tenant, user)?;
-        let memory = memory.read().unwrap_or_else(|p| p.into_inner());
-        for (at, turn) in memory.turns.iter().enumerate() {
-            if turn.role == Role::User && !covered.contains(&*turn.id) {
-                statements.extend(preference_statements(&own_turn_resolved(&memory, at)));
-            }
-        }
-        Ok(statements)
-    }
-
-    /// Statements of the current facts, weighted by how distinctive each fact is.
-    fn fact_statements(
-        &self,
-        tenant: &TenantId,
-        user: &UserId,
-    ) -> Result<Vec<PreferenceStatement>> {
-        let facts = self.store.facts(tenant, user)?;
-        if facts.is_empty() {
-            return Ok(Vec::new());
-        }
         let population = self.store.population(tenant)?;
         let most = ((population.users as f32 + 1.0) / 0.5).ln().max(1e-3);
-        Ok(facts
+        let weight = |fact: &Fact| {
+            let share = (distinctiveness(&population, fact) / most).clamp(0.0, 1.0);
+            0.7 + 0.3 * share
+        };
+        let memory = self.memory(tenant, user)?;
+        let memory = memory.read().unwrap_or_else(|p| p.into_inner());
+        let turns: Vec<UserTurn<'_>> = memory
+            .turns
             .iter()
-            .filter_map(|fact| {
-                let mut statement = statement_from_fact(fact)?;
-                let share = (distinctiveness(&population, fact) / most).clamp(0.0, 1.0);
-                statement.confidence *= 0.7 + 0.3 * share;
-                Some(statement)
+            .enumerate()
+            .filter(|(_, turn)| turn.role == Role::User)
+            .map(|(at, turn)| UserTurn {
+                id: &turn.id,
+                text: own_turn_resolved(&memory, at),
             })
-            .collect())
+            .collect();
+        Ok(user_statements(&turns, &facts, weight))
     }
 
     /// Ranks free-text candidates as answers to `question`: the user's statements that bear most

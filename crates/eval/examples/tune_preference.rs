@@ -1,16 +1,22 @@
-//! `cargo run --release -p rapport-eval --example tune_preference -- [--data FILE] [--fail TOPIC]`:
+//! `cargo run --release -p rapport-eval --example tune_preference -- [--data FILE] [--fail TOPIC,...] [--only tuning|held-out] [--engine]`:
 //! the PrefEval ranking without the store (statements parsed straight from the turns, exactly
 //! what `Engine::rank` reads when no facts are learned), per topic and form, in seconds.
+//! `--engine` learns facts first, as the engine does (slower, closer to `rapport eval`).
 
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
+use chrono::{Duration, TimeZone, Utc};
+use rapport_core::{
+    Event, EventBody, EventId, Fact, Message, ProfileLearner, Role, StoredEvent, TenantId, UserId,
+};
 use rapport_eval::preference::{ChatTurn, PreferenceCase};
 use rapport_eval::recommendation::read_jsonl;
+use rapport_extract::PatternLearner;
 use rapport_models::StaticEmbedder;
 use rapport_recommend::{
-    PreferenceStatement, ResponseRanking, preference_statements, rank_responses,
-    resolve_option_references, select_evidence,
+    PreferenceStatement, ResponseRanking, UserTurn, preference_statements, rank_responses,
+    resolve_option_references, select_evidence, user_statements,
 };
 
 fn statements_of(turns: &[ChatTurn]) -> Vec<PreferenceStatement> {
@@ -28,6 +34,66 @@ fn statements_of(turns: &[ChatTurn]) -> Vec<PreferenceStatement> {
         out.extend(preference_statements(&text));
     }
     out
+}
+
+/// What `Engine::rank` reads, without the store: the turns learned by the built-in learner and
+/// merged with their sentences (`user_statements`); facts only the shared distractor turns
+/// support weigh 0.7, as a fact every user holds does.
+fn engine_statements(turns: &[ChatTurn], distractors_from: usize) -> Vec<PreferenceStatement> {
+    let user = UserId::new("u").expect("valid id");
+    let start = Utc.with_ymd_and_hms(2024, 1, 1, 12, 0, 0).unwrap();
+    let events: Vec<StoredEvent> = turns
+        .iter()
+        .enumerate()
+        .map(|(i, t)| StoredEvent {
+            seq: i as u64 + 1,
+            event: Event {
+                tenant: TenantId::default_tenant(),
+                user: user.clone(),
+                id: EventId::new(format!("t{i}")).expect("valid id"),
+                time: start + Duration::minutes(i as i64),
+                session: None,
+                body: EventBody::Message(Message {
+                    role: if t.role == "user" {
+                        Role::User
+                    } else {
+                        Role::Assistant
+                    },
+                    speaker: None,
+                    text: t.text.clone(),
+                }),
+            },
+        })
+        .collect();
+    let mut facts: Vec<Fact> = Vec::new();
+    PatternLearner::new().learn(&mut facts, &events);
+    let ids: Vec<String> = (0..turns.len()).map(|i| format!("t{i}")).collect();
+    let user_turns: Vec<UserTurn<'_>> = turns
+        .iter()
+        .enumerate()
+        .filter(|(_, t)| t.role == "user")
+        .map(|(i, t)| UserTurn {
+            id: &ids[i],
+            text: match i.checked_sub(1).map(|j| &turns[j]) {
+                Some(prev) if prev.role == "assistant" => {
+                    resolve_option_references(&t.text, &prev.text)
+                }
+                _ => t.text.clone(),
+            },
+        })
+        .collect();
+    let turn_of = |id: &str| id[1..].parse::<usize>().unwrap_or(0);
+    let weight = |f: &Fact| {
+        if f.evidence
+            .iter()
+            .all(|e| turn_of(e.as_str()) >= distractors_from)
+        {
+            0.7
+        } else {
+            1.0
+        }
+    };
+    user_statements(&user_turns, &facts, weight)
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
@@ -70,10 +136,29 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     ];
     let mut per_config = vec![(0usize, 0usize, 0usize, 0usize); grid.len()];
     let config = ResponseRanking::default();
+    // `--only tuning|held-out`: score one side of the split (read the held-out side once, at
+    // the end). The distractors are parsed once; only their first turn depends on the history.
+    let only = value("--only");
+    let engine = args.iter().any(|a| a == "--engine");
+    let later_distractors = statements_of(&distractors[1.min(distractors.len())..]);
     for case in &cases {
-        let mut turns = case.history.clone();
-        turns.extend(distractors.iter().cloned());
-        let statements = statements_of(&turns);
+        let tuned = tuning.contains(&case.topic.as_str());
+        match only.as_deref() {
+            Some("tuning") if !tuned => continue,
+            Some("held-out") if tuned => continue,
+            _ => {}
+        }
+        let statements = if engine {
+            let mut turns = case.history.clone();
+            turns.extend(distractors.iter().cloned());
+            engine_statements(&turns, case.history.len())
+        } else {
+            let mut turns = case.history.clone();
+            turns.extend(distractors.iter().take(1).cloned());
+            let mut statements = statements_of(&turns);
+            statements.extend(later_distractors.iter().cloned());
+            statements
+        };
         let evidence = select_evidence(statements, &case.question, &case.options, &embedder);
         for (g, c) in grid.iter().enumerate() {
             let top =
@@ -99,7 +184,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             e.0 += usize::from(ok);
             e.1 += 1;
         }
-        if !ok && fail.as_deref().is_some_and(|f| case.case_id.starts_with(f)) {
+        if !ok
+            && fail
+                .as_deref()
+                .is_some_and(|f| f.split(',').any(|f| case.case_id.starts_with(f)))
+        {
             println!(
                 "--- {} answer {} got {:?}",
                 case.case_id,

@@ -184,7 +184,12 @@ fn split_at_new_subjects<'t>(body: &[&'t Token]) -> Vec<Vec<&'t Token>> {
                 j += 1;
             }
             let starts_subject = body.get(j).is_some_and(|n| n.is(class::SUBJECT));
-            if starts_subject || t.is_punct(',') && j >= body.len() {
+            // "I also have a dog": after a lone subject the joiner is an adverb, not a cut.
+            let lone_subject = !t.is_punct(',')
+                && pieces
+                    .last()
+                    .is_some_and(|p| p.len() == 1 && matches!(p[0].lower.as_str(), "i" | "we"));
+            if !lone_subject && (starts_subject || t.is_punct(',') && j >= body.len()) {
                 pieces.push(Vec::new());
                 i = j;
                 continue;

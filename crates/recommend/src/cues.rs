@@ -36,6 +36,7 @@ pub(crate) const POSITIVE: &[&str] = &[
     "mood",
     "stick",
     "committed",
+    "adhere",
 ];
 /// Evaluative words: a cue when a segment has none yet ("the free option is the best fit"),
 /// otherwise content ("I prefer resources that are accessible").
@@ -58,6 +59,7 @@ pub(crate) const WEAK_POSITIVE: &[&str] = &[
     "accessible",
     "valuable",
     "appealing",
+    "believe",
 ];
 /// Evaluative words against: a cue only when a segment has none yet ("too long").
 pub(crate) const WEAK_NEGATIVE: &[&str] = &["too"];

@@ -36,6 +36,7 @@ mod interactions;
 mod kinds;
 mod limits;
 mod linalg;
+mod option_terms;
 mod profile_match;
 mod profile_statements;
 mod reason;
@@ -45,6 +46,7 @@ mod responses;
 mod stated;
 mod terms;
 mod topk;
+mod user_statements;
 
 pub use catalog::{Catalog, Item};
 pub use collaborative::{Collaborative, CollaborativeConfig};
@@ -61,3 +63,4 @@ pub use responses::{Evidence, RankedResponse, ResponseRanking, rank_responses, s
 pub use stated::{PreferenceStatement, parse_sentence, preference_statements, sentences};
 pub use terms::{SignedTerm, signed_terms, stem, words};
 pub use topk::{by_score_then_index, top_k};
+pub use user_statements::{UserTurn, user_statements};

@@ -62,16 +62,17 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
     out
 }
 
-/// Whether `candidate` goes over the statement's maximum (`Some(true)`), stays within it
-/// (`Some(false)`), or says nothing comparable (`None`).
-pub fn exceeds(maximum: &Quantity, candidate: &str) -> Option<bool> {
+/// How far `candidate` goes over the statement's maximum, as a share of it (`Some(0.25)` for
+/// 150 minutes against two hours; `Some(0.0)` within it), or `None` when it says nothing
+/// comparable.
+pub fn overshoot(maximum: &Quantity, candidate: &str) -> Option<f32> {
     let found: Vec<f32> = quantities(candidate)
         .into_iter()
         .filter(|q| q.unit == maximum.unit)
         .map(|q| q.amount)
         .collect();
     let largest = found.into_iter().reduce(f32::max)?;
-    Some(largest > maximum.amount)
+    Some(((largest - maximum.amount) / maximum.amount.max(1.0)).max(0.0))
 }
 
 /// A number then a unit starting at word `at` ("two and a half hours", "195 minutes").
@@ -123,17 +124,18 @@ mod tests {
         assert!(above);
         assert_eq!(max.amount, 120.0);
         assert_eq!(
-            exceeds(&max, "Schindler's List (1993) - 195 minutes"),
+            overshoot(&max, "Schindler's List (1993) - 195 minutes").map(|o| o > 0.0),
             Some(true)
         );
         assert_eq!(
-            exceeds(&max, "The Banshees of Inisherin (1h 54m)"),
-            Some(false)
+            overshoot(&max, "The Banshees of Inisherin (1h 54m)"),
+            Some(0.0)
         );
-        assert_eq!(exceeds(&max, "A dark comedy"), None);
+        assert_eq!(overshoot(&max, "A dark comedy"), None);
+        assert_eq!(overshoot(&max, "Heat (1995) - 180 minutes"), Some(0.5));
         let (half, _) = stated_limit("I dislike movies over two and a half hours long").unwrap();
         assert_eq!(half.amount, 150.0);
         let (seasons, _) = stated_limit("no TV shows with more than three seasons").unwrap();
-        assert_eq!(exceeds(&seasons, "Friends (10 seasons)"), Some(true));
+        assert!(overshoot(&seasons, "Friends (10 seasons)").unwrap() > 0.0);
     }
 }

@@ -12,7 +12,8 @@ use std::collections::{HashMap, HashSet};
 use rapport_core::{Embedder, cosine};
 
 use crate::antonyms::are_opposites;
-use crate::limits::{exceeds, stated_limit};
+use crate::limits::{overshoot, stated_limit};
+use crate::option_terms::candidate_terms;
 use crate::profile_match::term_polarity;
 use crate::stated::PreferenceStatement;
 use crate::terms::{signed_terms, stem, words};
@@ -151,16 +152,7 @@ pub fn rank_responses(
             1.0
         }
     };
-    let terms: Vec<HashMap<String, f32>> = candidates
-        .iter()
-        .map(|c| {
-            let mut map = HashMap::new();
-            for t in signed_terms(c) {
-                map.entry(t.term).or_insert(t.sign);
-            }
-            map
-        })
-        .collect();
+    let terms: Vec<HashMap<String, f32>> = candidates.iter().map(|c| candidate_terms(c)).collect();
     let mut df: HashMap<&str, usize> = HashMap::new();
     for map in &terms {
         for t in map.keys() {
@@ -201,9 +193,10 @@ pub fn rank_responses(
                 - rejected.as_ref().map_or(0.0, |v| cosine(&centered[i], v));
             let limit = limit
                 .as_ref()
-                .map_or(0.0, |max| match exceeds(max, &candidates[i]) {
-                    Some(true) => -LIMIT_WEIGHT,
-                    Some(false) => LIMIT_WEIGHT * 0.3,
+                .map_or(0.0, |max| match overshoot(max, &candidates[i]) {
+                    // Further over is worse: 142 minutes against two hours beats 201.
+                    Some(over) if over > 0.0 => -LIMIT_WEIGHT * (0.5 + over).min(1.5),
+                    Some(_) => LIMIT_WEIGHT * 0.3,
                     None => 0.0,
                 });
             let vote =

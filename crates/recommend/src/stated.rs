@@ -165,6 +165,10 @@ pub fn parse_sentence(sentence: &str) -> Option<PreferenceStatement> {
         QUOTED_CONFIDENCE
     } else {
         1.0
+    } * if asks(&all_words) {
+        QUESTION_CONFIDENCE
+    } else {
+        1.0
     };
     Some(PreferenceStatement {
         sentence: sentence_text.to_string(),
@@ -204,6 +208,20 @@ fn about_options(words: &[String]) -> bool {
 /// Confidence factor of a sentence holding quotation marks or fill-in blanks: quoted or
 /// pasted words ("As a pet owner, I want to ___"), not the user's own.
 const QUOTED_CONFIDENCE: f32 = 0.3;
+
+/// Confidence factor of a sentence that asks something ("How can I make layouts limit their
+/// size"): it names a task, rarely a taste.
+const QUESTION_CONFIDENCE: f32 = 0.5;
+
+/// Whether the words open with a question word.
+fn asks(words: &[String]) -> bool {
+    words.first().is_some_and(|w| {
+        matches!(
+            w.as_str(),
+            "how" | "what" | "why" | "where" | "when" | "which" | "who"
+        )
+    })
+}
 
 /// Whether the sentence quotes someone or is a fill-in exercise.
 fn quoted(sentence: &str) -> bool {
@@ -287,7 +305,23 @@ fn parse_segment(segment: &str, terms: &mut Vec<(String, f32)>) -> bool {
                     | "especially"
                     | "truly"
             );
+        // "I only eat", "I exclusively watch": a restriction to what follows.
+        let only_this = i > 0
+            && matches!(ws[i - 1].as_str(), "only" | "exclusively" | "solely")
+            && CONSUME.contains(&w);
+        // "I'm into", "not really into": a taste for what follows.
+        let into = w == "into" && i > 0 && INTO_AFTER.contains(&ws[i - 1].as_str());
+        // "too much", "too many" only intensify ("without too many effects").
+        let intensifier = w == "too"
+            && ws
+                .get(i + 1)
+                .is_some_and(|n| matches!(n.as_str(), "much" | "many"));
+        if intensifier {
+            continue;
+        }
         let is_positive = POSITIVE.contains(&w)
+            || only_this
+            || into
             || (w == "like" && after_pronoun)
             || (!cue && WEAK_POSITIVE.contains(&w));
         let cue_polarity = if is_positive {
@@ -339,7 +373,9 @@ fn parse_segment(segment: &str, terms: &mut Vec<(String, f32)>) -> bool {
                 (ws[i - 1].as_str(), w),
                 ("rather", "than") | ("instead", "of")
             );
-        if CONTRAST.contains(&w) && !paired {
+        // "more than two hours" compares a quantity; it does not contrast two things.
+        let quantity = w == "than" && ws.get(i + 1).is_some_and(|n| is_number(n));
+        if CONTRAST.contains(&w) && !paired && !quantity {
             polarity = polarity.map(|p| -p);
             continue;
         }
@@ -381,6 +417,34 @@ fn parse_segment(segment: &str, terms: &mut Vec<(String, f32)>) -> bool {
             .for_each(|(_, p)| *p *= CATEGORY_WEIGHT);
     }
     cue
+}
+
+/// Words after which "into" states a taste ("I'm into jazz", "not really into sci-fi").
+const INTO_AFTER: &[&str] = &[
+    "im", "really", "not", "am", "big", "very", "totally", "more",
+];
+
+/// Whether a word is a number, in digits or spelled out.
+fn is_number(word: &str) -> bool {
+    word.parse::<f32>().is_ok()
+        || matches!(
+            word,
+            "a" | "an"
+                | "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "ten"
+                | "twenty"
+                | "thirty"
+                | "fifty"
+                | "hundred"
+        )
 }
 
 #[cfg(test)]

@@ -34,10 +34,13 @@ pub fn words(text: &str) -> Vec<String> {
 /// The token that "-free" becomes ("gluten-free" → `gluten _free`): it negates the word before.
 pub(crate) const ABSENT_SUFFIX: &str = "_free";
 
-/// Rewrites "X-free" so that the absence marker is its own token; a standalone "free" (as in
-/// "free courses") stays a word.
+/// Rewrites "X-free" so that the absence marker is its own token, and "free from X" as
+/// "without X"; a standalone "free" (as in "free courses") stays a word.
 fn mark_absence_suffixes(text: &str) -> String {
-    text.replace("-free", " _free").replace("‑free", " _free")
+    text.replace("-free", " _free")
+        .replace("‑free", " _free")
+        .replace(" free from ", " without ")
+        .replace(" free of ", " without ")
 }
 
 /// A crude suffix stemmer, applied the same way to every text.

@@ -264,6 +264,12 @@ fn read(clause: &[Token], now: DateTime<Utc>) -> Reading<'_> {
             }
         } else if (w == "do" || w == "did") && pred.get(i + 1).is_some_and(|n| n.lower == "not") {
             pred.remove(i);
+        } else if matches!(w, "do" | "did" | "does")
+            && pred.get(i + 1).is_some_and(|n| plain_verb(&n.lower))
+        {
+            // Emphatic "I did go to an art school": the verb after the auxiliary carries it.
+            past |= w == "did";
+            pred.remove(i);
         } else {
             i += 1;
         }
@@ -285,6 +291,33 @@ fn read(clause: &[Token], now: DateTime<Utc>) -> Reading<'_> {
         time,
         now,
     }
+}
+
+/// Whether a word can follow an emphatic "do" as its verb ("did go", "do speak").
+fn plain_verb(w: &str) -> bool {
+    !has(NEGATIONS, w)
+        && !matches!(
+            w,
+            "not"
+                | "you"
+                | "a"
+                | "an"
+                | "the"
+                | "it"
+                | "that"
+                | "this"
+                | "so"
+                | "too"
+                | "well"
+                | "my"
+                | "some"
+                | "any"
+                | "what"
+                | "nothing"
+                | "something"
+                | "everything"
+        )
+        && w.chars().all(|c| c.is_ascii_lowercase())
 }
 
 fn word(w: &str) -> Token {

@@ -29,6 +29,9 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
     if let Some(&(_, strength, dislike)) = LIKING.iter().find(|(v, _, _)| r.w(i) == *v) {
         return liking(r, i + 1, strength, dislike);
     }
+    if let Some(f) = feeling_toward(r) {
+        return Some(f);
+    }
     match (r.w(0), r.w(1)) {
         ("can", "stand") if r.negated => liking(r, 2, 1.0, true).map(positive),
         ("mind", _) if r.negated => liking(r, 1, 0.3, false).map(positive),
@@ -55,6 +58,49 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         }
         _ => None,
     }
+}
+
+/// Nouns of feeling toward something, with strength; `true` marks dislike.
+const FEELINGS: &[(&str, f32, bool)] = &[
+    ("aversion", 1.0, true),
+    ("dislike", 0.8, true),
+    ("distaste", 0.8, true),
+    ("hatred", 1.0, true),
+    ("phobia", 1.0, true),
+    ("fear", 0.8, true),
+    ("love", 1.0, false),
+    ("passion", 1.0, false),
+    ("fondness", 0.8, false),
+    ("weakness", 0.8, false),
+    ("soft", 0.8, false),
+    ("appreciation", 0.7, false),
+    ("interest", 0.7, false),
+];
+
+/// "I have a strong aversion to seafood", "I have a real passion for baking": the feeling's
+/// noun is not a possession, its object is what is liked or disliked.
+fn feeling_toward(r: &Reading<'_>) -> Option<Found> {
+    if !matches!(r.w(0), "have" | "had" | "got") || r.negated {
+        return None;
+    }
+    let at = (1..=4).find(|&i| FEELINGS.iter().any(|(n, _, _)| r.w(i) == *n))?;
+    let &(_, strength, dislike) = FEELINGS.iter().find(|(n, _, _)| r.w(at) == *n)?;
+    let mut next = at + 1;
+    if r.w(at) == "soft" && r.w(next) == "spot" {
+        next += 1;
+    }
+    if !matches!(r.w(next), "to" | "for" | "of" | "in") {
+        return None;
+    }
+    let what = object(r.rest(next + 1))?;
+    let prefix = if dislike { "dislikes" } else { "likes" };
+    let mut f = Found::new(
+        Facet::Preference,
+        format!("{prefix}:{}", key_text(&what)),
+        value_text(&what),
+    );
+    f.strength = strength;
+    Some(f)
 }
 
 fn positive(mut f: Found) -> Found {

@@ -147,6 +147,28 @@ const TABLE: &[Row] = &[
         )),
     ),
     (
+        "I have a strong aversion to seafood.",
+        Some((
+            Facet::Preference,
+            "dislikes:seafood",
+            "seafood",
+            Polarity::Positive,
+            Tense::Current,
+            "I have a strong aversion to seafood.",
+        )),
+    ),
+    (
+        "I have a real passion for baking.",
+        Some((
+            Facet::Preference,
+            "likes:baking",
+            "baking",
+            Polarity::Positive,
+            Tense::Current,
+            "I have a real passion for baking.",
+        )),
+    ),
+    (
         "I'm allergic to peanuts.",
         Some((
             Facet::Preference,
