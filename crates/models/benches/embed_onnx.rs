@@ -35,7 +35,11 @@ fn bench(c: &mut Criterion) {
             threads,
         })
         .expect("the model loads");
-        let name = if threads == 0 { "all cores" } else { "1 thread" };
+        let name = if threads == 0 {
+            "all cores"
+        } else {
+            "1 thread"
+        };
         group.bench_function(format!("embed_8_short_texts/{name}"), |b| {
             b.iter(|| {
                 for t in TEXTS {

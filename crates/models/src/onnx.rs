@@ -6,6 +6,7 @@ use std::path::{Path, PathBuf};
 use std::sync::Mutex;
 use std::sync::atomic::{AtomicU64, Ordering};
 
+use ort::environment::Environment;
 use ort::session::Session;
 use ort::value::Tensor;
 use rapport_core::Embedder;
@@ -58,8 +59,9 @@ fn onnx(e: impl std::fmt::Display) -> Error {
 }
 
 impl OnnxEmbedder {
-    /// Loads the runtime library (once per process: a later call with another library path
-    /// keeps the first), then the model, and checks the model's output width.
+    /// Loads the runtime library and makes its environment (once per process: later calls
+    /// share them, whatever their library path), then the model, and checks the model's output
+    /// width.
     pub fn load(config: &OnnxConfig) -> Result<Self> {
         let bytes = std::fs::read(&config.model).map_err(|source| Error::Io {
             path: config.model.clone(),
@@ -71,14 +73,7 @@ impl OnnxEmbedder {
                 message: "no such file".into(),
             });
         }
-        let env = ort::init_from(&config.library)
-            .map_err(|e| Error::Runtime {
-                path: config.library.clone(),
-                message: e.to_string(),
-            })?
-            .with_name("rapport")
-            .build()
-            .map_err(onnx)?;
+        let env = environment(&config.library)?;
         let mut builder = Session::builder(&env).map_err(onnx)?;
         if config.threads > 0 {
             builder = builder.with_intra_threads(config.threads).map_err(onnx)?;
@@ -149,6 +144,25 @@ impl OnnxEmbedder {
         };
         Ok(mean_pool(values, dim))
     }
+}
+
+/// The process's ONNX Runtime environment: ort allows one per process, ever (even after it is
+/// dropped), so it is made once, from the first library path, and kept.
+fn environment(library: &Path) -> Result<Environment> {
+    static ENV: Mutex<Option<Environment>> = Mutex::new(None);
+    let mut env = ENV.lock().unwrap_or_else(|p| p.into_inner());
+    if let Some(env) = env.as_ref() {
+        return Ok(env.clone());
+    }
+    let built = ort::init_from(library)
+        .map_err(|e| Error::Runtime {
+            path: library.to_path_buf(),
+            message: e.to_string(),
+        })?
+        .with_name("rapport")
+        .build()
+        .map_err(onnx)?;
+    Ok(env.insert(built).clone())
 }
 
 /// The L2-normalized mean of the rows of a `[tokens, dim]` matrix (every token attended).

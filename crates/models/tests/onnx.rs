@@ -143,6 +143,13 @@ fn nearest_neighbours_agree_with_the_static_embedder() {
 }
 
 #[test]
+fn two_embedders_share_the_process_runtime() {
+    let (a, b) = (embedder(), embedder());
+    assert_eq!(a.model_id(), b.model_id());
+    assert_eq!(a.embed("I love jazz"), b.embed("I love jazz"));
+}
+
+#[test]
 fn empty_and_long_texts() {
     let e = embedder();
     assert!(e.embed("   ").iter().all(|&x| x == 0.0));
