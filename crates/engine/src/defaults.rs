@@ -68,7 +68,9 @@ fn onnx(config: &EngineConfig) -> Result<Arc<dyn Embedder>> {
             "onnx_library",
             ONNX_LIBRARY_ENV,
         )?,
-        threads: 0,
+        // One thread per call: on the shared 2-core machine it embedded 74 texts/s against 48
+        // with ONNX Runtime's default pool (docs/MODELS.md), and it leaves cores to the rest.
+        threads: 1,
     };
     let embedder = rapport_models::OnnxEmbedder::load(&onnx)
         .map_err(|e| InternalError::Embedder(e.to_string()))?;
