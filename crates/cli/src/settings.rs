@@ -36,6 +36,12 @@ pub struct FileConfig {
     /// A PEM file of CA certificates an `https://` upstream's certificate may chain to, on top
     /// of the system's store (`RAPPORT_UPSTREAM_CA` wins).
     pub upstream_ca: Option<PathBuf>,
+    /// `static` (default) or `onnx` (`RAPPORT_EMBEDDER` wins; needs the `onnx` feature).
+    pub embedder: Option<rapport_engine::EmbedderKind>,
+    /// The `.onnx` model of the `onnx` embedder (`RAPPORT_ONNX_MODEL` wins).
+    pub onnx_model: Option<PathBuf>,
+    /// ONNX Runtime's shared library (`RAPPORT_ONNX_LIBRARY` wins).
+    pub onnx_library: Option<PathBuf>,
 }
 
 const DEFAULT_CONFIG_FILE: &str = "rapport.toml";
@@ -66,6 +72,17 @@ pub fn engine_config(args: &Args) -> anyhow::Result<EngineConfig> {
     }
     if let Some(infer) = file.infer {
         config.infer = infer;
+    }
+    // The environment wins over the file: the engine reads it for what is left unset.
+    let env_set = |name: &str| std::env::var_os(name).is_some_and(|v| !v.is_empty());
+    if !env_set("RAPPORT_EMBEDDER") {
+        config.embedder = file.embedder;
+    }
+    if !env_set("RAPPORT_ONNX_MODEL") {
+        config.onnx_model = file.onnx_model;
+    }
+    if !env_set("RAPPORT_ONNX_LIBRARY") {
+        config.onnx_library = file.onnx_library;
     }
     Ok(config)
 }
@@ -121,6 +138,17 @@ mod tests {
     fn an_empty_file_is_the_default() {
         let file: FileConfig = toml::from_str("").unwrap();
         assert!(file.data_dir.is_none() && file.index_cache_users.is_none());
+        assert!(file.embedder.is_none());
+    }
+
+    #[test]
+    fn the_embedder_is_chosen_in_the_file() {
+        let file: FileConfig =
+            toml::from_str("embedder = 'onnx'\nonnx_model = '/m.onnx'\nonnx_library = '/l.so'")
+                .unwrap();
+        assert_eq!(file.embedder, Some(rapport_engine::EmbedderKind::Onnx));
+        assert_eq!(file.onnx_library.as_deref(), Some(Path::new("/l.so")));
+        assert!(toml::from_str::<FileConfig>("embedder = 'bert'").is_err());
     }
 
     #[test]

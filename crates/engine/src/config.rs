@@ -31,6 +31,39 @@ pub struct EngineConfig {
     /// Inferred attributes below this confidence are abstentions and not kept (0 keeps every
     /// estimate, down to the background guess of a typical adult).
     pub infer_min_confidence: f32,
+    /// Which embedder vectors turns, facts and queries: `static` (built in, the default) or
+    /// `onnx` (a transformer; needs the `onnx` cargo feature). Unset: `RAPPORT_EMBEDDER`, else
+    /// `static`.
+    pub embedder: Option<EmbedderKind>,
+    /// The `.onnx` model of the `onnx` embedder. Unset: `RAPPORT_ONNX_MODEL`.
+    pub onnx_model: Option<PathBuf>,
+    /// ONNX Runtime's shared library for the `onnx` embedder. Unset: `RAPPORT_ONNX_LIBRARY`.
+    pub onnx_library: Option<PathBuf>,
+}
+
+/// The embedders [`EngineConfig::embedder`] chooses from.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum EmbedderKind {
+    /// Static MiniLM token embeddings compiled in (microseconds per text).
+    #[default]
+    Static,
+    /// all-MiniLM-L6-v2 (int8) through ONNX Runtime (milliseconds per text).
+    Onnx,
+}
+
+impl std::str::FromStr for EmbedderKind {
+    type Err = String;
+
+    fn from_str(s: &str) -> Result<Self, String> {
+        match s {
+            "static" => Ok(Self::Static),
+            "onnx" => Ok(Self::Onnx),
+            other => Err(format!(
+                "unknown embedder {other:?} (expected \"static\" or \"onnx\")"
+            )),
+        }
+    }
 }
 
 impl Default for EngineConfig {
@@ -45,6 +78,9 @@ impl Default for EngineConfig {
             infer: false,
             infer_window: 1000,
             infer_min_confidence: 0.3,
+            embedder: None,
+            onnx_model: None,
+            onnx_library: None,
         }
     }
 }

@@ -101,7 +101,7 @@ impl Engine {
         let parts = Parts {
             store,
             learner: crate::defaults::learner(),
-            embedder: crate::defaults::embedder(),
+            embedder: crate::defaults::embedder(&config)?,
         };
         Ok(Self::with_parts(config, parts))
     }

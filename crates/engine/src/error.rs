@@ -83,6 +83,10 @@ pub enum InternalError {
     /// Reading or writing a file or stream failed.
     #[error("io: {0}")]
     Io(#[from] std::io::Error),
+    /// The configured embedder could not be set up (missing model or library, or a build
+    /// without the `onnx` feature).
+    #[error("embedder: {0}")]
+    Embedder(String),
     /// The recommendation model could not be fitted.
     #[error(transparent)]
     Recommend(rapport_recommend::RecommendError),

@@ -41,7 +41,7 @@ mod retrieval;
 
 pub use access::{API_KEY_PREFIX, KeyAccess, NewApiKey, hash_api_key};
 pub use audit::{Actor, audit_subject};
-pub use config::EngineConfig;
+pub use config::{EmbedderKind, EngineConfig};
 pub use context::{
     Context, ContextFact, ContextRequest, ContextTurn, DEFAULT_BUDGET, estimate_tokens,
 };

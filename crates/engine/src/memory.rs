@@ -39,6 +39,8 @@ pub(crate) struct UserMemory {
     pub seq: u64,
     /// The user's `facts_revision` the facts were read at.
     pub facts_revision: u64,
+    /// The embedder whose vectors the memory holds; a memory is never searched with another.
+    pub model_id: Box<str>,
 }
 
 impl UserMemory {
@@ -56,6 +58,7 @@ impl UserMemory {
             facts: Vec::new(),
             seq: 0,
             facts_revision,
+            model_id: embedder.model_id().into(),
         };
         memory.extend(events, facts, embedder);
         memory

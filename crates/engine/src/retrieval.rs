@@ -86,8 +86,9 @@ impl Engine {
     /// on the same database are seen at once: the cache is never stale, only warm.
     pub(crate) fn memory(&self, tenant: &TenantId, user: &UserId) -> Result<SharedMemory> {
         let summary = self.user(tenant, user)?;
+        let model = self.embedder.model_id();
         if let Some(memory) = self.cache().get(tenant, user)
-            && is_fresh(&memory, summary.last_seq, summary.facts_revision)
+            && is_fresh(&memory, summary.last_seq, summary.facts_revision, model)
         {
             self.cache_hits.fetch_add(1, Ordering::Relaxed);
             return Ok(memory);
@@ -97,9 +98,13 @@ impl Engine {
         // and caching what was read.
         let _guard = self.lock_learning();
         let summary = self.user(tenant, user)?;
-        let cached = self.cache().get(tenant, user);
+        // A memory embedded by another model is rebuilt, never caught up.
+        let cached = self
+            .cache()
+            .get(tenant, user)
+            .filter(|m| same_model(m, model));
         if let Some(memory) = cached {
-            if !is_fresh(&memory, summary.last_seq, summary.facts_revision) {
+            if !is_fresh(&memory, summary.last_seq, summary.facts_revision, model) {
                 self.catch_up_memory(tenant, user, &memory, summary.facts_revision)?;
             }
             return Ok(memory);
@@ -150,7 +155,8 @@ impl Engine {
         };
         {
             let mut memory = memory.write().unwrap_or_else(|p| p.into_inner());
-            let contiguous = events.first().is_none_or(|e| e.seq == memory.seq + 1);
+            let contiguous = events.first().is_none_or(|e| e.seq == memory.seq + 1)
+                && *memory.model_id == *self.embedder.model_id();
             if contiguous {
                 memory.extend(events, facts, self.embedder.as_ref());
                 memory.facts_revision = facts_revision;
@@ -182,8 +188,14 @@ impl Engine {
     }
 }
 
-/// Whether a cached memory reflects the user's log up to `last_seq` and facts at `revision`.
-fn is_fresh(memory: &SharedMemory, last_seq: u64, revision: u64) -> bool {
+/// Whether a cached memory reflects the user's log up to `last_seq` and facts at `revision`,
+/// embedded by `model`.
+fn is_fresh(memory: &SharedMemory, last_seq: u64, revision: u64, model: &str) -> bool {
     let memory = memory.read().unwrap_or_else(|p| p.into_inner());
-    memory.seq >= last_seq && memory.facts_revision == revision
+    memory.seq >= last_seq && memory.facts_revision == revision && *memory.model_id == *model
+}
+
+/// Whether a cached memory holds vectors of `model`.
+fn same_model(memory: &SharedMemory, model: &str) -> bool {
+    *memory.read().unwrap_or_else(|p| p.into_inner()).model_id == *model
 }

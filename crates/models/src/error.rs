@@ -17,6 +17,19 @@ pub enum Error {
     /// The model manifest is not valid JSON of the expected shape.
     #[error("invalid model manifest: {0}")]
     Manifest(#[from] serde_json::Error),
+    /// The ONNX Runtime shared library could not be loaded.
+    #[error(
+        "cannot load the ONNX Runtime library {path}: {message} (run scripts/setup-onnx, then set RAPPORT_ONNX_LIBRARY)"
+    )]
+    Runtime {
+        /// The library that was tried.
+        path: PathBuf,
+        /// What went wrong.
+        message: String,
+    },
+    /// ONNX Runtime rejected the model or failed to run it.
+    #[error("ONNX Runtime: {0}")]
+    Onnx(String),
     /// The model files are present but inconsistent or unsupported.
     #[error("invalid model: {0}")]
     InvalidModel(String),

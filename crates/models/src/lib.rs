@@ -17,11 +17,15 @@
 
 mod error;
 mod manifest;
+#[cfg(feature = "onnx")]
+mod onnx;
 mod static_embedder;
 mod tokenizer;
 mod unicode;
 mod words;
 
 pub use error::{Error, Result};
+#[cfg(feature = "onnx")]
+pub use onnx::{MAX_TOKENS, OnnxConfig, OnnxEmbedder};
 pub use static_embedder::StaticEmbedder;
 pub use tokenizer::{TokenizerConfig, WordPieceTokenizer};

@@ -28,6 +28,14 @@ pub struct StaticEmbedder {
     scales: Vec<f32>,
 }
 
+/// The tokenizer of the built-in model (MiniLM's uncased BERT vocabulary).
+#[cfg_attr(not(feature = "onnx"), allow(dead_code))]
+pub(crate) fn builtin_tokenizer() -> WordPieceTokenizer {
+    let manifest = Manifest::parse(BUILTIN_MANIFEST).expect("built-in manifest is valid");
+    WordPieceTokenizer::from_vocab_text(BUILTIN_VOCAB, manifest.tokenizer_config())
+        .expect("built-in vocabulary is valid")
+}
+
 impl StaticEmbedder {
     /// The model compiled into the binary (`models/minilm-static-256`, model id
     /// `minilm-l6-v2-static-256-v1`, 256 dimensions). Construction parses the vocabulary

@@ -100,6 +100,11 @@ impl WordPieceTokenizer {
         self.unk_id
     }
 
+    /// The id of a whole-word token such as `[CLS]`, if it is in the vocabulary.
+    pub fn token_id(&self, token: &str) -> Option<u32> {
+        self.initial.get(token).copied()
+    }
+
     /// The token with this id, if any.
     pub fn id_to_token(&self, id: u32) -> Option<&str> {
         self.vocab.get(id as usize).map(|t| &**t)
