@@ -350,9 +350,10 @@ pub enum BenchCommand {
         /// Turns per ingest batch.
         #[arg(long, default_value_t = 1_000)]
         batch: usize,
-        /// Leave out attribute and style inference (to measure what it costs).
+        /// Also infer attributes and style (off by default, as in the engine), to measure
+        /// what it costs.
         #[arg(long)]
-        no_infer: bool,
+        infer: bool,
     },
     /// Context latency for a hot user among many, cold-load time and memory per turn.
     Context {

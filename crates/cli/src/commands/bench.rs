@@ -32,12 +32,12 @@ pub fn run(what: BenchCommand, database_url: Option<String>) -> anyhow::Result<E
             users,
             turns,
             batch,
-            no_infer,
+            infer,
         } => {
             eprintln!(
                 "ingesting {turns} synthetic turns of {users} users in batches of {batch} ..."
             );
-            let r = bench::ingest(dir.path(), users, turns, batch, !no_infer)?;
+            let r = bench::ingest(dir.path(), users, turns, batch, infer)?;
             println!("turns                 {}", r.turns);
             println!("users                 {}", r.users);
             println!("store+learn           {:.2} s", r.ingest_seconds);
