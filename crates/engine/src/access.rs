@@ -49,7 +49,8 @@ fn random_hex(bytes: usize) -> Result<String> {
     Ok(hex(&buf))
 }
 
-fn hex(bytes: &[u8]) -> String {
+/// Lowercase hex of bytes.
+pub(crate) fn hex(bytes: &[u8]) -> String {
     bytes.iter().map(|b| format!("{b:02x}")).collect()
 }
 

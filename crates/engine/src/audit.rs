@@ -61,7 +61,7 @@ pub fn audit_subject(tenant: &TenantId, user: &UserId) -> String {
         .chain_update([0])
         .chain_update(user.as_str().as_bytes())
         .finalize();
-    digest[..16].iter().map(|b| format!("{b:02x}")).collect()
+    crate::access::hex(&digest[..16])
 }
 
 impl Engine {

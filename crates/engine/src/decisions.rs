@@ -25,13 +25,13 @@ pub(crate) fn fingerprint(key: &str, value: &str) -> String {
         .chain_update([0])
         .chain_update(value.to_lowercase().as_bytes())
         .finalize();
-    digest.iter().map(|b| format!("{b:02x}")).collect()
+    crate::access::hex(&digest)
 }
 
 /// Whether a decision rules the fact out: the tenant's policy, a forbidden category, or a
 /// deleted `(key, value)` the user did not set again themselves.
 fn ruled_out(policy: &TenantPolicy, settings: &UserSettings, fact: &Fact) -> bool {
-    crate::policy::disallowed(policy, fact)
+    !policy.allows(fact)
         || settings.forbids(fact)
         || (fact.source != Source::Edited
             && !settings.suppressed.is_empty()
@@ -229,11 +229,11 @@ impl Engine {
         policy: &TenantPolicy,
     ) -> Result<usize> {
         let facts = self.store.facts(tenant, user)?;
-        if !facts.iter().any(|f| crate::policy::disallowed(policy, f)) {
+        if facts.iter().all(|f| policy.allows(f)) {
             return Ok(0);
         }
         self.decide(tenant, user, |facts, _| {
-            Ok(remove(facts, |f| crate::policy::disallowed(policy, f)))
+            Ok(remove(facts, |f| !policy.allows(f)))
         })
     }
 

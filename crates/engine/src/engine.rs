@@ -1,10 +1,9 @@
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::atomic::AtomicU64;
 use std::sync::{Arc, Mutex, MutexGuard};
 
 use rapport_core::{
-    Embedder, Event, Fact, ProfileLearner, Source, StoredEvent, TenantId, TenantPolicy, UserId,
-    UserSettings,
+    Embedder, Event, Fact, ProfileLearner, Source, StoredEvent, TenantId, UserId, UserSettings,
 };
 use rapport_index::IndexCache;
 use rapport_store::{FactUpdate, PostgresStore, SqliteStore, Store, UserSummary};
@@ -21,8 +20,8 @@ pub(crate) const MAX_CONFLICT_RETRIES: usize = 8;
 
 /// A user's facts after learning.
 struct Learned {
-    tenant: TenantId,
-    user: UserId,
+    /// The user's row when the facts were read (its `facts_revision` is the one the save
+    /// names).
     summary: UserSummary,
     settings: UserSettings,
     /// The facts as read, before learning.
@@ -32,8 +31,6 @@ struct Learned {
     changed: bool,
     /// The sequence number the facts reflect.
     learned_seq: u64,
-    /// The user's `facts_revision` when the facts were read.
-    read_at: u64,
     /// The events learned from, when they were the fresh batch (else the log was replayed).
     events: Option<Vec<StoredEvent>>,
 }
@@ -146,8 +143,11 @@ impl Engine {
     /// When this returns `Ok`, the events are durable even if learning from them failed; a
     /// later ingest or [`reindex`](Self::reindex) catches up.
     pub fn ingest(&self, events: &[Event]) -> Result<IngestReport> {
-        let policies = crate::policy::policies_of(self, events)?;
-        let events = crate::policy::redact_for_storage(events, &policies);
+        let mut policies = crate::policy::Policies::default();
+        for event in events {
+            policies.get(&*self.store, &event.tenant)?;
+        }
+        let events = policies.redact_for_storage(events);
         let outcome = self.store.append(&events)?;
         let mut with_actions: Vec<&TenantId> = outcome
             .stored
@@ -169,7 +169,7 @@ impl Engine {
         // ours is retried from what it saved (the events then come from the log).
         let mut attempts = 0;
         loop {
-            match self.catch_up(by_user.clone(), &policies) {
+            match self.catch_up(by_user.clone(), &mut policies) {
                 Err(e) if e.is_conflict() && attempts < MAX_CONFLICT_RETRIES => attempts += 1,
                 result => break result?,
             }
@@ -187,10 +187,9 @@ impl Engine {
     fn catch_up(
         &self,
         fresh: BTreeMap<(TenantId, UserId), Vec<StoredEvent>>,
-        policies: &HashMap<TenantId, TenantPolicy>,
+        policies: &mut crate::policy::Policies,
     ) -> Result<()> {
         let _guard = self.lock_learning();
-        let default_policy = TenantPolicy::default();
         let mut learned: Vec<Learned> = Vec::with_capacity(fresh.len());
         for ((tenant, user), events) in fresh {
             let Some(summary) = self.store.user(&tenant, &user)? else {
@@ -235,48 +234,41 @@ impl Engine {
             } else {
                 crate::inference::restore(&mut facts, inferred);
             }
-            let policy = policies.get(&tenant).unwrap_or(&default_policy);
+            let policy = policies.get(&*self.store, &tenant)?;
             crate::decisions::enforce(policy, &settings, &before, &mut facts);
             learned.push(Learned {
                 changed: facts != before,
-                tenant,
-                user,
+                summary,
                 settings,
                 before,
                 facts,
                 learned_seq,
-                read_at: summary.facts_revision,
-                summary,
                 events,
             });
         }
         let updates: Vec<FactUpdate<'_>> = learned
             .iter()
             .map(|l| FactUpdate {
-                tenant: &l.tenant,
-                user: &l.user,
+                tenant: &l.summary.tenant,
+                user: &l.summary.user,
                 facts: l.changed.then_some(l.facts.as_slice()),
                 previous: Some(l.before.as_slice()),
                 learned_seq: l.learned_seq,
-                expected_revision: l.read_at,
+                expected_revision: l.summary.facts_revision,
             })
             .collect();
         self.store.save_facts(&updates)?;
         drop(updates);
         for l in learned {
+            let (tenant, user) = (&l.summary.tenant, &l.summary.user);
+            // Every save moves the revision by exactly one (the stores' contract).
+            let saved_at = l.summary.facts_revision + 1;
             match &l.events {
-                Some(events) => {
-                    self.refresh_memory(&l.tenant, &l.user, events, &l.facts, l.read_at + 1)?
-                }
-                None => self.evict_memory(&l.tenant, &l.user),
+                Some(events) => self.refresh_memory(tenant, user, events, &l.facts, saved_at)?,
+                None => self.evict_memory(tenant, user),
             }
-            self.learned_cache().put(
-                &l.summary,
-                l.read_at + 1,
-                l.learned_seq,
-                l.facts,
-                l.settings,
-            );
+            self.learned_cache()
+                .put(&l.summary, saved_at, l.learned_seq, l.facts, l.settings);
         }
         Ok(())
     }
@@ -284,9 +276,7 @@ impl Engine {
     /// Learns, for every user of every tenant, what their facts do not reflect yet.
     pub(crate) fn catch_up_all(&self) -> Result<()> {
         let mut behind = BTreeMap::new();
-        let mut policies = HashMap::new();
         for tenant in self.store.tenants()? {
-            policies.insert(tenant.clone(), self.store.tenant_policy(&tenant)?);
             for summary in self.store.users(&tenant)? {
                 if summary.learned_seq < summary.last_seq {
                     behind.insert((summary.tenant, summary.user), Vec::new());
@@ -296,7 +286,7 @@ impl Engine {
         if behind.is_empty() {
             return Ok(());
         }
-        self.catch_up(behind, &policies)
+        self.catch_up(behind, &mut crate::policy::Policies::default())
     }
 
     /// Replays the log after `after_seq` into `facts`; returns the last seq and the count.
@@ -330,12 +320,8 @@ impl Engine {
             everyone.extend(self.store.users(&tenant)?);
         }
         let mut report = ReindexReport::default();
-        let mut policies = HashMap::new();
+        let mut policies = crate::policy::Policies::default();
         for (done, listed) in everyone.iter().enumerate() {
-            if !policies.contains_key(&listed.tenant) {
-                let policy = self.store.tenant_policy(&listed.tenant)?;
-                policies.insert(listed.tenant.clone(), policy);
-            }
             let _guard = self.lock_learning();
             self.evict_memory(&listed.tenant, &listed.user);
             // Read again under the lock: the user may have been forgotten or grown since.
@@ -363,7 +349,8 @@ impl Engine {
                     &mut facts,
                 )?;
             }
-            crate::decisions::enforce(&policies[tenant], &settings, &kept, &mut facts);
+            let policy = policies.get(&*self.store, tenant)?;
+            crate::decisions::enforce(policy, &settings, &kept, &mut facts);
             self.store.save_facts(&[FactUpdate {
                 tenant: &summary.tenant,
                 user: &summary.user,

@@ -6,7 +6,8 @@ use std::collections::HashMap;
 
 use chrono::Utc;
 use rapport_core::redact::redact_pii;
-use rapport_core::{Event, EventBody, Fact, TenantId, TenantPolicy};
+use rapport_core::{Event, EventBody, TenantId, TenantPolicy};
+use rapport_store::Store;
 use serde::Serialize;
 
 use crate::{Actor, Engine, Result};
@@ -20,54 +21,43 @@ pub struct PolicyReport {
     pub removed: usize,
 }
 
-/// The policies of the tenants a batch names, each read once.
-pub(crate) fn policies_of(
-    engine: &Engine,
-    events: &[Event],
-) -> Result<HashMap<TenantId, TenantPolicy>> {
-    let mut policies = HashMap::new();
-    for event in events {
-        if !policies.contains_key(&event.tenant) {
-            let policy = engine.store.tenant_policy(&event.tenant)?;
-            policies.insert(event.tenant.clone(), policy);
+/// Tenants' policies, each read from the store once per batch (or rebuild).
+#[derive(Default)]
+pub(crate) struct Policies(HashMap<TenantId, TenantPolicy>);
+
+impl Policies {
+    /// The tenant's policy, read on first use.
+    pub fn get(&mut self, store: &dyn Store, tenant: &TenantId) -> Result<&TenantPolicy> {
+        if !self.0.contains_key(tenant) {
+            let policy = store.tenant_policy(tenant)?;
+            self.0.insert(tenant.clone(), policy);
         }
+        Ok(&self.0[tenant])
     }
-    Ok(policies)
-}
 
-/// The batch with identifiers masked in the text of every event whose tenant redacts before
-/// storage; borrowed when nothing changes.
-pub(crate) fn redact_for_storage<'a>(
-    events: &'a [Event],
-    policies: &HashMap<TenantId, TenantPolicy>,
-) -> Cow<'a, [Event]> {
-    if !policies.values().any(|p| p.redact.storage) {
-        return Cow::Borrowed(events);
-    }
-    let redacted = events
-        .iter()
-        .map(|event| {
-            let mut event = event.clone();
-            if policies
-                .get(&event.tenant)
-                .is_some_and(|p| p.redact.storage)
-            {
-                match &mut event.body {
-                    EventBody::Message(m) => m.text = redact_pii(&m.text).into_owned(),
-                    EventBody::Document(d) => d.text = redact_pii(&d.text).into_owned(),
-                    EventBody::Action(_) => {}
+    /// The batch with identifiers masked in the text of every event whose tenant (read
+    /// already) redacts before storage; borrowed when nothing changes.
+    pub fn redact_for_storage<'a>(&self, events: &'a [Event]) -> Cow<'a, [Event]> {
+        let redacts = |tenant: &TenantId| self.0.get(tenant).is_some_and(|p| p.redact.storage);
+        if !events.iter().any(|e| redacts(&e.tenant)) {
+            return Cow::Borrowed(events);
+        }
+        let redacted = events
+            .iter()
+            .map(|event| {
+                let mut event = event.clone();
+                if redacts(&event.tenant) {
+                    match &mut event.body {
+                        EventBody::Message(m) => m.text = redact_pii(&m.text).into_owned(),
+                        EventBody::Document(d) => d.text = redact_pii(&d.text).into_owned(),
+                        EventBody::Action(_) => {}
+                    }
                 }
-            }
-            event
-        })
-        .collect();
-    Cow::Owned(redacted)
-}
-
-/// Whether the policy rules the fact out: an inferred fact of a class the tenant does not
-/// allow inferring.
-pub(crate) fn disallowed(policy: &TenantPolicy, fact: &Fact) -> bool {
-    !policy.allows(fact)
+                event
+            })
+            .collect();
+        Cow::Owned(redacted)
+    }
 }
 
 impl Engine {

@@ -53,42 +53,27 @@ impl ProfileLearner for CityLearner {
             }
             facts.push(Fact {
                 id: next_id,
-                facet: Facet::Identity,
-                key: "location.city".into(),
-                value: city.into(),
-                polarity: Polarity::Positive,
-                strength: 1.0,
-                confidence: 0.9,
-                source: Source::Stated,
-                sensitivity: Sensitivity::None,
-                statement: format!("I live in {city}."),
                 description: format!("Lives in {city}."),
-                evidence: vec![stored.event.id.clone()],
-                valid_from: stored.event.time,
-                valid_to: None,
-                superseded_by: None,
-                ended_by: None,
-                change_reason: None,
-                pinned: false,
-                last_seen: stored.event.time,
+                ..stated(stored, "location.city", city, format!("I live in {city}."))
             });
         }
     }
 }
 
-fn inferred_income(facts: &[Fact], stored: &StoredEvent, level: &str) -> Fact {
+/// A current, stated identity fact learned from `stored` (id 0: the caller numbers it).
+fn stated(stored: &StoredEvent, key: &str, value: &str, statement: String) -> Fact {
     Fact {
-        id: facts.iter().map(|f| f.id).max().unwrap_or(0) + 1,
+        id: 0,
         facet: Facet::Identity,
-        key: "income.level".into(),
-        value: level.into(),
+        key: key.into(),
+        value: value.into(),
         polarity: Polarity::Positive,
         strength: 1.0,
-        confidence: 0.6,
-        source: Source::Inferred,
-        sensitivity: Sensitivity::Finances,
-        statement: format!("My income is {level}."),
-        description: format!("Income probably {level}."),
+        confidence: 0.9,
+        source: Source::Stated,
+        sensitivity: Sensitivity::None,
+        description: statement.clone(),
+        statement,
         evidence: vec![stored.event.id.clone()],
         valid_from: stored.event.time,
         valid_to: None,
@@ -97,6 +82,22 @@ fn inferred_income(facts: &[Fact], stored: &StoredEvent, level: &str) -> Fact {
         change_reason: None,
         pinned: false,
         last_seen: stored.event.time,
+    }
+}
+
+fn inferred_income(facts: &[Fact], stored: &StoredEvent, level: &str) -> Fact {
+    Fact {
+        id: facts.iter().map(|f| f.id).max().unwrap_or(0) + 1,
+        confidence: 0.6,
+        source: Source::Inferred,
+        sensitivity: Sensitivity::Finances,
+        description: format!("Income probably {level}."),
+        ..stated(
+            stored,
+            "income.level",
+            level,
+            format!("My income is {level}."),
+        )
     }
 }
 

@@ -66,8 +66,7 @@ pub(super) fn replace_facts(
         &[&t, &u],
     )?;
     upsert_facts(tx, t, u, facts.iter())?;
-    let deltas = population_deltas(&before, facts);
-    apply_population_deltas(tx, t, deltas.iter().map(|(p, d)| (p, *d)))
+    move_population(tx, t, &before, facts)
 }
 
 /// Writes facts (new or replacing the row of the same id).
@@ -106,23 +105,25 @@ fn write_changes(
         )?;
     }
     upsert_facts(tx, t, u, changes.written.into_iter())?;
-    let deltas = population_deltas(previous, facts);
-    apply_population_deltas(tx, t, deltas.iter().map(|(p, d)| (p, *d)))
+    move_population(tx, t, previous, facts)
 }
 
-pub(super) fn apply_population_deltas<'a>(
+/// Moves the tenant's population counts as a user's facts go from `before` to `after`.
+pub(super) fn move_population(
     client: &mut impl GenericClient,
     tenant: &str,
-    deltas: impl Iterator<Item = (&'a (String, String), i64)>,
+    before: &[Fact],
+    after: &[Fact],
 ) -> Result<()> {
     let upsert = client.prepare(
         "INSERT INTO population (tenant_id, key, value, holders) VALUES ($1, $2, $3, $4)
          ON CONFLICT (tenant_id, key, value) DO UPDATE SET holders = population.holders + EXCLUDED.holders",
     )?;
+    let deltas = population_deltas(before, after);
     let mut emptied: Vec<(&str, &str)> = Vec::new();
-    for ((key, value), delta) in deltas {
-        client.execute(&upsert, &[&tenant, key, value, &delta])?;
-        if delta < 0 {
+    for ((key, value), delta) in &deltas {
+        client.execute(&upsert, &[&tenant, key, value, delta])?;
+        if *delta < 0 {
             emptied.push((key, value));
         }
     }

@@ -62,8 +62,7 @@ pub(super) fn forget(client: &mut Client, tenant: &TenantId, user: &UserId) -> R
     let mut tx = client.transaction()?;
     let (t, u) = (tenant.as_str(), user.as_str());
     let facts = super::facts::read(&mut tx, tenant, user)?;
-    let deltas = crate::fact_diff::population_deltas(&facts, &[]);
-    super::facts::apply_population_deltas(&mut tx, t, deltas.iter().map(|(p, d)| (p, *d)))?;
+    super::facts::move_population(&mut tx, t, &facts, &[])?;
     tx.execute(
         "DELETE FROM events WHERE tenant_id = $1 AND user_id = $2",
         &[&t, &u],

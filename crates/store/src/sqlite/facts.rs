@@ -93,8 +93,7 @@ fn write_changes(
     for fact in changes.written {
         insert_fact(tx, tenant, user, fact)?;
     }
-    let deltas = population_deltas(previous, facts);
-    apply_population_deltas(tx, tenant, deltas.iter().map(|(p, d)| (p, *d)))
+    move_population(tx, tenant, previous, facts)
 }
 
 pub(super) fn replace_facts(
@@ -109,14 +108,15 @@ pub(super) fn replace_facts(
     for fact in facts {
         insert_fact(tx, tenant, user, fact)?;
     }
-    let deltas = population_deltas(&before, facts);
-    apply_population_deltas(tx, tenant, deltas.iter().map(|(p, d)| (p, *d)))
+    move_population(tx, tenant, &before, facts)
 }
 
-pub(super) fn apply_population_deltas<'a>(
+/// Moves the tenant's population counts as a user's facts go from `before` to `after`.
+pub(super) fn move_population(
     conn: &Connection,
     tenant: &TenantId,
-    deltas: impl Iterator<Item = (&'a (String, String), i64)>,
+    before: &[Fact],
+    after: &[Fact],
 ) -> Result<()> {
     let mut upsert = conn.prepare_cached(
         "INSERT INTO population (tenant, key, value, holders) VALUES (?1, ?2, ?3, ?4)
@@ -125,7 +125,7 @@ pub(super) fn apply_population_deltas<'a>(
     let mut emptied = conn.prepare_cached(
         "DELETE FROM population WHERE tenant = ?1 AND key = ?2 AND value = ?3 AND holders <= 0",
     )?;
-    for ((key, value), delta) in deltas {
+    for ((key, value), delta) in population_deltas(before, after) {
         upsert.execute(params![tenant.as_str(), key, value, delta])?;
         if delta < 0 {
             emptied.execute(params![tenant.as_str(), key, value])?;
@@ -164,8 +164,7 @@ pub(super) fn remove_user_population(
     tenant: &TenantId,
     user: &UserId,
 ) -> Result<()> {
-    let deltas = population_deltas(&read(conn, tenant, user)?, &[]);
-    apply_population_deltas(conn, tenant, deltas.iter().map(|(p, d)| (p, *d)))
+    move_population(conn, tenant, &read(conn, tenant, user)?, &[])
 }
 
 /// Moves the user's facts revision on from `expected`, or fails with a conflict when another
