@@ -15,6 +15,7 @@ mod openai_script;
 mod operations;
 mod proxy;
 mod proxy_tls;
+mod python_client;
 mod scripted;
 mod two_servers;
 mod user_keys;
