@@ -64,8 +64,28 @@ pub fn audit_subject(tenant: &TenantId, user: &UserId) -> String {
     crate::access::hex(&digest[..16])
 }
 
+/// An audit entry for an action now. `detail` must not hold content.
+pub(crate) fn audit_entry(
+    actor: &Actor,
+    tenant: &TenantId,
+    user: Option<&UserId>,
+    action: &str,
+    detail: impl Into<String>,
+) -> AuditEntry {
+    AuditEntry {
+        tenant: tenant.clone(),
+        time: Utc::now(),
+        actor: actor.as_str().to_string(),
+        action: action.to_string(),
+        subject: user.map(|u| audit_subject(tenant, u)),
+        detail: detail.into(),
+    }
+}
+
 impl Engine {
-    /// Records an action in the tenant's audit log. `detail` must not hold content.
+    /// Records an action that changes nothing (an export) in the tenant's audit log.
+    /// Changes pass their entry to the store with the change instead, so both are saved in
+    /// one transaction.
     pub(crate) fn audit(
         &self,
         actor: &Actor,
@@ -74,14 +94,9 @@ impl Engine {
         action: &str,
         detail: impl Into<String>,
     ) -> Result<()> {
-        Ok(self.store.record_audit(&AuditEntry {
-            tenant: tenant.clone(),
-            time: Utc::now(),
-            actor: actor.as_str().to_string(),
-            action: action.to_string(),
-            subject: user.map(|u| audit_subject(tenant, u)),
-            detail: detail.into(),
-        })?)
+        Ok(self
+            .store
+            .record_audit(&audit_entry(actor, tenant, user, action, detail))?)
     }
 
     /// The tenant's audit log, newest first, at most `limit` entries; only those about `user`

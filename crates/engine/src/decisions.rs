@@ -8,8 +8,10 @@ use std::collections::HashSet;
 
 use chrono::Utc;
 use rapport_core::{Category, Fact, FactId, Source, TenantId, TenantPolicy, UserId, UserSettings};
+use rapport_store::AuditEntry;
 use sha2::{Digest, Sha256};
 
+use crate::audit::audit_entry;
 use crate::{Actor, Engine, Error, Result, UserError};
 
 /// Why a fact ended when the user edited it.
@@ -106,43 +108,47 @@ impl Engine {
             }
             .into());
         }
-        self.decide(tenant, user, |facts, settings| {
-            let old = current_fact(facts, user, id)?.clone();
-            let now = Utc::now();
-            let new_id = facts.iter().map(|f| f.id).max().unwrap_or(0) + 1;
-            let mut edited = old.clone();
-            edited.id = new_id;
-            edited.value = value.to_string();
-            edited.statement = replace_value(&old.statement, &old.value, value);
-            edited.description = replace_value(&old.description, &old.value, value);
-            edited.source = Source::Edited;
-            edited.pinned = true;
-            edited.confidence = 1.0;
-            edited.evidence = Vec::new();
-            edited.valid_from = now;
-            edited.last_seen = now;
-            let ended = facts.iter_mut().find(|f| f.id == id).expect("found above");
-            ended.valid_to = Some(now);
-            ended.superseded_by = Some(new_id);
-            ended.ended_by = None;
-            ended.change_reason = Some(EDITED_REASON.to_string());
-            let suppressed = fingerprint(&old.key, &old.value);
-            if !old.value.eq_ignore_ascii_case(value) && !settings.suppressed.contains(&suppressed)
-            {
-                settings.suppressed.push(suppressed);
-            }
-            facts.push(edited.clone());
-            Ok(edited)
-        })
-        .and_then(|edited| {
-            let detail = format!(
-                "fact {id} ({}) replaced by fact {}",
-                edited.facet.as_str(),
-                edited.id
-            );
-            self.audit(actor, tenant, Some(user), "fact.edit", detail)?;
-            Ok(edited)
-        })
+        self.decide(
+            tenant,
+            user,
+            |facts, settings| {
+                let old = current_fact(facts, user, id)?.clone();
+                let now = Utc::now();
+                let new_id = facts.iter().map(|f| f.id).max().unwrap_or(0) + 1;
+                let mut edited = old.clone();
+                edited.id = new_id;
+                edited.value = value.to_string();
+                edited.statement = replace_value(&old.statement, &old.value, value);
+                edited.description = replace_value(&old.description, &old.value, value);
+                edited.source = Source::Edited;
+                edited.pinned = true;
+                edited.confidence = 1.0;
+                edited.evidence = Vec::new();
+                edited.valid_from = now;
+                edited.last_seen = now;
+                let ended = facts.iter_mut().find(|f| f.id == id).expect("found above");
+                ended.valid_to = Some(now);
+                ended.superseded_by = Some(new_id);
+                ended.ended_by = None;
+                ended.change_reason = Some(EDITED_REASON.to_string());
+                let suppressed = fingerprint(&old.key, &old.value);
+                if !old.value.eq_ignore_ascii_case(value)
+                    && !settings.suppressed.contains(&suppressed)
+                {
+                    settings.suppressed.push(suppressed);
+                }
+                facts.push(edited.clone());
+                Ok(edited)
+            },
+            |edited| {
+                let detail = format!(
+                    "fact {id} ({}) replaced by fact {}",
+                    edited.facet.as_str(),
+                    edited.id
+                );
+                Some(audit_entry(actor, tenant, Some(user), "fact.edit", detail))
+            },
+        )
     }
 
     /// Pins or unpins a current fact. A pinned fact is never ended by extraction and is kept
@@ -155,16 +161,21 @@ impl Engine {
         pinned: bool,
         actor: &Actor,
     ) -> Result<Fact> {
-        let fact = self.decide(tenant, user, |facts, _| {
-            current_fact(facts, user, id)?;
-            let fact = facts.iter_mut().find(|f| f.id == id).expect("found above");
-            fact.pinned = pinned;
-            Ok(fact.clone())
-        })?;
-        let action = if pinned { "fact.pin" } else { "fact.unpin" };
-        let detail = format!("fact {id} ({})", fact.facet.as_str());
-        self.audit(actor, tenant, Some(user), action, detail)?;
-        Ok(fact)
+        self.decide(
+            tenant,
+            user,
+            |facts, _| {
+                current_fact(facts, user, id)?;
+                let fact = facts.iter_mut().find(|f| f.id == id).expect("found above");
+                fact.pinned = pinned;
+                Ok(fact.clone())
+            },
+            |fact| {
+                let action = if pinned { "fact.pin" } else { "fact.unpin" };
+                let detail = format!("fact {id} ({})", fact.facet.as_str());
+                Some(audit_entry(actor, tenant, Some(user), action, detail))
+            },
+        )
     }
 
     /// Deletes a fact (current or past) for good, with every other version of the same value,
@@ -176,23 +187,36 @@ impl Engine {
         id: FactId,
         actor: &Actor,
     ) -> Result<()> {
-        let (facet, removed) = self.decide(tenant, user, |facts, settings| {
-            let fact = facts
-                .iter()
-                .find(|f| f.id == id)
-                .ok_or_else(|| unknown_fact(user, id))?;
-            let facet = fact.facet.as_str();
-            let suppressed = fingerprint(&fact.key, &fact.value);
-            let removed = remove(facts, |f| {
-                f.id == id || fingerprint(&f.key, &f.value) == suppressed
-            });
-            if !settings.suppressed.contains(&suppressed) {
-                settings.suppressed.push(suppressed);
-            }
-            Ok((facet, removed))
-        })?;
-        let detail = format!("fact {id} ({facet}); {removed} version(s) removed");
-        self.audit(actor, tenant, Some(user), "fact.delete", detail)
+        self.decide(
+            tenant,
+            user,
+            |facts, settings| {
+                let fact = facts
+                    .iter()
+                    .find(|f| f.id == id)
+                    .ok_or_else(|| unknown_fact(user, id))?;
+                let facet = fact.facet.as_str();
+                let suppressed = fingerprint(&fact.key, &fact.value);
+                let removed = remove(facts, |f| {
+                    f.id == id || fingerprint(&f.key, &f.value) == suppressed
+                });
+                if !settings.suppressed.contains(&suppressed) {
+                    settings.suppressed.push(suppressed);
+                }
+                Ok((facet, removed))
+            },
+            |(facet, removed)| {
+                let detail = format!("fact {id} ({facet}); {removed} version(s) removed");
+                Some(audit_entry(
+                    actor,
+                    tenant,
+                    Some(user),
+                    "fact.delete",
+                    detail,
+                ))
+            },
+        )
+        .map(|_| ())
     }
 
     /// Forbids a category for the user: purges its current and past facts and keeps it from
@@ -204,15 +228,26 @@ impl Engine {
         category: Category,
         actor: &Actor,
     ) -> Result<usize> {
-        let removed = self.decide(tenant, user, |facts, settings| {
-            if !settings.forbidden.contains(&category) {
-                settings.forbidden.push(category);
-            }
-            Ok(remove(facts, |f| category.covers(f)))
-        })?;
-        let detail = format!("category {}; {removed} fact(s) removed", category.as_str());
-        self.audit(actor, tenant, Some(user), "category.forbid", detail)?;
-        Ok(removed)
+        self.decide(
+            tenant,
+            user,
+            |facts, settings| {
+                if !settings.forbidden.contains(&category) {
+                    settings.forbidden.push(category);
+                }
+                Ok(remove(facts, |f| category.covers(f)))
+            },
+            |removed| {
+                let detail = format!("category {}; {removed} fact(s) removed", category.as_str());
+                Some(audit_entry(
+                    actor,
+                    tenant,
+                    Some(user),
+                    "category.forbid",
+                    detail,
+                ))
+            },
+        )
     }
 
     /// The user's decisions about their profile.
@@ -221,28 +256,44 @@ impl Engine {
         Ok(self.store.settings(tenant, user)?)
     }
 
-    /// Removes the user's inferred facts that `policy` does not allow. Returns how many.
+    /// Removes the user's inferred facts that `policy` does not allow, recorded as done by
+    /// `actor` (who changed the policy). Returns how many.
     pub(crate) fn remove_disallowed(
         &self,
         tenant: &TenantId,
         user: &UserId,
         policy: &TenantPolicy,
+        actor: &Actor,
     ) -> Result<usize> {
         let facts = self.store.facts(tenant, user)?;
         if facts.iter().all(|f| policy.allows(f)) {
             return Ok(0);
         }
-        self.decide(tenant, user, |facts, _| {
-            Ok(remove(facts, |f| !policy.allows(f)))
-        })
+        self.decide(
+            tenant,
+            user,
+            |facts, _| Ok(remove(facts, |f| !policy.allows(f))),
+            |removed| {
+                let detail = format!("{removed} inferred fact(s) the tenant policy disallows");
+                Some(audit_entry(
+                    actor,
+                    tenant,
+                    Some(user),
+                    "policy.remove",
+                    detail,
+                ))
+            },
+        )
     }
 
-    /// Applies one decision under the learning lock and saves it durably.
+    /// Applies one decision under the learning lock and saves it durably, in one transaction
+    /// with the audit entry `record` makes of its outcome.
     fn decide<T>(
         &self,
         tenant: &TenantId,
         user: &UserId,
         mut change: impl FnMut(&mut Vec<Fact>, &mut UserSettings) -> Result<T>,
+        record: impl Fn(&T) -> Option<AuditEntry>,
     ) -> Result<T> {
         let _guard = self.lock_learning();
         // Another process may save the same user's facts meanwhile: then the decision is
@@ -253,9 +304,10 @@ impl Engine {
             let mut facts = self.store.facts(tenant, user)?;
             let mut settings = self.store.settings(tenant, user)?;
             let outcome = change(&mut facts, &mut settings)?;
+            let entry = record(&outcome);
             match self
                 .store
-                .save_decisions(tenant, user, &facts, &settings, revision)
+                .save_decisions(tenant, user, &facts, &settings, revision, entry.as_ref())
                 .map_err(Error::from)
             {
                 Err(e) if e.is_conflict() && attempts < crate::engine::MAX_CONFLICT_RETRIES => {

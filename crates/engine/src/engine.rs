@@ -9,6 +9,7 @@ use rapport_index::IndexCache;
 use rapport_store::{FactUpdate, PostgresStore, SqliteStore, Store, UserSummary};
 use serde::Serialize;
 
+use crate::audit::audit_entry;
 use crate::memory::UserMemory;
 use crate::{Actor, EngineConfig, Error, Result, UserError};
 
@@ -399,17 +400,15 @@ impl Engine {
             self.evict_memory(tenant, user);
             // The collaborative model learned from the user's actions: refit it without them.
             self.models.mark_stale(tenant);
-            self.store.forget_user(tenant, user)?
-        };
-        if existed {
-            self.audit(
+            let entry = audit_entry(
                 actor,
                 tenant,
                 Some(user),
                 "user.forget",
                 "every event and fact",
-            )?;
-        }
+            );
+            self.store.forget_user(tenant, user, Some(&entry))?
+        };
         Ok(existed)
     }
 }

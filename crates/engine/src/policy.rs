@@ -10,6 +10,7 @@ use rapport_core::{Event, EventBody, TenantId, TenantPolicy};
 use rapport_store::Store;
 use serde::Serialize;
 
+use crate::audit::audit_entry;
 use crate::{Actor, Engine, Result};
 
 /// What [`Engine::set_tenant_policy`] changed.
@@ -74,24 +75,26 @@ impl Engine {
         policy: &TenantPolicy,
         actor: &Actor,
     ) -> Result<PolicyReport> {
-        self.store.set_tenant_policy(tenant, policy, Utc::now())?;
+        let classes: Vec<&str> = policy.infer_sensitive.iter().map(|s| s.as_str()).collect();
+        let detail = format!(
+            "infer_sensitive [{}], redact outbound {} storage {}",
+            classes.join(", "),
+            policy.redact.outbound,
+            policy.redact.storage,
+        );
+        let entry = audit_entry(actor, tenant, None, "tenant.policy", detail);
+        self.store
+            .set_tenant_policy(tenant, policy, Utc::now(), Some(&entry))?;
+        // Each user's inferred facts the policy no longer allows go in that user's own
+        // transaction, with an entry of their own.
         let mut report = PolicyReport::default();
         for summary in self.store.users(tenant)? {
-            let removed = self.remove_disallowed(tenant, &summary.user, policy)?;
+            let removed = self.remove_disallowed(tenant, &summary.user, policy, actor)?;
             if removed > 0 {
                 report.users += 1;
                 report.removed += removed;
             }
         }
-        let classes: Vec<&str> = policy.infer_sensitive.iter().map(|s| s.as_str()).collect();
-        let detail = format!(
-            "infer_sensitive [{}], redact outbound {} storage {}; {} inferred fact(s) removed",
-            classes.join(", "),
-            policy.redact.outbound,
-            policy.redact.storage,
-            report.removed
-        );
-        self.audit(actor, tenant, None, "tenant.policy", detail)?;
         Ok(report)
     }
 }

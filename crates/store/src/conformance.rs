@@ -390,8 +390,8 @@ pub fn forget_user_removes_everything(store: &dyn Store) {
         ])
         .unwrap();
     save(store, "t", "ana", &[fact(1, "pet.dog", "Rex")], 1);
-    assert!(store.forget_user(&tenant("t"), &user("ana")).unwrap());
-    assert!(!store.forget_user(&tenant("t"), &user("ana")).unwrap());
+    assert!(store.forget_user(&tenant("t"), &user("ana"), None).unwrap());
+    assert!(!store.forget_user(&tenant("t"), &user("ana"), None).unwrap());
     assert!(
         store
             .events(&tenant("t"), &user("ana"), 0, 10)

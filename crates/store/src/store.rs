@@ -147,8 +147,14 @@ pub trait Store: Send + Sync {
     fn population(&self, tenant: &TenantId) -> Result<PopulationStats>;
 
     /// Deletes everything held about the user: events, facts, counts. Returns whether the user
-    /// existed. Backends must make the deleted text unrecoverable from their files.
-    fn forget_user(&self, tenant: &TenantId, user: &UserId) -> Result<bool>;
+    /// existed; if so, `audit` is appended to the audit log in the same transaction. Backends
+    /// must make the deleted text unrecoverable from their files.
+    fn forget_user(
+        &self,
+        tenant: &TenantId,
+        user: &UserId,
+        audit: Option<&AuditEntry>,
+    ) -> Result<bool>;
 
     /// The user's decisions about their profile; the default when there are none.
     fn settings(&self, tenant: &TenantId, user: &UserId) -> Result<UserSettings>;
@@ -158,7 +164,8 @@ pub trait Store: Send + Sync {
     /// `learned_seq`. Text that left the facts must be unrecoverable from the backend's files
     /// afterwards, as for [`forget_user`](Self::forget_user). Fails with
     /// [`InternalError::Conflict`](crate::InternalError::Conflict), changing nothing, when the
-    /// user's `facts_revision` is no longer `expected_revision`.
+    /// user's `facts_revision` is no longer `expected_revision`. `audit` is appended to the
+    /// audit log in the same transaction: the change and its record stand or fall together.
     fn save_decisions(
         &self,
         tenant: &TenantId,
@@ -166,6 +173,7 @@ pub trait Store: Send + Sync {
         facts: &[Fact],
         settings: &UserSettings,
         expected_revision: u64,
+        audit: Option<&AuditEntry>,
     ) -> Result<()>;
 
     /// Registers a tenant. Returns `false` if it was already registered.
@@ -186,12 +194,14 @@ pub trait Store: Send + Sync {
     /// The tenant's policy; the default when none was set.
     fn tenant_policy(&self, tenant: &TenantId) -> Result<TenantPolicy>;
 
-    /// Sets the tenant's policy, registering the tenant (at `now`) if it was not.
+    /// Sets the tenant's policy, registering the tenant (at `now`) if it was not, and appends
+    /// `audit` to the audit log in the same transaction.
     fn set_tenant_policy(
         &self,
         tenant: &TenantId,
         policy: &TenantPolicy,
         now: DateTime<Utc>,
+        audit: Option<&AuditEntry>,
     ) -> Result<()>;
 
     /// Appends an entry to its tenant's audit log, durably.

@@ -115,6 +115,6 @@ fn forgetting_leaves_the_text_in_no_table() {
         !rows_with_marker(&mut client).is_empty(),
         "the marker is stored first"
     );
-    assert!(store.forget_user(&tenant, &ana).unwrap());
+    assert!(store.forget_user(&tenant, &ana, None).unwrap());
     assert_eq!(rows_with_marker(&mut client), Vec::<String>::new());
 }

@@ -49,6 +49,31 @@ fn sensitive_classes_are_inferred_only_when_the_tenant_enables_them() {
         .unwrap();
     assert_eq!((report.users, report.removed), (1, 1));
     assert_eq!(current_keys(&engine), ["location.city"]);
+    // The policy change and the removal it caused are both in the audit log, by the admin.
+    let log = engine.audit_log(&tenant(), None, 10).unwrap();
+    let actions: Vec<(&str, &str, &str)> = log
+        .iter()
+        .map(|e| (e.actor.as_str(), e.action.as_str(), e.detail.as_str()))
+        .collect();
+    assert_eq!(
+        actions[..2],
+        [
+            (
+                "admin",
+                "policy.remove",
+                "1 inferred fact(s) the tenant policy disallows"
+            ),
+            (
+                "admin",
+                "tenant.policy",
+                "infer_sensitive [], redact outbound false storage false"
+            ),
+        ]
+    );
+    assert_eq!(
+        engine.audit_log(&tenant(), Some(&user("ana")), 10).unwrap()[0].action,
+        "policy.remove"
+    );
     engine.reindex(|_, _| {}).unwrap();
     assert_eq!(current_keys(&engine), ["location.city"]);
 }

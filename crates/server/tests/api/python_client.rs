@@ -24,8 +24,14 @@ async fn the_python_client_passes_its_suite_against_a_live_server() {
     .await
     .unwrap();
     let report = String::from_utf8_lossy(&output.stderr);
-    assert!(output.status.success(), "the Python suite failed:\n{report}");
+    assert!(
+        output.status.success(),
+        "the Python suite failed:\n{report}"
+    );
     assert!(report.contains("OK"), "{report}");
-    assert!(!report.contains("skipped"), "nothing may be skipped:\n{report}");
+    assert!(
+        !report.contains("skipped"),
+        "nothing may be skipped:\n{report}"
+    );
     assert!(report.contains("Ran 6 tests"), "{report}");
 }

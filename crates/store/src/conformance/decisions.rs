@@ -12,8 +12,20 @@ fn ids(tenant: &str, user: &str) -> (TenantId, UserId) {
     (TenantId::new(tenant).unwrap(), UserId::new(user).unwrap())
 }
 
+fn audit_entry(tenant: &TenantId, action: &str, subject: Option<&str>) -> AuditEntry {
+    AuditEntry {
+        tenant: tenant.clone(),
+        time: Utc.with_ymd_and_hms(2024, 3, 1, 12, 0, 0).unwrap(),
+        actor: "cli".into(),
+        action: action.into(),
+        subject: subject.map(str::to_string),
+        detail: "fact 1 (identity)".into(),
+    }
+}
+
 /// Settings round-trip per user, default when absent, and `save_decisions` replaces the facts
-/// (moving population counts) without touching `learned_seq`.
+/// (moving population counts) without touching `learned_seq`; its audit entry is written with
+/// the change, and not at all when the change is refused.
 pub fn decisions_round_trip(store: &dyn Store) {
     store
         .append(&[
@@ -39,11 +51,20 @@ pub fn decisions_round_trip(store: &dyn Store) {
     edited.pinned = true;
     let revision = store.user(&tenant, &ana).unwrap().unwrap().facts_revision;
     // A decision based on an old revision is refused and changes nothing.
+    let edit = audit_entry(&tenant, "fact.edit", Some("ana-fingerprint"));
     let stale = store
-        .save_decisions(&tenant, &ana, &[], &settings, revision.wrapping_sub(1))
+        .save_decisions(
+            &tenant,
+            &ana,
+            &[],
+            &settings,
+            revision.wrapping_sub(1),
+            Some(&edit),
+        )
         .unwrap_err();
     assert!(stale.is_conflict(), "{stale}");
     assert_eq!(store.facts(&tenant, &ana).unwrap().len(), 1);
+    assert!(store.audit_log(&tenant, None, 10).unwrap().is_empty());
     store
         .save_decisions(
             &tenant,
@@ -51,8 +72,13 @@ pub fn decisions_round_trip(store: &dyn Store) {
             std::slice::from_ref(&edited),
             &settings,
             revision,
+            Some(&edit),
         )
         .unwrap();
+    assert_eq!(
+        store.audit_log(&tenant, None, 10).unwrap(),
+        vec![edit.clone()]
+    );
     assert_eq!(
         store.user(&tenant, &ana).unwrap().unwrap().facts_revision,
         revision + 1
@@ -73,10 +99,17 @@ pub fn decisions_round_trip(store: &dyn Store) {
     };
     assert_eq!((holders("paris"), holders("lyon")), (Some(1), Some(1)));
     assert_eq!(store.user(&tenant, &ana).unwrap().unwrap().learned_seq, 1);
-    assert!(store.forget_user(&tenant, &ana).unwrap());
+    let forget = audit_entry(&tenant, "user.forget", Some("ana-fingerprint"));
+    assert!(store.forget_user(&tenant, &ana, Some(&forget)).unwrap());
     assert_eq!(
         store.settings(&tenant, &ana).unwrap(),
         UserSettings::default()
+    );
+    // Forgetting someone unknown changes nothing and records nothing.
+    assert!(!store.forget_user(&tenant, &ana, Some(&forget)).unwrap());
+    assert_eq!(
+        store.audit_log(&tenant, None, 10).unwrap(),
+        vec![forget, edit]
     );
 }
 
@@ -142,15 +175,19 @@ pub fn tenant_policies(store: &dyn Store) {
             storage: false,
         },
     };
-    store.set_tenant_policy(&acme, &policy, now).unwrap();
+    let change = audit_entry(&acme, "tenant.policy", None);
+    store
+        .set_tenant_policy(&acme, &policy, now, Some(&change))
+        .unwrap();
     assert_eq!(store.tenant_policy(&acme).unwrap(), policy);
+    assert_eq!(store.audit_log(&acme, None, 10).unwrap(), vec![change]);
     assert_eq!(
         store.tenant_policy(&globex).unwrap(),
         TenantPolicy::default()
     );
     assert_eq!(store.registered_tenants().unwrap(), vec![acme.clone()]);
     store
-        .set_tenant_policy(&acme, &TenantPolicy::default(), now)
+        .set_tenant_policy(&acme, &TenantPolicy::default(), now, None)
         .unwrap();
     assert_eq!(store.tenant_policy(&acme).unwrap(), TenantPolicy::default());
 }

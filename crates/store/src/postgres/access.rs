@@ -5,7 +5,7 @@ use postgres::Client;
 use rapport_core::{TenantId, TenantPolicy, UserId};
 
 use crate::codec::{from_micros, to_micros};
-use crate::{ApiKey, Error, Result};
+use crate::{ApiKey, AuditEntry, Error, Result};
 
 pub(super) fn create_tenant(
     client: &mut Client,
@@ -42,13 +42,19 @@ pub(super) fn set_tenant_policy(
     tenant: &TenantId,
     policy: &TenantPolicy,
     now: DateTime<Utc>,
+    audit: Option<&AuditEntry>,
 ) -> Result<()> {
     let body = serde_json::to_string(policy).map_err(|e| Error::corrupt("tenants", e))?;
-    client.execute(
+    let mut tx = client.transaction()?;
+    tx.execute(
         "INSERT INTO tenants (tenant_id, created, policy) VALUES ($1, $2, $3)
          ON CONFLICT (tenant_id) DO UPDATE SET policy = excluded.policy",
         &[&tenant.as_str(), &to_micros(now), &body],
     )?;
+    if let Some(entry) = audit {
+        super::audit::record(&mut tx, entry)?;
+    }
+    tx.commit()?;
     Ok(())
 }
 

@@ -1,12 +1,12 @@
 //! The audit log on PostgreSQL.
 
-use postgres::Client;
+use postgres::{Client, GenericClient};
 use rapport_core::TenantId;
 
 use crate::codec::{from_micros, to_micros};
 use crate::{AuditEntry, Result};
 
-pub(super) fn record(client: &mut Client, entry: &AuditEntry) -> Result<()> {
+pub(super) fn record(client: &mut impl GenericClient, entry: &AuditEntry) -> Result<()> {
     client.execute(
         "INSERT INTO audit (tenant_id, time, actor, action, subject, detail)
          VALUES ($1, $2, $3, $4, $5, $6)",

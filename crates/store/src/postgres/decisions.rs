@@ -3,7 +3,7 @@
 use postgres::{Client, GenericClient};
 use rapport_core::{Fact, TenantId, UserId, UserSettings};
 
-use crate::{Error, Result};
+use crate::{AuditEntry, Error, Result};
 
 pub(super) fn settings(
     client: &mut impl GenericClient,
@@ -29,6 +29,7 @@ pub(super) fn save(
     facts: &[Fact],
     settings: &UserSettings,
     expected_revision: u64,
+    audit: Option<&AuditEntry>,
 ) -> Result<()> {
     let mut tx = client.transaction()?;
     super::facts::claim_revision(&mut tx, tenant, user, expected_revision)?;
@@ -39,6 +40,9 @@ pub(super) fn save(
          ON CONFLICT (tenant_id, user_id) DO UPDATE SET body = EXCLUDED.body",
         &[&tenant.as_str(), &user.as_str(), &body],
     )?;
+    if let Some(entry) = audit {
+        super::audit::record(&mut tx, entry)?;
+    }
     tx.commit()?;
     Ok(())
 }

@@ -146,8 +146,13 @@ impl Store for PostgresStore {
         facts::population(&mut self.reader(), tenant)
     }
 
-    fn forget_user(&self, tenant: &TenantId, user: &UserId) -> Result<bool> {
-        users::forget(&mut self.writer(), tenant, user)
+    fn forget_user(
+        &self,
+        tenant: &TenantId,
+        user: &UserId,
+        audit: Option<&AuditEntry>,
+    ) -> Result<bool> {
+        users::forget(&mut self.writer(), tenant, user, audit)
     }
 
     fn settings(&self, tenant: &TenantId, user: &UserId) -> Result<UserSettings> {
@@ -161,6 +166,7 @@ impl Store for PostgresStore {
         facts: &[Fact],
         settings: &UserSettings,
         expected_revision: u64,
+        audit: Option<&AuditEntry>,
     ) -> Result<()> {
         decisions::save(
             &mut self.writer(),
@@ -169,6 +175,7 @@ impl Store for PostgresStore {
             facts,
             settings,
             expected_revision,
+            audit,
         )
     }
 
@@ -201,12 +208,13 @@ impl Store for PostgresStore {
         tenant: &TenantId,
         policy: &TenantPolicy,
         now: DateTime<Utc>,
+        audit: Option<&AuditEntry>,
     ) -> Result<()> {
-        access::set_tenant_policy(&mut self.writer(), tenant, policy, now)
+        access::set_tenant_policy(&mut self.writer(), tenant, policy, now, audit)
     }
 
     fn record_audit(&self, entry: &AuditEntry) -> Result<()> {
-        audit::record(&mut self.writer(), entry)
+        audit::record(&mut *self.writer(), entry)
     }
 
     fn audit_log(

@@ -4,7 +4,7 @@ use postgres::{Client, Row};
 use rapport_core::{TenantId, UserId};
 
 use crate::codec::{from_micros, to_seq};
-use crate::{Error, Result, UserSummary};
+use crate::{AuditEntry, Error, Result, UserSummary};
 
 const COLUMNS: &str =
     "tenant_id, user_id, events, last_seq, learned_seq, first_time, last_time, facts_revision";
@@ -58,7 +58,12 @@ pub(super) fn tenants(client: &mut Client) -> Result<Vec<TenantId>> {
         .collect()
 }
 
-pub(super) fn forget(client: &mut Client, tenant: &TenantId, user: &UserId) -> Result<bool> {
+pub(super) fn forget(
+    client: &mut Client,
+    tenant: &TenantId,
+    user: &UserId,
+    audit: Option<&AuditEntry>,
+) -> Result<bool> {
     let mut tx = client.transaction()?;
     let (t, u) = (tenant.as_str(), user.as_str());
     let facts = super::facts::read(&mut tx, tenant, user)?;
@@ -79,6 +84,9 @@ pub(super) fn forget(client: &mut Client, tenant: &TenantId, user: &UserId) -> R
         "DELETE FROM users WHERE tenant_id = $1 AND user_id = $2",
         &[&t, &u],
     )? > 0;
+    if let Some(entry) = audit.filter(|_| existed) {
+        super::audit::record(&mut tx, entry)?;
+    }
     tx.commit()?;
     Ok(existed)
 }

@@ -5,7 +5,7 @@ use rapport_core::{TenantId, TenantPolicy, UserId};
 use rusqlite::{Connection, OptionalExtension, params};
 
 use crate::codec::{from_micros, to_micros};
-use crate::{ApiKey, Error, Result};
+use crate::{ApiKey, AuditEntry, Error, Result};
 
 pub(super) fn create_tenant(
     conn: &Connection,
@@ -38,17 +38,23 @@ pub(super) fn tenant_policy(conn: &Connection, tenant: &TenantId) -> Result<Tena
 }
 
 pub(super) fn set_tenant_policy(
-    conn: &Connection,
+    conn: &mut Connection,
     tenant: &TenantId,
     policy: &TenantPolicy,
     now: DateTime<Utc>,
+    audit: Option<&AuditEntry>,
 ) -> Result<()> {
     let body = serde_json::to_string(policy).map_err(|e| Error::corrupt("tenants", e))?;
-    conn.execute(
+    let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
+    tx.execute(
         "INSERT INTO tenants (tenant, created, policy) VALUES (?1, ?2, ?3)
          ON CONFLICT (tenant) DO UPDATE SET policy = excluded.policy",
         params![tenant.as_str(), to_micros(now), body],
     )?;
+    if let Some(entry) = audit {
+        super::audit::record(&tx, entry)?;
+    }
+    tx.commit()?;
     Ok(())
 }
 

@@ -3,7 +3,7 @@
 use rapport_core::{Fact, TenantId, UserId, UserSettings};
 use rusqlite::{Connection, OptionalExtension, params};
 
-use crate::{Error, Result};
+use crate::{AuditEntry, Error, Result};
 
 pub(super) fn settings(
     conn: &Connection,
@@ -29,6 +29,7 @@ pub(super) fn save(
     facts: &[Fact],
     settings: &UserSettings,
     expected_revision: u64,
+    audit: Option<&AuditEntry>,
 ) -> Result<()> {
     let tx = conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?;
     super::facts::claim_revision(&tx, tenant, user, expected_revision)?;
@@ -39,6 +40,9 @@ pub(super) fn save(
          ON CONFLICT (tenant, user) DO UPDATE SET body = excluded.body",
     )?
     .execute(params![tenant.as_str(), user.as_str(), body])?;
+    if let Some(entry) = audit {
+        super::audit::record(&tx, entry)?;
+    }
     tx.commit()?;
     super::users::scrub_wal(conn)
 }

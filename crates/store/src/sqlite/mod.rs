@@ -124,8 +124,13 @@ impl Store for SqliteStore {
         facts::population(&self.reader(), tenant)
     }
 
-    fn forget_user(&self, tenant: &TenantId, user: &UserId) -> Result<bool> {
-        users::forget(&mut self.writer(), tenant, user)
+    fn forget_user(
+        &self,
+        tenant: &TenantId,
+        user: &UserId,
+        audit: Option<&AuditEntry>,
+    ) -> Result<bool> {
+        users::forget(&mut self.writer(), tenant, user, audit)
     }
 
     fn settings(&self, tenant: &TenantId, user: &UserId) -> Result<UserSettings> {
@@ -139,6 +144,7 @@ impl Store for SqliteStore {
         facts: &[Fact],
         settings: &UserSettings,
         expected_revision: u64,
+        audit: Option<&AuditEntry>,
     ) -> Result<()> {
         decisions::save(
             &mut self.writer(),
@@ -147,6 +153,7 @@ impl Store for SqliteStore {
             facts,
             settings,
             expected_revision,
+            audit,
         )
     }
 
@@ -179,8 +186,9 @@ impl Store for SqliteStore {
         tenant: &TenantId,
         policy: &TenantPolicy,
         now: DateTime<Utc>,
+        audit: Option<&AuditEntry>,
     ) -> Result<()> {
-        access::set_tenant_policy(&self.writer(), tenant, policy, now)
+        access::set_tenant_policy(&mut self.writer(), tenant, policy, now, audit)
     }
 
     fn record_audit(&self, entry: &AuditEntry) -> Result<()> {

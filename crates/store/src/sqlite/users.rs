@@ -4,7 +4,7 @@ use rapport_core::{TenantId, UserId};
 use rusqlite::{Connection, OptionalExtension, Row, TransactionBehavior, params};
 
 use crate::codec::{from_micros, to_seq};
-use crate::{Error, Result, UserSummary};
+use crate::{AuditEntry, Error, Result, UserSummary};
 
 const COLUMNS: &str =
     "tenant, user, events, last_seq, learned_seq, first_time, last_time, facts_revision";
@@ -65,7 +65,12 @@ pub(super) fn tenants(conn: &Connection) -> Result<Vec<TenantId>> {
         .collect()
 }
 
-pub(super) fn forget(conn: &mut Connection, tenant: &TenantId, user: &UserId) -> Result<bool> {
+pub(super) fn forget(
+    conn: &mut Connection,
+    tenant: &TenantId,
+    user: &UserId,
+    audit: Option<&AuditEntry>,
+) -> Result<bool> {
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     super::facts::remove_user_population(&tx, tenant, user)?;
     let args = params![tenant.as_str(), user.as_str()];
@@ -76,6 +81,9 @@ pub(super) fn forget(conn: &mut Connection, tenant: &TenantId, user: &UserId) ->
         args,
     )?;
     let existed = tx.execute("DELETE FROM users WHERE tenant = ?1 AND user = ?2", args)? > 0;
+    if let Some(entry) = audit.filter(|_| existed) {
+        super::audit::record(&tx, entry)?;
+    }
     tx.commit()?;
     scrub_wal(conn)?;
     Ok(existed)
