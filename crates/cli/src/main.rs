@@ -2,6 +2,7 @@
 
 mod args;
 mod commands;
+mod json_lines;
 mod line_reader;
 mod settings;
 
