@@ -54,6 +54,7 @@ impl VectorStore {
 
     /// Cosine similarity of `query` with every document (0 for documents without a vector).
     /// Returns `None` when the query's length differs from the stored vectors'.
+    #[cfg(test)]
     pub fn cosines(&self, query: &[f32]) -> Option<Vec<f32>> {
         let mut out = Vec::new();
         self.cosines_into(query, &mut out).then_some(out)
