@@ -1,14 +1,13 @@
 //! `context(user, query, budget)`: the user's most relevant facts and past turns, packed under a
 //! token budget and rendered as a block for an LLM's system prompt.
 
-use std::collections::HashSet;
-
 use chrono::{DateTime, Utc};
-use rapport_core::{Facet, Fact, Polarity, Role, Source, TenantId, UserId, cosine};
-use rapport_index::Query;
+use rapport_core::{Facet, Fact, Polarity, Role, Source, TenantId, UserId};
+use rapport_index::{Query, Tuning};
 use serde::Serialize;
 
-use crate::memory::{MemoryFact, UserMemory};
+use crate::memory::UserMemory;
+use crate::render::{RankedFact, TurnCandidate};
 use crate::{Engine, Result};
 
 /// The budget used when a request names none, in tokens.
@@ -113,50 +112,43 @@ impl Engine {
         let memory = self.memory(tenant, user)?;
         let memory = memory.read().unwrap_or_else(|p| p.into_inner());
         let query_vector = self.embedder.embed(&request.query);
-        let (mut current, past) = rank_facts(&memory, &request.query, &query_vector);
-        let style: Vec<&Fact> = memory
-            .facts
-            .iter()
-            .map(|m| &m.fact)
-            .filter(|f| {
-                f.is_current() && rapport_infer::is_inferred_here(f) && f.key.starts_with("style.")
-            })
-            .collect();
-        current.retain(|c| !style.iter().any(|f| f.id == c.id));
+        let (current, past) = rank_facts(&memory, &request.query, &query_vector);
         let query = Query {
             text: request.query.clone(),
             time: request.time,
             limit: CANDIDATE_TURNS,
         };
-        let hits = memory.index.search(&query, Some(self.embedder.as_ref()));
+        // The query's vector is the one the index would compute: embed it once.
+        let hits = memory
+            .index
+            .search_embedded(&query, Some(&query_vector), &Tuning::default());
         let name = display_name(&memory, user);
         let floor = hits.first().map_or(0.0, |best| best.score * TURN_FLOOR);
-        let turns: Vec<ContextTurn> = hits
+        let turns: Vec<TurnCandidate<'_>> = hits
             .iter()
             .filter(|hit| hit.score >= floor)
             .filter_map(|hit| {
                 let turn = memory.turn(&hit.id)?;
                 let speaker = match (&turn.speaker, turn.role) {
                     (Some(s), _) => s.to_string(),
-                    (None, Role::User) => name.clone(),
+                    (None, Role::User) => name.to_string(),
                     (None, Role::Assistant) => "Assistant".to_string(),
                 };
-                Some(ContextTurn {
-                    id: turn.id.to_string(),
-                    seq: turn.seq,
-                    time: turn.time,
-                    speaker,
-                    text: turn.text.to_string(),
-                    score: hit.score,
-                })
+                Some(TurnCandidate::new(turn, speaker, hit.score))
             })
             .collect();
-        let style = crate::render::style_block(&name, &style);
+        let style: Vec<&Fact> = memory
+            .style
+            .iter()
+            .map(|&i| &memory.facts[i].fact)
+            .collect();
+        let style = crate::render::style_block(name, &style);
         Ok(crate::render::pack(
-            &name,
+            name,
             style,
-            current,
-            past,
+            &memory.facts,
+            &current,
+            &past,
             turns,
             request.budget,
         ))
@@ -165,74 +157,57 @@ impl Engine {
 
 /// The name to call the user by: their stated name, else the speaker name of their turns, else
 /// their id.
-fn display_name(memory: &UserMemory, user: &UserId) -> String {
-    let stated =
-        memory.facts.iter().map(|m| &m.fact).find(|f| {
-            f.is_current() && f.key == "identity.name" && f.polarity == Polarity::Positive
-        });
-    if let Some(fact) = stated {
-        return fact.value.clone();
-    }
+fn display_name<'a>(memory: &'a UserMemory, user: &'a UserId) -> &'a str {
     memory
-        .turns
-        .iter()
-        .find(|t| t.role == Role::User && t.speaker.is_some())
-        .and_then(|t| t.speaker.as_deref().map(str::to_string))
-        .unwrap_or_else(|| user.to_string())
+        .stated_name
+        .as_deref()
+        .or(memory.speaker_name.as_deref())
+        .unwrap_or(user.as_str())
 }
 
-/// Current and past facts, each scored against the query and sorted best first.
+/// Current facts (but the style facts, which have a block of their own) and past facts, each
+/// scored against the query and sorted best first.
 fn rank_facts(
     memory: &UserMemory,
     query: &str,
     query_vector: &[f32],
-) -> (Vec<ContextFact>, Vec<ContextFact>) {
-    let query_terms: HashSet<String> = rapport_index::terms(query).into_iter().collect();
+) -> (Vec<RankedFact>, Vec<RankedFact>) {
+    let mut query_terms = rapport_index::terms(query);
+    query_terms.sort_unstable();
+    query_terms.dedup();
+    let mut semantic = Vec::with_capacity(memory.facts.len());
+    memory
+        .fact_vectors
+        .cosines_into(query_vector, &mut semantic);
+    let style_ids: Vec<u64> = memory
+        .style
+        .iter()
+        .map(|&i| memory.facts[i].fact.id)
+        .collect();
     let mut current = Vec::new();
     let mut past = Vec::new();
-    for MemoryFact {
-        fact,
-        vector,
-        terms,
-    } in &memory.facts
-    {
-        let score = fact_score(fact, vector, terms, &query_terms, query_vector);
-        if !fact.is_current() && score < PAST_FACT_FLOOR {
-            continue;
-        }
-        let entry = ContextFact {
-            id: fact.id,
-            facet: fact.facet,
-            text: fact.description.clone(),
-            source: fact.source,
-            confidence: fact.confidence,
-            valid_from: fact.valid_from,
-            valid_to: fact.valid_to,
-            score,
-        };
+    for (index, (m, semantic)) in memory.facts.iter().zip(&semantic).enumerate() {
+        let fact = &m.fact;
+        let score = fact_score(fact, *semantic, &m.terms, &query_terms);
         if fact.is_current() {
-            current.push(entry);
-        } else {
-            past.push(entry);
+            if !style_ids.contains(&fact.id) {
+                current.push(RankedFact { index, score });
+            }
+        } else if score >= PAST_FACT_FLOOR {
+            past.push(RankedFact { index, score });
         }
     }
-    current.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.id.cmp(&b.id)));
-    past.sort_by(|a, b| b.score.total_cmp(&a.score).then(a.id.cmp(&b.id)));
+    let id = |r: &RankedFact| memory.facts[r.index].fact.id;
+    let best_first =
+        |a: &RankedFact, b: &RankedFact| b.score.total_cmp(&a.score).then(id(a).cmp(&id(b)));
+    current.sort_by(best_first);
+    past.sort_by(best_first);
     (current, past)
 }
 
-fn fact_score(
-    fact: &Fact,
-    vector: &[f32],
-    fact_terms: &[String],
-    query_terms: &HashSet<String>,
-    query: &[f32],
-) -> f32 {
-    let semantic = if vector.len() == query.len() {
-        cosine(vector, query)
-    } else {
-        0.0
-    };
+/// A fact's relevance: `semantic` is the cosine of its statement's and the query's vectors
+/// (0 when their lengths differ); `query_terms` are the query's distinct terms.
+fn fact_score(fact: &Fact, semantic: f32, fact_terms: &[String], query_terms: &[String]) -> f32 {
     let shared = fact_terms
         .iter()
         .filter(|t| query_terms.contains(*t))

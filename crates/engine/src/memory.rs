@@ -4,8 +4,11 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use rapport_core::{Embedder, EventBody, Fact, Role, StoredEvent};
-use rapport_index::{Doc, DocKind, MemoryUse, UserIndex};
+use rapport_core::{Embedder, EventBody, Fact, Polarity, Role, StoredEvent};
+use rapport_index::{Doc, DocKind, ExactVectors, FxHashMap, MemoryUse, UserIndex};
+
+use crate::context::estimate_tokens;
+use crate::render::{fact_line, past_line};
 
 /// What the context block shows of a turn.
 #[derive(Debug, Clone)]
@@ -19,22 +22,68 @@ pub(crate) struct TurnRecord {
     pub text: Box<str>,
 }
 
-/// A fact with what scoring it against a query needs, computed once.
+/// A fact with what scoring it against a query and showing it need, computed once (its
+/// vector is row `i` of [`UserMemory::fact_vectors`]).
 pub(crate) struct MemoryFact {
     pub fact: Fact,
-    /// The embedding of its statement.
-    pub vector: Vec<f32>,
     /// The index terms of its statement.
     pub terms: Vec<String>,
+    /// Its line in the block while it holds, and the line's estimated tokens.
+    pub line: Box<str>,
+    pub line_tokens: usize,
+    /// Its line under "No longer true", and the line's estimated tokens.
+    pub past_line: Box<str>,
+    pub past_tokens: usize,
+}
+
+impl MemoryFact {
+    fn new(fact: &Fact, terms: Vec<String>) -> Self {
+        let line = fact_line(fact);
+        let past_line = past_line(fact);
+        Self {
+            fact: fact.clone(),
+            terms,
+            line_tokens: estimate_tokens(&line),
+            line: line.into(),
+            past_tokens: estimate_tokens(&past_line),
+            past_line: past_line.into(),
+        }
+    }
+
+    /// The same fact, updated to `fact` (same id and statement), keeping the rendered lines
+    /// when what they show did not change.
+    fn updated(self, fact: &Fact) -> Self {
+        let old = &self.fact;
+        let same_lines = old.description == fact.description
+            && old.source == fact.source
+            && old.valid_from == fact.valid_from
+            && old.valid_to == fact.valid_to;
+        if same_lines {
+            Self {
+                fact: fact.clone(),
+                ..self
+            }
+        } else {
+            Self::new(fact, self.terms)
+        }
+    }
 }
 
 /// One user's searchable memory.
 pub(crate) struct UserMemory {
     pub index: UserIndex,
     pub turns: Vec<TurnRecord>,
-    pub turn_by_id: HashMap<Box<str>, u32>,
+    pub turn_by_id: FxHashMap<Box<str>, u32>,
     /// Every fact of the user (current and past), ready to score against a query.
     pub facts: Vec<MemoryFact>,
+    /// The embeddings of the facts' statements, row `i` for `facts[i]`.
+    pub fact_vectors: ExactVectors,
+    /// Positions in `facts` of the current style facts inferred here (`style.*`).
+    pub style: Vec<usize>,
+    /// The user's stated name (current, positive `identity.name`), if any.
+    pub stated_name: Option<String>,
+    /// The speaker name of the user's first turn that has one.
+    pub speaker_name: Option<Box<str>>,
     /// The last sequence number reflected.
     pub seq: u64,
     /// The user's `facts_revision` the facts were read at.
@@ -54,8 +103,12 @@ impl UserMemory {
         let mut memory = Self {
             index: UserIndex::new(),
             turns: Vec::new(),
-            turn_by_id: HashMap::new(),
+            turn_by_id: FxHashMap::default(),
             facts: Vec::new(),
+            fact_vectors: ExactVectors::default(),
+            style: Vec::new(),
+            stated_name: None,
+            speaker_name: None,
             seq: 0,
             facts_revision,
             model_id: embedder.model_id().into(),
@@ -90,6 +143,9 @@ impl UserMemory {
                 current: true,
             };
             self.index.add_embedded(doc, embedder);
+            if self.speaker_name.is_none() && role == Role::User {
+                self.speaker_name = speaker.as_deref().map(Into::into);
+            }
             self.turn_by_id
                 .insert(event.id.as_str().into(), self.turns.len() as u32);
             self.turns.push(TurnRecord {
@@ -103,24 +159,50 @@ impl UserMemory {
             });
         }
         // Facts whose statement did not change keep their vector and terms.
-        let mut known: HashMap<(u64, String), MemoryFact> = std::mem::take(&mut self.facts)
-            .into_iter()
-            .map(|m| ((m.fact.id, m.fact.statement.clone()), m))
+        let old_facts = std::mem::take(&mut self.facts);
+        let old_vectors = std::mem::take(&mut self.fact_vectors);
+        let mut known: HashMap<(u64, String), usize> = old_facts
+            .iter()
+            .enumerate()
+            .map(|(i, m)| ((m.fact.id, m.fact.statement.clone()), i))
             .collect();
+        let mut old_facts: Vec<Option<MemoryFact>> = old_facts.into_iter().map(Some).collect();
+        let mut vectors: Option<ExactVectors> = None;
         self.facts = facts
             .iter()
-            .map(|f| match known.remove(&(f.id, f.statement.clone())) {
-                Some(mut kept) => {
-                    kept.fact = f.clone();
-                    kept
-                }
-                None => MemoryFact {
-                    fact: f.clone(),
-                    vector: embedder.embed(&f.statement),
-                    terms: rapport_index::terms(&f.statement),
-                },
+            .map(|f| {
+                let kept = known
+                    .remove(&(f.id, f.statement.clone()))
+                    .and_then(|i| Some((i, old_facts[i].take()?)));
+                let (vector, memory_fact) = match kept {
+                    Some((i, kept)) => (old_vectors.row(i).collect(), kept.updated(f)),
+                    None => (
+                        embedder.embed(&f.statement),
+                        MemoryFact::new(f, rapport_index::terms(&f.statement)),
+                    ),
+                };
+                vectors
+                    .get_or_insert_with(|| ExactVectors::new(vector.len()))
+                    .push(&vector);
+                memory_fact
             })
+            .collect::<Vec<_>>();
+        self.fact_vectors = vectors.unwrap_or_default();
+        self.style = (self.facts.iter().enumerate())
+            .filter(|(_, m)| {
+                let f = &m.fact;
+                f.is_current() && rapport_infer::is_inferred_here(f) && f.key.starts_with("style.")
+            })
+            .map(|(i, _)| i)
             .collect();
+        self.stated_name = self
+            .facts
+            .iter()
+            .map(|m| &m.fact)
+            .find(|f| {
+                f.is_current() && f.key == "identity.name" && f.polarity == Polarity::Positive
+            })
+            .map(|f| f.value.clone());
     }
 
     /// The turn with this event id.
@@ -149,11 +231,12 @@ impl MemoryUse for UserMemory {
             .map(|m| {
                 512 + m.fact.statement.len() * 2
                     + m.fact.evidence.len() * 32
-                    + m.vector.len() * 4
+                    + m.line.len()
+                    + m.past_line.len()
                     + m.terms.iter().map(|t| t.len() + 24).sum::<usize>()
             })
             .sum();
-        self.index.memory_bytes() + turns + facts
+        self.index.memory_bytes() + turns + facts + self.fact_vectors.memory_bytes()
     }
 }
 

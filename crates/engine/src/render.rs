@@ -2,14 +2,48 @@
 
 use std::fmt::Write;
 
+use chrono::{DateTime, Datelike, Utc};
+use rapport_core::Fact;
+
 use crate::context::{Context, ContextFact, ContextTurn, FACT_BUDGET_SHARE, estimate_tokens};
+use crate::memory::{MemoryFact, TurnRecord};
+
+/// A fact ranked for a query: its position in the memory's facts and its score.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct RankedFact {
+    pub index: usize,
+    pub score: f32,
+}
+
+/// A turn retrieved for a query, with its line in the block.
+pub(crate) struct TurnCandidate<'a> {
+    pub turn: &'a TurnRecord,
+    pub speaker: String,
+    pub score: f32,
+    pub line: String,
+    pub tokens: usize,
+}
+
+impl<'a> TurnCandidate<'a> {
+    pub fn new(turn: &'a TurnRecord, speaker: String, score: f32) -> Self {
+        let line = turn_line(turn.time, &speaker, &turn.text);
+        Self {
+            turn,
+            speaker,
+            score,
+            tokens: estimate_tokens(&line),
+            line,
+        }
+    }
+}
 
 pub(crate) fn pack(
     name: &str,
     style: Option<String>,
-    facts: Vec<ContextFact>,
-    past: Vec<ContextFact>,
-    turns: Vec<ContextTurn>,
+    all_facts: &[MemoryFact],
+    facts: &[RankedFact],
+    past: &[RankedFact],
+    turns: Vec<TurnCandidate<'_>>,
     budget: usize,
 ) -> Context {
     let header = format!(
@@ -32,24 +66,23 @@ pub(crate) fn pack(
     let mut chosen_facts = Vec::new();
     let mut rest_facts = Vec::new();
     for fact in facts {
-        let cost = estimate_tokens(&fact_line(&fact));
+        let cost = all_facts[fact.index].line_tokens;
         if used + cost <= fact_budget {
             used += cost;
-            chosen_facts.push(fact);
+            chosen_facts.push(*fact);
         } else {
-            rest_facts.push(fact);
+            rest_facts.push(*fact);
         }
     }
     let mut chosen_turns = Vec::new();
     for turn in turns {
-        let cost = estimate_tokens(&turn_line(&turn));
-        if used + cost <= budget {
-            used += cost;
+        if used + turn.tokens <= budget {
+            used += turn.tokens;
             chosen_turns.push(turn);
         }
     }
     for fact in rest_facts {
-        let cost = estimate_tokens(&fact_line(&fact));
+        let cost = all_facts[fact.index].line_tokens;
         if used + cost <= budget {
             used += cost;
             chosen_facts.push(fact);
@@ -57,38 +90,61 @@ pub(crate) fn pack(
     }
     let mut chosen_past = Vec::new();
     for fact in past {
-        let cost = estimate_tokens(&past_line(&fact));
+        let cost = all_facts[fact.index].past_tokens;
         if used + cost <= budget {
             used += cost;
-            chosen_past.push(fact);
+            chosen_past.push(*fact);
         }
     }
-    chosen_turns.sort_by_key(|t| (t.time, t.seq));
+    chosen_turns.sort_by_key(|t| (t.turn.time, t.turn.seq));
     let block = render(
         &header,
         style.as_deref(),
-        &chosen_facts,
-        &chosen_past,
-        &chosen_turns,
+        chosen_facts.iter().map(|f| &*all_facts[f.index].line),
+        chosen_past.iter().map(|f| &*all_facts[f.index].past_line),
+        chosen_turns.iter().map(|t| t.line.as_str()),
     );
     let tokens = estimate_tokens(&block);
+    let context_fact = |f: &RankedFact| {
+        let fact = &all_facts[f.index].fact;
+        ContextFact {
+            id: fact.id,
+            facet: fact.facet,
+            text: fact.description.clone(),
+            source: fact.source,
+            confidence: fact.confidence,
+            valid_from: fact.valid_from,
+            valid_to: fact.valid_to,
+            score: f.score,
+        }
+    };
     Context {
-        facts: chosen_facts,
-        past_facts: chosen_past,
-        turns: chosen_turns,
+        facts: chosen_facts.iter().map(context_fact).collect(),
+        past_facts: chosen_past.iter().map(context_fact).collect(),
+        turns: chosen_turns
+            .into_iter()
+            .map(|t| ContextTurn {
+                id: t.turn.id.to_string(),
+                seq: t.turn.seq,
+                time: t.turn.time,
+                speaker: t.speaker,
+                text: t.turn.text.to_string(),
+                score: t.score,
+            })
+            .collect(),
         block,
         tokens,
     }
 }
 
-fn render(
+fn render<'a>(
     header: &str,
     style: Option<&str>,
-    facts: &[ContextFact],
-    past: &[ContextFact],
-    turns: &[ContextTurn],
+    facts: impl ExactSizeIterator<Item = &'a str>,
+    past: impl ExactSizeIterator<Item = &'a str>,
+    turns: impl ExactSizeIterator<Item = &'a str>,
 ) -> String {
-    if style.is_none() && facts.is_empty() && past.is_empty() && turns.is_empty() {
+    if style.is_none() && facts.len() == 0 && past.len() == 0 && turns.len() == 0 {
         return String::new();
     }
     let mut out = header.to_string();
@@ -96,22 +152,17 @@ fn render(
         out.push('\n');
         out.push_str(style);
     }
-    if !facts.is_empty() {
-        out.push_str("\nFacts:\n");
-        for fact in facts {
-            let _ = writeln!(out, "{}", fact_line(fact));
-        }
-    }
-    if !past.is_empty() {
-        out.push_str("\nNo longer true:\n");
-        for fact in past {
-            let _ = writeln!(out, "{}", past_line(fact));
-        }
-    }
-    if !turns.is_empty() {
-        out.push_str("\nRelevant past conversation:\n");
-        for turn in turns {
-            let _ = writeln!(out, "{}", turn_line(turn));
+    for (heading, lines) in [
+        ("\nFacts:\n", facts.collect::<Vec<_>>()),
+        ("\nNo longer true:\n", past.collect()),
+        ("\nRelevant past conversation:\n", turns.collect()),
+    ] {
+        if !lines.is_empty() {
+            out.push_str(heading);
+            for line in lines {
+                out.push_str(line);
+                out.push('\n');
+            }
         }
     }
     out
@@ -158,7 +209,8 @@ pub(crate) fn style_block(name: &str, style: &[&rapport_core::Fact]) -> Option<S
     ))
 }
 
-fn fact_line(fact: &ContextFact) -> String {
+/// A current fact's line in the block.
+pub(crate) fn fact_line(fact: &Fact) -> String {
     let source = match fact.source {
         rapport_core::Source::Stated => "stated",
         rapport_core::Source::Inferred => "inferred",
@@ -168,24 +220,72 @@ fn fact_line(fact: &ContextFact) -> String {
     // it ("I moved to Denver last month").
     format!(
         "- {} ({source}; since {})",
-        fact.text,
+        fact.description,
         fact.valid_from.format("%Y-%m-%d")
     )
 }
 
-fn past_line(fact: &ContextFact) -> String {
+/// A fact's line under "No longer true".
+pub(crate) fn past_line(fact: &Fact) -> String {
     let until = fact
         .valid_to
         .map(|t| t.format("%Y-%m-%d").to_string())
         .unwrap_or_default();
-    format!("- {} (no longer true since {until})", fact.text)
+    format!("- {} (no longer true since {until})", fact.description)
 }
 
-fn turn_line(turn: &ContextTurn) -> String {
-    format!(
-        "- [{}] {}: {}",
-        turn.time.format("%Y-%m-%d"),
-        turn.speaker,
-        turn.text
-    )
+/// A past turn's line in the block.
+fn turn_line(time: DateTime<Utc>, speaker: &str, text: &str) -> String {
+    let mut line = String::with_capacity(speaker.len() + text.len() + 18);
+    line.push_str("- [");
+    push_date(&mut line, time);
+    line.push_str("] ");
+    line.push_str(speaker);
+    line.push_str(": ");
+    line.push_str(text);
+    line
+}
+
+/// Appends `time`'s date as `%Y-%m-%d` would, without parsing a format string.
+fn push_date(out: &mut String, time: DateTime<Utc>) {
+    let date = time.date_naive();
+    if (0..=9999).contains(&date.year()) {
+        let _ = write!(
+            out,
+            "{:04}-{:02}-{:02}",
+            date.year(),
+            date.month(),
+            date.day()
+        );
+    } else {
+        // chrono signs years outside 0..=9999.
+        let _ = write!(out, "{}", time.format("%Y-%m-%d"));
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::TimeZone;
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #[test]
+        fn dates_are_written_as_chrono_formats_them(secs in -400_000_000_000i64..400_000_000_000) {
+            let time = Utc.timestamp_opt(secs, 0).single().expect("in range");
+            let mut fast = String::new();
+            push_date(&mut fast, time);
+            prop_assert_eq!(fast, time.format("%Y-%m-%d").to_string());
+        }
+
+        #[test]
+        fn turn_lines_are_the_formatted_lines(secs in 0i64..4_000_000_000, speaker in ".{0,12}", text in ".{0,40}") {
+            let time = Utc.timestamp_opt(secs, 0).single().expect("in range");
+            prop_assert_eq!(
+                turn_line(time, &speaker, &text),
+                format!("- [{}] {}: {}", time.format("%Y-%m-%d"), speaker, text)
+            );
+        }
+    }
 }

@@ -1,6 +1,6 @@
 //! A compact in-memory inverted index with Okapi BM25 scoring, for one user's documents.
 
-use std::collections::HashMap;
+use crate::hash::FxHashMap;
 
 /// Term-frequency saturation (the usual default).
 pub const K1: f32 = 1.2;
@@ -60,7 +60,7 @@ fn term_key(term: &str) -> u64 {
 /// Postings and document lengths. Documents are numbered densely from 0 in order of addition.
 #[derive(Debug, Default, Clone)]
 pub struct Bm25 {
-    vocab: HashMap<u64, u32>,
+    vocab: FxHashMap<u64, u32>,
     postings: Vec<Postings>,
     doc_len: Vec<f32>,
     total_len: f64,

@@ -25,6 +25,7 @@ mod cache;
 mod context_bm25;
 mod doc;
 pub mod fusion;
+mod hash;
 mod query_plan;
 mod search;
 mod stem;
@@ -36,8 +37,10 @@ mod vector;
 
 pub use cache::{IndexCache, MemoryUse, SharedIndex};
 pub use doc::{Components, Doc, DocKind, Hit, Query};
+pub use hash::{FxHashMap, FxHashSet, FxHasher};
 pub use stem::stem;
 pub use time_query::{TimeRange, mentions_time, parse_range};
 pub use tokenize::{is_stopword, terms, words};
 pub use tuning::{Fusion, Tuning};
 pub use user_index::{UserIndex, embedding_text};
+pub use vector::ExactVectors;

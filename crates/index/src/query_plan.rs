@@ -101,6 +101,6 @@ impl QueryPlan {
 }
 
 fn latest_time(index: &UserIndex) -> DateTime<Utc> {
-    let secs = index.docs.iter().map(|d| d.time).max().unwrap_or(0);
+    let (_, secs) = index.time_span();
     Utc.timestamp_opt(secs, 0).single().unwrap_or_default()
 }

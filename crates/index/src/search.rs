@@ -23,6 +23,24 @@ impl UserIndex {
         embedder: Option<&dyn Embedder>,
         tuning: &Tuning,
     ) -> Vec<Hit> {
+        if self.docs.is_empty() || query.limit == 0 {
+            return Vec::new();
+        }
+        let vector = embedder
+            .filter(|_| !self.vectors.is_empty())
+            .map(|e| e.embed(&query.text));
+        self.search_embedded(query, vector.as_deref(), tuning)
+    }
+
+    /// [`search_with`](Self::search_with) for a query already embedded (by the embedder that
+    /// produced the stored vectors), so a caller that needs the query's vector for something
+    /// else too embeds it once. Without a vector, ranking is lexical.
+    pub fn search_embedded(
+        &self,
+        query: &Query,
+        vector: Option<&[f32]>,
+        tuning: &Tuning,
+    ) -> Vec<Hit> {
         let n = self.docs.len();
         if n == 0 || query.limit == 0 {
             return Vec::new();
@@ -31,10 +49,14 @@ impl UserIndex {
         let mut lexical = vec![0.0f32; n];
         self.bm25
             .score_into(&plan.terms, (tuning.k1, tuning.b), &mut lexical);
-        let cosines = embedder
+        let mut cosines = Vec::new();
+        let embedded = vector
             .filter(|_| !self.vectors.is_empty())
-            .and_then(|e| self.vectors.cosines(&e.embed(&query.text)))
-            .unwrap_or_else(|| vec![0.0; n]);
+            .is_some_and(|v| self.vectors.cosines_into(v, &mut cosines));
+        if !embedded {
+            cosines.clear();
+            cosines.resize(n, 0.0);
+        }
 
         let mut context = vec![0.0f32; n];
         self.context_scores_into(
@@ -46,11 +68,10 @@ impl UserIndex {
         normalize_by_max(&mut context);
         let fused = fuse(&lexical, &cosines, &context, tuning);
         let session_best = self.session_best(&fused);
-        let latest = self.docs.iter().map(|d| d.time).max().unwrap_or(0);
-        let earliest = self.docs.iter().map(|d| d.time).min().unwrap_or(0);
-        let mut final_scores = vec![0.0f32; n];
-        let mut parts = vec![Components::default(); n];
-        for (i, doc) in self.docs.iter().enumerate() {
+        let (earliest, latest) = self.time_span();
+        // What the item inherits from its session and neighbours, and its boost.
+        let adjust = |i: usize| {
+            let doc = &self.docs[i];
             let neighbour = self.neighbour_score(i, &fused, tuning);
             let mut boost = 1.0;
             if plan.speakers.contains(&doc.speaker) {
@@ -76,25 +97,31 @@ impl UserIndex {
             } else {
                 session_best[doc.session as usize]
             };
-            let neighbour = neighbour + tuning.session * session;
-            final_scores[i] = (fused[i] + neighbour) * boost;
-            parts[i] = Components {
-                bm25: lexical[i],
-                vector: cosines[i],
-                fused: fused[i],
-                neighbour,
-                boost,
-            };
-        }
+            (neighbour + tuning.session * session, boost)
+        };
+        let final_scores: Vec<f32> = (0..n)
+            .map(|i| {
+                let (neighbour, boost) = adjust(i);
+                (fused[i] + neighbour) * boost
+            })
+            .collect();
         top_k(&final_scores, query.limit, 0.0)
             .into_iter()
             .map(|(i, score)| {
-                let doc = &self.docs[i as usize];
+                let i = i as usize;
+                let doc = &self.docs[i];
+                let (neighbour, boost) = adjust(i);
                 Hit {
                     id: doc.id.to_string(),
                     kind: doc.kind,
                     score,
-                    components: parts[i as usize],
+                    components: Components {
+                        bm25: lexical[i],
+                        vector: cosines[i],
+                        fused: fused[i],
+                        neighbour,
+                        boost,
+                    },
                 }
             })
             .collect()

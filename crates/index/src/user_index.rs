@@ -1,11 +1,10 @@
 //! [`UserIndex`]: everything needed to search one user's items, built incrementally.
 
-use std::collections::HashMap;
-
 use rapport_core::Embedder;
 
 use crate::bm25::Bm25;
 use crate::doc::{Doc, DocKind};
+use crate::hash::FxHashMap;
 use crate::stem::stem;
 use crate::time_query::mentions_time;
 use crate::tokenize::{is_stopword, words};
@@ -43,9 +42,12 @@ pub struct UserIndex {
     /// Speaker names, lowercase (index 0 is "no speaker").
     pub(crate) speakers: Vec<String>,
     /// Lowercase name words of each speaker, for spotting speakers in queries.
-    pub(crate) speaker_words: HashMap<String, u16>,
+    pub(crate) speaker_words: FxHashMap<String, u16>,
     /// Number and last turn of each session, to link neighbours.
-    last_in_session: HashMap<String, (u32, u32)>,
+    last_in_session: FxHashMap<String, (u32, u32)>,
+    /// Earliest and latest item time (0 and 0 while empty).
+    earliest: i64,
+    latest: i64,
 }
 
 impl UserIndex {
@@ -86,6 +88,13 @@ impl UserIndex {
                 self.docs[prev as usize].next = number;
             }
         }
+        let time = doc.time.timestamp();
+        if self.docs.is_empty() {
+            (self.earliest, self.latest) = (time, time);
+        } else {
+            self.earliest = self.earliest.min(time);
+            self.latest = self.latest.max(time);
+        }
         self.docs.push(DocMeta {
             id: doc.id.into_boxed_str(),
             kind: doc.kind,
@@ -93,7 +102,7 @@ impl UserIndex {
             mentions_time: time_hint,
             speaker,
             session: session_number,
-            time: doc.time.timestamp(),
+            time,
             prev,
             next: NONE,
         });
@@ -146,6 +155,11 @@ impl UserIndex {
                 .sum::<usize>();
         let sessions: usize = self.last_in_session.keys().map(|k| k.len() + 40).sum();
         docs + speakers + sessions + self.bm25.memory_bytes() + self.vectors.memory_bytes()
+    }
+
+    /// Earliest and latest item time, in seconds (0 and 0 while empty).
+    pub(crate) fn time_span(&self) -> (i64, i64) {
+        (self.earliest, self.latest)
     }
 
     /// Number of sessions seen.
