@@ -119,7 +119,9 @@ impl Engine {
             .iter()
             .map(|m| &m.fact)
             .filter(|f| {
-                f.is_current() && rapport_infer::is_inferred_here(f) && f.key.starts_with("style.")
+                f.is_current()
+                    && rapport_infer::is_inferred_here(f)
+                    && rapport_infer::is_answer_hint(&f.key)
             })
             .collect();
         current.retain(|c| !style.iter().any(|f| f.id == c.id));
