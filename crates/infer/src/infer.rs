@@ -1,5 +1,7 @@
 //! From a user's authored texts to inferred attributes: every cue votes, votes are added up per
-//! attribute, and the winner gets a confidence from its share and the weight behind it.
+//! attribute, the winner gets a raw strength from its share and the weight behind it, and
+//! `calibrate` turns that into a probability of being right, or prefers the population prior
+//! when that is more probable.
 
 use rapport_core::EventId;
 

@@ -5,7 +5,8 @@
 //! relationship status from cues: explicit statements ("I'm 34"), life-stage vocabulary
 //! ("dorm", "grandkids"), places named near "grew up in" or "live in" (a GeoNames gazetteer,
 //! `data/gazetteer.tsv`), currencies, occupational vocabulary, and what an occupation implies
-//! for income and education. Every estimate carries a confidence and the texts it came from;
+//! for income and education. Every estimate carries a confidence (calibrated on development
+//! data) and the texts it came from, except a population prior, which rests on none;
 //! [`style`] computes communication-style facets, and [`personality`] a Big Five estimate from a
 //! published word lexicon when one is configured ([`Lexicon`]). [`to_facts`] turns them into
 //! profile facts marked `Source::Inferred`. Deterministic: the same texts give the same facts.
