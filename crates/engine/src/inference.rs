@@ -1,4 +1,6 @@
-//! Attribute and style inference in the write path (`rapport-infer`).
+//! Attribute, style and Big Five inference in the write path (`rapport-infer`). The Big Five
+//! estimate needs the optional word lexicon (`RAPPORT_PERSONALITY_LEXICON`); like every
+//! inference it runs only when the engine's `infer` setting is on.
 //!
 //! After a user's batch is learned, if it holds text the user authored (a user turn or a
 //! document), the inferred facts are recomputed from the user's latest `infer_window` events
@@ -8,10 +10,10 @@
 //! batch or many, and `reindex`, give the same inferred facts.
 
 use rapport_core::{EventBody, EventId, Fact, Role, StoredEvent, TenantId, UserId};
-use rapport_infer::{AuthoredText, infer, is_inferred_here, style, to_facts};
+use rapport_infer::{AuthoredText, Lexicon, infer, is_inferred_here, personality, style, to_facts};
 use rapport_store::Store;
 
-use crate::Result;
+use crate::{InternalError, Result};
 
 /// Whether the user wrote any of these events (so inference has something new to read).
 pub(crate) fn authored_any(events: &[StoredEvent]) -> bool {
@@ -62,15 +64,30 @@ pub(crate) fn refresh(
     let fresh = match latest {
         Some(time) => {
             let ids: Vec<EventId> = texts.iter().map(|t| t.id.clone()).collect();
+            // A fact needs a text it came from: an estimate resting on none (the population
+            // prior) is kept only at floor 0, which keeps every estimate.
             let inferences: Vec<_> = infer(&texts)
                 .into_iter()
                 .filter(|i| i.confidence >= settings.min_confidence)
+                .filter(|i| !i.evidence.is_empty() || settings.min_confidence <= 0.0)
                 .collect();
             let facets: Vec<_> = style(&texts)
                 .into_iter()
                 .filter(|s| s.confidence >= settings.min_confidence)
                 .collect();
-            to_facts(&inferences, &facets, &ids, time, 0)
+            // The Big Five lexicon is optional (its licence keeps it out of the repository):
+            // without `RAPPORT_PERSONALITY_LEXICON` there is no estimate; a set but unreadable
+            // one is an error rather than a silent absence.
+            let lexicon = Lexicon::from_env().map_err(|e| {
+                InternalError::Io(std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+            })?;
+            let traits: Vec<_> = lexicon
+                .map(|l| personality(&texts, l))
+                .unwrap_or_default()
+                .into_iter()
+                .filter(|p| p.confidence >= settings.min_confidence)
+                .collect();
+            to_facts(&inferences, &facets, &traits, &ids, time, 0)
         }
         None => Vec::new(),
     };

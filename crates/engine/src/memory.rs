@@ -78,7 +78,8 @@ pub(crate) struct UserMemory {
     pub facts: Vec<MemoryFact>,
     /// The embeddings of the facts' statements, row `i` for `facts[i]`.
     pub fact_vectors: ExactVectors,
-    /// Positions in `facts` of the current style facts inferred here (`style.*`).
+    /// Positions in `facts` of the current answer hints inferred here (`style.*`, the Big Five
+    /// estimate `personality.*`).
     pub style: Vec<usize>,
     /// The user's stated name (current, positive `identity.name`), if any.
     pub stated_name: Option<String>,
@@ -191,7 +192,9 @@ impl UserMemory {
         self.style = (self.facts.iter().enumerate())
             .filter(|(_, m)| {
                 let f = &m.fact;
-                f.is_current() && rapport_infer::is_inferred_here(f) && f.key.starts_with("style.")
+                f.is_current()
+                    && rapport_infer::is_inferred_here(f)
+                    && rapport_infer::is_answer_hint(&f.key)
             })
             .map(|(i, _)| i)
             .collect();

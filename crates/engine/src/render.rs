@@ -168,7 +168,8 @@ fn render<'a>(
     out
 }
 
-/// "How to answer" lines from the user's current style facts (`style.*`, inferred).
+/// "How to answer" lines from the user's current style facts (`style.*`) and Big Five
+/// estimates (`personality.*`), all inferred.
 pub(crate) fn style_block(name: &str, style: &[&rapport_core::Fact]) -> Option<String> {
     let get = |key: &str| {
         style
@@ -199,6 +200,16 @@ pub(crate) fn style_block(name: &str, style: &[&rapport_core::Fact]) -> Option<S
     }
     if let Some(language) = get("style.language") {
         lines.push(format!("- Language: {language}"));
+    }
+    let traits: Vec<String> = rapport_infer::Trait::ALL
+        .into_iter()
+        .filter_map(|t| get(t.key()).map(|level| format!("{} {level}", t.name())))
+        .collect();
+    if !traits.is_empty() {
+        lines.push(format!(
+            "- Personality (Big Five estimate from word use, not a test): {}",
+            traits.join(", ")
+        ));
     }
     if lines.is_empty() {
         return None;
@@ -264,7 +275,7 @@ fn push_date(out: &mut String, time: DateTime<Utc>) {
 }
 
 #[cfg(test)]
-mod tests {
+mod fast_rendering_tests {
     use chrono::TimeZone;
     use proptest::prelude::*;
 
@@ -287,5 +298,55 @@ mod tests {
                 format!("- [{}] {}: {}", time.format("%Y-%m-%d"), speaker, text)
             );
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use chrono::{TimeZone, Utc};
+    use rapport_core::EventId;
+    use rapport_infer::{PersonalityEstimate, StyleFacet, Trait, to_facts};
+
+    use super::style_block;
+
+    /// The block with a Big Five estimate beside the style facets (estimates built by hand:
+    /// the lexicon is optional and not in the repository; `rapport-infer` tests the scoring).
+    #[test]
+    fn the_how_to_answer_block_labels_the_big_five_estimate() {
+        let style = [
+            ("style.answer_length", "detailed"),
+            ("style.verbosity", "verbose (about 52 words a message)"),
+            ("style.formality", "formal"),
+            ("style.emoji", "rarely uses emoji"),
+            ("style.language", "English"),
+        ]
+        .map(|(key, value)| StyleFacet {
+            key,
+            value: value.into(),
+            confidence: 0.8,
+        });
+        let estimate = |domain, score, level, matched| PersonalityEstimate {
+            domain,
+            score,
+            level,
+            confidence: 0.45,
+            matched,
+            texts: vec![0, 1],
+        };
+        let traits = [
+            estimate(Trait::Openness, 0.81, "high", 64),
+            estimate(Trait::Conscientiousness, 0.52, "average", 41),
+            estimate(Trait::Neuroticism, 0.24, "low", 37),
+        ];
+        let texts = [EventId::new("d1").unwrap(), EventId::new("d2").unwrap()];
+        let time = Utc.with_ymd_and_hms(2024, 3, 1, 9, 0, 0).unwrap();
+        let facts = to_facts(&[], &style, &traits, &texts, time, 1);
+        let neuroticism = facts.iter().find(|f| f.key == "personality.neuroticism");
+        insta::assert_snapshot!(neuroticism.unwrap().description, @"Big Five estimate from word use, not a personality test: low neuroticism (word use at about the 24th percentile of reference writers, from 37 matched words; WWBP lexicon, Schwartz et al. 2013).");
+        let facts: Vec<&rapport_core::Fact> = facts.iter().collect();
+        insta::assert_snapshot!(
+            "how_to_answer_with_big_five",
+            style_block("Kim", &facts).unwrap()
+        );
     }
 }

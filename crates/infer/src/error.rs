@@ -1,7 +1,7 @@
 use thiserror::Error;
 
-/// What can go wrong in inference. The only input that is not a user's text is the gazetteer
-/// compiled into the crate, so the one failure is a malformed gazetteer line.
+/// What can go wrong in inference. The inputs that are not a user's text are the gazetteer
+/// compiled into the crate and the optional Big Five lexicon file.
 #[derive(Debug, Error, Clone, PartialEq, Eq)]
 pub enum Error {
     /// A line of the gazetteer could not be read.
@@ -10,6 +10,22 @@ pub enum Error {
         /// 1-based line number.
         line: usize,
         /// What was wrong with it.
+        reason: String,
+    },
+    /// A line of the Big Five lexicon could not be read.
+    #[error("personality lexicon line {line}: {reason}")]
+    Lexicon {
+        /// 1-based line number (0: the lexicon as a whole).
+        line: usize,
+        /// What was wrong with it.
+        reason: String,
+    },
+    /// The Big Five lexicon file could not be read.
+    #[error("personality lexicon {path}: {reason}")]
+    LexiconFile {
+        /// The file.
+        path: String,
+        /// What went wrong.
         reason: String,
     },
 }

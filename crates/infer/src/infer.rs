@@ -1,5 +1,7 @@
 //! From a user's authored texts to inferred attributes: every cue votes, votes are added up per
-//! attribute, and the winner gets a confidence from its share and the weight behind it.
+//! attribute, the winner gets a raw strength from its share and the weight behind it, and
+//! `calibrate` turns that into a probability of being right, or prefers the population prior
+//! when that is more probable.
 
 use rapport_core::EventId;
 
@@ -8,7 +10,7 @@ use crate::gazetteer::Gazetteer;
 use crate::lexicon;
 use crate::tally::{Tally, Winner, confidence};
 use crate::text::words;
-use crate::{explicit, places};
+use crate::{calibrate, explicit, places};
 
 /// A text the user wrote, with the event it came from.
 #[derive(Debug, Clone, Copy)]
@@ -19,23 +21,79 @@ pub struct AuthoredText<'a> {
     pub text: &'a str,
 }
 
-/// Weight of the background estimate of an attribute when no cue speaks (a typical adult:
-/// about 35, middle income). Low on purpose: alone it yields a confidence under 0.2, which
-/// the engine's default floor treats as an abstention.
-const PRIOR: f32 = 0.3;
+/// The cue-based estimate of one attribute before calibration: its value, the raw confidence
+/// from the weight and agreement of its cues, and the texts they came from.
+#[doc(hidden)]
+#[derive(Debug, Clone, PartialEq)]
+pub struct Raw {
+    /// The attribute.
+    pub attribute: Attribute,
+    /// The winning value.
+    pub value: String,
+    /// Share and weight of the cues, mapped to (0, cap]: orders estimates, is not a probability.
+    pub raw: f32,
+    /// Indices of the texts behind it.
+    pub texts: Vec<usize>,
+    /// An age the user stated ("I'm 34") rather than one read from life-stage cues.
+    pub stated: bool,
+}
 
-/// Infers every attribute the texts give cues for, most confident first within report order.
+/// Infers every attribute the texts give cues for, in report order, with calibrated
+/// confidences; an attribute without cues (or with cues weaker than the population prior)
+/// gets the prior's value, with no evidence ([`Inference::evidence`] empty).
 pub fn infer(texts: &[AuthoredText<'_>]) -> Vec<Inference> {
     if texts.is_empty() {
         return Vec::new();
     }
+    let raw = raw_estimates(texts);
+    Attribute::ALL
+        .into_iter()
+        .filter_map(|a| {
+            let cue = raw.iter().find(|r| r.attribute == a).map(|r| {
+                let evidence = r
+                    .texts
+                    .iter()
+                    .filter_map(|&i| texts.get(i))
+                    .map(|t| t.id.clone())
+                    .collect();
+                Inference {
+                    attribute: a,
+                    value: r.value.clone(),
+                    confidence: if r.stated {
+                        calibrate::STATED_AGE
+                    } else {
+                        calibrate::cue(a, r.raw)
+                    },
+                    evidence,
+                }
+            });
+            let prior = calibrate::prior(a).map(|(value, confidence)| Inference {
+                attribute: a,
+                value: value.to_string(),
+                confidence,
+                evidence: Vec::new(),
+            });
+            match (cue, prior) {
+                (Some(c), Some(p)) if p.confidence > c.confidence => Some(p),
+                (Some(c), _) => Some(c),
+                (None, p) => p,
+            }
+        })
+        .collect()
+}
+
+/// The uncalibrated cue-based estimates of the attributes the texts give cues for.
+#[doc(hidden)]
+pub fn raw_estimates(texts: &[AuthoredText<'_>]) -> Vec<Raw> {
     let g = Gazetteer::builtin();
     let mut t: [Tally; 8] = Default::default();
     let slot = |a: Attribute| Attribute::ALL.iter().position(|x| *x == a).unwrap_or(0);
+    let mut stated = None;
     for (i, text) in texts.iter().enumerate() {
         let w = words(text.text);
         if let Some(age) = explicit::age(&w) {
-            t[slot(Attribute::Age)].add(&age.to_string(), 5.0, i);
+            // The latest statement wins: people age.
+            stated = Some((age, i));
         }
         let slots = [
             Attribute::Age,
@@ -61,6 +119,16 @@ pub fn infer(texts: &[AuthoredText<'_>]) -> Vec<Inference> {
     }
     derive(&mut t, slot);
     let mut out = Vec::new();
+    if let Some((age, i)) = stated {
+        out.push(Raw {
+            attribute: Attribute::Age,
+            value: age.to_string(),
+            raw: 1.0,
+            texts: vec![i],
+            stated: true,
+        });
+        t[slot(Attribute::Age)] = Tally::default();
+    }
     for (a, tally) in Attribute::ALL.into_iter().zip(&t) {
         let decided = if a == Attribute::Age {
             tally.mean().map(|(mean, weight, texts)| {
@@ -81,17 +149,13 @@ pub fn infer(texts: &[AuthoredText<'_>]) -> Vec<Inference> {
                  }| { (value, confidence(share, weight, cap(a)), texts) },
             )
         };
-        if let Some((value, confidence, idx)) = decided {
-            let evidence = idx
-                .iter()
-                .filter_map(|&i| texts.get(i))
-                .map(|t| t.id.clone())
-                .collect();
-            out.push(Inference {
+        if let Some((value, raw, texts)) = decided {
+            out.push(Raw {
                 attribute: a,
                 value,
-                confidence,
-                evidence,
+                raw,
+                texts,
+                stated: false,
             });
         }
     }
@@ -108,8 +172,7 @@ fn cap(a: Attribute) -> f32 {
     }
 }
 
-/// Occupation and life stage say something about income, education and age; a weak
-/// background estimate fills in age and income.
+/// Occupation and life stage say something about income, education and age.
 fn derive(t: &mut [Tally; 8], slot: impl Fn(Attribute) -> usize) {
     let occupation = t[slot(Attribute::Occupation)].winner();
     let studying = t[slot(Attribute::Education)]
@@ -132,12 +195,6 @@ fn derive(t: &mut [Tally; 8], slot: impl Fn(Attribute) -> usize) {
         }
         if o.value == "retired" {
             t[slot(Attribute::Age)].add("67", strength, first);
-        }
-    }
-    for (a, value) in [(Attribute::Age, "35"), (Attribute::Income, "middle")] {
-        if t[slot(a)].total() == 0.0 {
-            // No text to point at: the prior has no evidence of its own.
-            t[slot(a)].add(value, PRIOR, usize::MAX);
         }
     }
 }

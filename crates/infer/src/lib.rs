@@ -5,17 +5,21 @@
 //! relationship status from cues: explicit statements ("I'm 34"), life-stage vocabulary
 //! ("dorm", "grandkids"), places named near "grew up in" or "live in" (a GeoNames gazetteer,
 //! `data/gazetteer.tsv`), currencies, occupational vocabulary, and what an occupation implies
-//! for income and education. Every estimate carries a confidence and the texts it came from;
-//! [`style`] computes communication-style facets. [`to_facts`] turns both into profile facts
-//! marked `Source::Inferred`. Deterministic: the same texts give the same facts.
+//! for income and education. Every estimate carries a confidence (calibrated on development
+//! data) and the texts it came from, except a population prior, which rests on none;
+//! [`style`] computes communication-style facets, and [`personality`] a Big Five estimate from a
+//! published word lexicon when one is configured ([`Lexicon`]). [`to_facts`] turns them into
+//! profile facts marked `Source::Inferred`. Deterministic: the same texts give the same facts.
 
 mod attribute;
+mod calibrate;
 mod error;
 mod explicit;
 mod facts;
 mod gazetteer;
 mod infer;
 mod lexicon;
+mod personality;
 mod places;
 mod style;
 mod tally;
@@ -23,7 +27,10 @@ mod text;
 
 pub use attribute::{Attribute, Inference};
 pub use error::Error;
-pub use facts::{is_inferred_here, to_facts};
+pub use facts::{is_answer_hint, is_inferred_here, to_facts};
 pub use gazetteer::{City, Country, Gazetteer, Place};
-pub use infer::{AuthoredText, infer};
+pub use infer::{AuthoredText, Raw, infer, raw_estimates};
+pub use personality::{
+    LEXICON_ENV, Lexicon, PersonalityEstimate, Trait, lexicon_scores, personality,
+};
 pub use style::{StyleFacet, style};

@@ -1,7 +1,6 @@
 //! Communication style from the user's own turns: how long they write, how formally, how often
 //! they ask, whether they use emoji, in which language, and so how long an answer suits them.
-//! Counts only; no lexicon of personality. (No published Big Five lexicon ships in a package we
-//! can use, so Rapport does not estimate Big Five; see ARCHITECTURE.md.)
+//! Counts only; the Big Five estimate from a word lexicon is in `personality.rs`.
 
 use crate::AuthoredText;
 use crate::text::words;

@@ -49,6 +49,9 @@ pub fn words(text: &str) -> Vec<Word> {
 
 /// A lowercase letter without its accent ("é" → "e"), for the Latin letters that carry one.
 fn fold(c: char) -> char {
+    if c.is_ascii() {
+        return c;
+    }
     const FROM: &str = "àáâãäåāăąçćčďèéêëēėęěìíîïīįıñńňòóôõöøōőùúûüūůűųýÿźżžśšşřłğ";
     const TO: &str = "aaaaaaaaacccdeeeeeeeeiiiiiiinnnoooooooouuuuuuuuyyzzzsssrlg";
     match FROM.chars().position(|f| f == c) {
