@@ -200,7 +200,12 @@ pub(crate) fn supply_subjects(tokens: Vec<Token>) -> Vec<Token> {
                     out.push(Token::new("am", TokenKind::Word));
                 }
             }
-            out.push(t.clone());
+            if bare && i == start {
+                // "Love" was capitalized as the sentence's first word; after "I" it is not.
+                out.push(Token::new(&t.lower, t.kind));
+            } else {
+                out.push(t.clone());
+            }
         }
     }
     out

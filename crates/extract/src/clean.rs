@@ -44,7 +44,7 @@ const KEPT_PUNCT: &[&str] = &["$", "%", "&", "'", "."];
 
 /// Words dropped at the end of a clause.
 const TRAILING: &[&str] = &[
-    "also", "anyway", "either", "haha", "lately", "lol", "now", "though", "too",
+    "also", "anyway", "either", "haha", "lately", "lol", "now", "still", "though", "too",
 ];
 
 /// What "we" may do in a clause that tells about the speaker's household ("we have two kids").
@@ -238,11 +238,12 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
         if t.is(class::HEDGE) {
             hedged = true;
         }
-        if i > 1 && (t.is_punct(',') || matches!(t.lower.as_str(), "and" | "but")) {
-            if let Some(verb) = coordinated_verb(tokens, i, &out) {
-                rest = Some(all.len() - tokens.len() + verb);
-                break;
-            }
+        if i > 1
+            && (t.is_punct(',') || matches!(t.lower.as_str(), "and" | "but"))
+            && let Some(verb) = coordinated_verb(tokens, i, &out)
+        {
+            rest = Some(all.len() - tokens.len() + verb);
+            break;
         }
         if i > 1 && (t.is_punct(',') || t.is(class::TAIL_START) || t.lower == "where") {
             break;
