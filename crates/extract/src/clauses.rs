@@ -128,13 +128,96 @@ pub fn clauses(tokens: &[Token]) -> Vec<Clause<'_>> {
     out
 }
 
+/// Verbs a casual sentence may start with, its "I" left out ("Love going to the beach.",
+/// "Just turned 30.", "Working at my mom's coffee shop.").
+pub(crate) const SUBJECTLESS: &[&str] = &[
+    "adore", "enjoy", "enjoyed", "going", "hate", "love", "loved", "moved", "started", "turned",
+    "working",
+];
+
+/// Whether a sentence of the text starts with one of [`SUBJECTLESS`] (a byte scan, before
+/// tokenizing).
+pub(crate) fn has_subjectless_start(text: &str) -> bool {
+    let bytes = text.as_bytes();
+    let mut at_start = true;
+    let mut i = 0;
+    while i < bytes.len() {
+        let b = bytes[i];
+        if b.is_ascii_alphabetic() {
+            let end = bytes[i..]
+                .iter()
+                .position(|c| !c.is_ascii_alphabetic())
+                .map_or(bytes.len(), |n| i + n);
+            if at_start {
+                let word = text[i..end].to_ascii_lowercase();
+                if has(SUBJECTLESS, &word) {
+                    return true;
+                }
+                // Fillers keep the sentence start open: "Oh, just turned 30".
+                at_start = has(
+                    &[
+                        "also", "and", "just", "oh", "really", "so", "still", "well", "yeah", "yes",
+                    ],
+                    &word,
+                );
+            }
+            i = end;
+            continue;
+        }
+        if matches!(b, b'.' | b'!' | b'?' | b';') {
+            at_start = true;
+        }
+        i += 1;
+    }
+    false
+}
+
+/// Supplies the "I" a casual sentence leaves out ("Love going to the beach." → "I love going to
+/// the beach."; "Working at my mom's shop." → "I am working …"), unless it asks something or
+/// its object only points back ("Love it!").
+pub(crate) fn supply_subjects(tokens: Vec<Token>) -> Vec<Token> {
+    let mut out: Vec<Token> = Vec::with_capacity(tokens.len() + 4);
+    for sentence in sentences(&tokens) {
+        let asks = sentence.last().is_some_and(|t| t.is_punct('?'));
+        let start = sentence
+            .iter()
+            .position(|t| t.kind != TokenKind::Punct && !t.is(class::LEADING_FILLER))
+            .unwrap_or(sentence.len());
+        let verb = sentence.get(start);
+        let object = sentence.get(start + 1);
+        let bare = !asks
+            && verb.is_some_and(|v| has(SUBJECTLESS, &v.lower))
+            && object.is_some_and(|o| {
+                o.kind == TokenKind::Word
+                    && !has(crate::lexicon::ANAPHORS, &o.lower)
+                    && !o.is(class::SECOND_PERSON)
+                    && !has(&["her", "him", "me", "my", "us"], &o.lower)
+            });
+        for (i, t) in sentence.iter().enumerate() {
+            if bare && i == start {
+                out.push(Token::new("I", TokenKind::Word));
+                if t.lower.ends_with("ing") {
+                    out.push(Token::new("am", TokenKind::Word));
+                }
+            }
+            if bare && i == start {
+                // "Love" was capitalized as the sentence's first word; after "I" it is not.
+                out.push(Token::new(&t.lower, t.kind));
+            } else {
+                out.push(t.clone());
+            }
+        }
+    }
+    out
+}
+
 /// Words that a period follows without ending the sentence ("St. Mary's").
 const ABBREVIATIONS: &[&str] = &[
     "dr", "ft", "jr", "mr", "mrs", "ms", "mt", "no", "sr", "st", "vs",
 ];
 
 /// Splits tokens into sentences, each with its final punctuation.
-fn sentences(tokens: &[Token]) -> Vec<&[Token]> {
+pub(crate) fn sentences(tokens: &[Token]) -> Vec<&[Token]> {
     let mut out = Vec::new();
     let mut start = 0;
     for (i, t) in tokens.iter().enumerate() {

@@ -44,23 +44,47 @@ const KEPT_PUNCT: &[&str] = &["$", "%", "&", "'", "."];
 
 /// Words dropped at the end of a clause.
 const TRAILING: &[&str] = &[
-    "also", "anyway", "either", "haha", "lately", "lol", "now", "though", "too",
+    "also", "anyway", "either", "haha", "lately", "lol", "now", "still", "though", "too",
 ];
 
 /// What "we" may do in a clause that tells about the speaker's household ("we have two kids").
 const WE_VERBS: &[&str] = &["got", "have", "live", "moved", "own"];
 
-/// "Roxy Music is my favorite band": a short subject, a copula, then "my favorite".
+/// "Roxy Music is my favorite band", "FFDP is one of my all time favorite bands": a short
+/// subject, a copula, then "my favorite".
 fn names_a_favorite(tokens: &[&Token]) -> bool {
     let lower = |i: usize| tokens.get(i).map(|t| t.lower.as_str()).unwrap_or("");
     (1..5).any(|i| {
         matches!(lower(i), "is" | "are" | "was")
-            && lower(i + 1) == "my"
-            && matches!(lower(i + 2), "favorite" | "fave" | "fav" | "favourite")
+            && favorite_after(&|j| lower(j), i + 1).is_some()
             && !tokens[..i]
                 .iter()
                 .any(|t| has(lexicon::ANAPHORS, &t.lower) || t.lower == "i")
     })
+}
+
+/// Where the category starts when "my favorite" (or "one of my favorite", "my all time
+/// favorite") begins at `at`.
+pub(crate) fn favorite_after<'a>(lower: &dyn Fn(usize) -> &'a str, at: usize) -> Option<usize> {
+    let mut i = at;
+    if lower(i) == "one" && lower(i + 1) == "of" {
+        i += 2;
+    }
+    if lower(i) != "my" {
+        return None;
+    }
+    i += 1;
+    while matches!(
+        lower(i),
+        "all" | "time" | "all-time" | "absolute" | "personal" | "very"
+    ) {
+        i += 1;
+    }
+    matches!(
+        lower(i),
+        "favorite" | "favorites" | "fave" | "fav" | "favourite"
+    )
+    .then_some(i + 1)
 }
 
 /// Whether a finite "be" or "have" comes within the next few words, after a noun phrase.
@@ -73,12 +97,89 @@ fn new_predicate_follows(rest: &[&Token]) -> bool {
     })
 }
 
-/// Cleans a clause, or `None` when it cannot be a fact about its speaker.
-pub fn clean(clause: &Clause<'_>) -> Option<Cleaned> {
+/// Cleans a clause into the statements it makes about its speaker: none when it cannot be a fact
+/// about them, two or more when one subject has several predicates ("I'm a reader and go
+/// through a novel a week": "I am a reader", "I go through a novel a week").
+pub fn clean_all(clause: &Clause<'_>) -> Vec<Cleaned> {
     if clause.question || clause.sentence_has_condition {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    let (first, mut rest) = clean_tokens(&clause.tokens);
+    out.extend(first);
+    let subject = Token::new("I", TokenKind::Word);
+    while let Some(start) = rest {
+        // The second predicate, with the subject it shares: "I" + "go through a novel …".
+        let mut tokens: Vec<&Token> = Vec::with_capacity(clause.tokens.len() - start + 1);
+        tokens.push(&subject);
+        tokens.extend(clause.tokens[start..].iter().copied());
+        let (next, after) = clean_tokens(&tokens);
+        out.extend(next);
+        rest = after.map(|at| start + at - 1);
+    }
+    out
+}
+
+/// Verbs after which "you" starts a run-on clause ("… you would love it").
+const YOU_VERBS: &[&str] = &[
+    "are", "can", "could", "do", "have", "know", "might", "must", "need", "should", "were", "will",
+    "would",
+];
+
+/// Words after which "you" is an object or a subordinate subject, not a run-on ("tell you",
+/// "hope you", "than you").
+const BEFORE_YOU: &[&str] = &[
+    "about", "and", "as", "ask", "asked", "at", "bet", "but", "by", "for", "from", "give", "guess",
+    "help", "hope", "how", "if", "know", "let", "like", "love", "make", "miss", "of", "or", "see",
+    "show", "so", "tell", "than", "thank", "that", "think", "to", "told", "unless", "want", "what",
+    "when", "where", "whether", "which", "while", "who", "wish", "with",
+];
+
+/// Words that may stand between a joiner and the verb it coordinates ("and then went").
+const BEFORE_COORDINATED_VERB: &[&str] = &[
+    "actually", "also", "even", "just", "now", "often", "really", "recently", "still", "then",
+    "usually",
+];
+
+/// Where a second predicate of the clause's subject starts, when the joiner at `at` (",",
+/// "and", "but") is followed by a verb: "I'm a reader and go through a novel a week".
+fn coordinated_verb(tokens: &[&Token], at: usize, so_far: &[Token]) -> Option<usize> {
+    // Infinitives, modals and negations would not carry over ("I want to travel and see …").
+    let blocked = so_far.iter().any(|t| {
+        matches!(
+            t.lower.as_str(),
+            "to" | "not" | "never" | "don't" | "didn't" | "can't" | "won't"
+        ) || t.is(class::MODAL)
+    });
+    if blocked || so_far.first().is_none_or(|t| t.lower != "i") {
         return None;
     }
-    let mut tokens: &[&Token] = &clause.tokens;
+    let mut j = at + 1;
+    while tokens
+        .get(j)
+        .is_some_and(|t| has(BEFORE_COORDINATED_VERB, &t.lower) || t.lower == "and")
+    {
+        j += 1;
+    }
+    let verb = tokens.get(j)?;
+    // The verb must take something: "I love food and travel" coordinates nouns.
+    let object = tokens
+        .get(j + 1)
+        .is_some_and(|t| t.kind != TokenKind::Punct);
+    let past_first = so_far.get(1).is_some_and(|t| {
+        has(lexicon::PAST_VERBS, &t.lower) || t.lower.ends_with("ed") && t.lower.len() > 4
+    });
+    let is_verb = has(lexicon::VERBS, &verb.lower)
+        || has(lexicon::PAST_VERBS, &verb.lower)
+        || past_first && verb.lower.ends_with("ed") && verb.lower.len() > 4;
+    (is_verb && object && verb.lower != "be").then_some(j)
+}
+
+/// Cleans the tokens of a clause: the cleaned statement, if any, and where a coordinated
+/// predicate of the same subject starts, if one does.
+fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
+    let none = (None, None);
+    let mut tokens: &[&Token] = all;
     while let Some(first) = tokens.first() {
         if first.kind == TokenKind::Punct || first.is(class::LEADING_FILLER) {
             tokens = &tokens[1..];
@@ -112,20 +213,39 @@ pub fn clean(clause: &Clause<'_>) -> Option<Cleaned> {
             break;
         }
     }
-    let first = tokens.first()?;
+    let Some(first) = tokens.first() else {
+        return none;
+    };
     let we_state = first.lower == "we" && tokens.get(1).is_some_and(|t| has(WE_VERBS, &t.lower));
     if first.lower != "i" && first.lower != "my" && !we_state && !names_a_favorite(tokens) {
-        return None;
+        return none;
     }
     let mut out: Vec<Token> = Vec::with_capacity(tokens.len() + 2);
+    let mut rest = None;
     for (i, t) in tokens.iter().enumerate() {
+        // A run-on "I live near the beach you would love it": "you" starts a new clause.
+        if i > 2
+            && t.lower == "you"
+            && tokens.get(i + 1).is_some_and(|n| has(YOU_VERBS, &n.lower))
+            && !has(BEFORE_YOU, &tokens[i - 1].lower)
+            && tokens[i - 1].kind == TokenKind::Word
+        {
+            break;
+        }
         if t.is(class::SECOND_PERSON) {
-            return None;
+            return none;
         }
         if t.is(class::HEDGE) {
             hedged = true;
         }
-        if i > 1 && (t.is_punct(',') || t.is(class::TAIL_START)) {
+        if i > 1
+            && (t.is_punct(',') || matches!(t.lower.as_str(), "and" | "but"))
+            && let Some(verb) = coordinated_verb(tokens, i, &out)
+        {
+            rest = Some(all.len() - tokens.len() + verb);
+            break;
+        }
+        if i > 1 && (t.is_punct(',') || t.is(class::TAIL_START) || t.lower == "where") {
             break;
         }
         // "I like nature and the area has woods": a new subject without a pronoun.
@@ -148,16 +268,21 @@ pub fn clean(clause: &Clause<'_>) -> Option<Cleaned> {
             _ => out.push((*t).clone()),
         }
     }
-    while out.len() > 2 && out.last().is_some_and(|t| has(TRAILING, &t.lower)) {
+    while out.len() > 2
+        && out
+            .last()
+            .is_some_and(|t| has(TRAILING, &t.lower) || t.is(class::JOINER))
+    {
         out.pop();
     }
     if out.len() >= 2 && out[out.len() - 2].lower == "as" && out[out.len() - 1].lower == "well" {
         out.truncate(out.len() - 2);
     }
-    (out.len() >= 2).then_some(Cleaned {
+    let cleaned = (out.len() >= 2).then_some(Cleaned {
         tokens: out,
         hedged,
-    })
+    });
+    (cleaned, rest)
 }
 
 fn push_words(out: &mut Vec<Token>, words: &[&str]) {

@@ -3,7 +3,7 @@
 use rapport_core::{EventBody, Fact, ProfileLearner, Role, StoredEvent};
 
 use crate::consolidate::{self, Evidence};
-use crate::extract;
+use crate::extract_reply;
 
 /// Learns facts from what a user writes (their own chat turns and documents) with a pattern
 /// grammar over tokens and word lists, and consolidates them into the profile.
@@ -31,12 +31,19 @@ pub fn authored_text(stored: &StoredEvent) -> Option<&str> {
 
 impl ProfileLearner for PatternLearner {
     fn learn(&self, facts: &mut Vec<Fact>, events: &[StoredEvent]) {
+        // The other party's turn just before, which a short reply answers.
+        let mut question: Option<&str> = None;
         for stored in events {
             let event = &stored.event;
             consolidate::expire_plans(facts, event.time);
             let Some(text) = authored_text(stored) else {
+                question = match &event.body {
+                    EventBody::Message(m) if m.role == Role::Assistant => Some(&m.text),
+                    _ => None,
+                };
                 continue;
             };
+            let asked = question.take();
             if consolidate::already_learned(facts, &event.id) {
                 continue;
             }
@@ -44,7 +51,7 @@ impl ProfileLearner for PatternLearner {
                 id: &event.id,
                 time: event.time,
             };
-            for candidate in extract(text, event.time) {
+            for candidate in extract_reply(text, asked, event.time) {
                 consolidate::apply(facts, candidate, &evidence);
             }
         }

@@ -15,6 +15,7 @@ mod learner;
 pub mod lexicon;
 mod patterns;
 mod render;
+mod reply;
 mod sensitivity;
 mod time;
 pub mod tokenize;
@@ -24,24 +25,48 @@ use chrono::{DateTime, Utc};
 pub use candidate::{Candidate, SINGLE_VALUED, Tense, is_single_valued};
 pub use learner::{PatternLearner, authored_text};
 
+/// Finds the facts a reply states about its author, reading it with the other party's
+/// `question` before it when there is one: "What's your favorite band?" "Roxy Music." states
+/// "My favorite band is Roxy Music."; otherwise as [`extract`].
+pub fn extract_reply(text: &str, question: Option<&str>, now: DateTime<Utc>) -> Vec<Candidate> {
+    let mut found = extract(text, now);
+    let Some(statement) = question.and_then(|q| reply::statement(q, text)) else {
+        return found;
+    };
+    for mut c in extract(&statement, now) {
+        if !found
+            .iter()
+            .any(|f| f.key == c.key && f.value == c.value && f.polarity == c.polarity)
+        {
+            // Read from two turns, not said in one: a little less sure.
+            c.confidence -= 0.1;
+            found.push(c);
+        }
+    }
+    found
+}
+
 /// Finds the facts a text its author wrote at `now` states about them, in order, one per
 /// clause at most.
 pub fn extract(text: &str, now: DateTime<Utc>) -> Vec<Candidate> {
-    if !mentions_first_person(text) {
+    let subjectless = clauses::has_subjectless_start(text);
+    if !subjectless && !mentions_first_person(text) {
         return Vec::new();
     }
-    let tokens = tokenize::tokenize(text);
+    let mut tokens = tokenize::tokenize(text);
+    if subjectless {
+        tokens = clauses::supply_subjects(tokens);
+    }
     let mut found: Vec<Candidate> = Vec::new();
     for clause in clauses::clauses(&tokens) {
-        let Some(cleaned) = clean::clean(&clause) else {
-            continue;
-        };
-        for c in patterns::candidates(&cleaned, now) {
-            if !found
-                .iter()
-                .any(|f| f.key == c.key && f.value == c.value && f.polarity == c.polarity)
-            {
-                found.push(c);
+        for cleaned in clean::clean_all(&clause) {
+            for c in patterns::candidates(&cleaned, now) {
+                if !found
+                    .iter()
+                    .any(|f| f.key == c.key && f.value == c.value && f.polarity == c.polarity)
+                {
+                    found.push(c);
+                }
             }
         }
     }

@@ -1,5 +1,7 @@
 //! Runs the built-in learner over a dialogue, one user per speaker, exactly as the engine
-//! would: the speaker's turns as user messages, in order, timed one minute apart.
+//! would: the whole dialogue in order, timed one minute apart, the speaker's turns as user
+//! messages and the other speakers' as the other party's (assistant) messages, which the
+//! learner reads only as the questions a short reply answers.
 
 use chrono::{DateTime, Duration, TimeZone, Utc};
 use rapport_core::{
@@ -14,14 +16,20 @@ fn base_time() -> DateTime<Utc> {
     Utc.with_ymd_and_hms(2024, 1, 1, 12, 0, 0).unwrap()
 }
 
-/// The events of one speaker of a dialogue: their turns as user messages.
+/// The events of one speaker of a dialogue: their turns as user messages, the others' as the
+/// other party's.
 pub fn speaker_events(d: &Dialogue, speaker: &str) -> Vec<StoredEvent> {
     let user = UserId::new(speaker).unwrap_or_else(|_| UserId::new("speaker").expect("valid id"));
     let mut events = Vec::new();
     for (i, turn) in d.turns.iter().enumerate() {
-        if turn.speaker != speaker || turn.text.trim().is_empty() {
+        if turn.text.trim().is_empty() {
             continue;
         }
+        let role = if turn.speaker == speaker {
+            Role::User
+        } else {
+            Role::Assistant
+        };
         events.push(StoredEvent {
             seq: events.len() as u64 + 1,
             event: Event {
@@ -31,7 +39,7 @@ pub fn speaker_events(d: &Dialogue, speaker: &str) -> Vec<StoredEvent> {
                 time: base_time() + Duration::minutes(i as i64),
                 session: Some(d.dialogue_id.clone()),
                 body: EventBody::Message(Message {
-                    role: Role::User,
+                    role,
                     speaker: Some(speaker.to_string()),
                     text: turn.text.clone(),
                 }),

@@ -117,22 +117,55 @@ pub(crate) fn is_pointer(word: &str) -> bool {
 
 /// Whether the predicate is conversation rather than a fact ("I see", "I'm sorry").
 pub(crate) fn is_chat(r: &Reading<'_>) -> bool {
+    chat_reason(r).is_some()
+}
+
+/// Why the predicate is conversation rather than a fact, if it is.
+pub(crate) fn chat_reason(r: &Reading<'_>) -> Option<&'static str> {
     let verb = r.w(0);
     let first = r.clause.get(1).map(|t| t.lower.as_str()).unwrap_or("");
     if has(EPISODIC, first) && !(first == "would" && r.is(1, &["like", "love"])) {
-        return true;
+        return Some("episodic");
     }
     if first == "will" && r.time.is_none() {
-        return true;
+        return Some("will");
     }
     if r.pred.iter().any(|t| has(POINTERS, &t.lower)) {
-        return true;
+        return Some("pointer");
     }
     if r.pred.is_empty() || only_anaphors(&r.pred) || only_anaphors(r.rest(1)) {
-        return true;
+        return Some("anaphor");
     }
     if verb == "am" || verb == "was" {
-        return has(lexicon::CHAT_STATES, r.w(1)) || r.pred.len() < 2;
+        if r.pred.len() < 2 {
+            return Some("state");
+        }
+        // "I am very active": the word after the intensifier says whether it is talk.
+        let s = if r.pred.len() > 2
+            && (r.is(1, &["very"]) || r.is(1, &["pretty", "quite", "really", "so", "super", "too"]))
+        {
+            2
+        } else {
+            1
+        };
+        let fact = match r.w(s) {
+            "good" | "great" | "bad" | "terrible" => r.is(s + 1, &["at", "with"]),
+            "going" => !r.is(s + 1, &["to"]) && r.pred.len() > s + 1,
+            "looking" => r.is(s + 1, &["for", "into", "at"]),
+            "on" => r.pred.len() > s + 1,
+            "doing" => {
+                !r.is(
+                    s + 1,
+                    &[
+                        "well", "good", "great", "fine", "ok", "okay", "alright", "better",
+                        "pretty", "so", "very", "much", "nothing", "that", "it", "this", "the",
+                        "same",
+                    ],
+                ) && r.pred.len() > s + 1
+            }
+            _ => false,
+        };
+        return (has(lexicon::CHAT_STATES, r.w(s)) && !fact).then_some("state");
     }
     if verb == "can" || verb == "could" {
         return has(
@@ -152,23 +185,8 @@ pub(crate) fn is_chat(r: &Reading<'_>) -> bool {
                 "wait",
             ],
             r.w(1),
-        );
-    }
-    if verb == "was"
-        && has(
-            &[
-                "going",
-                "joking",
-                "just",
-                "kidding",
-                "like",
-                "thinking",
-                "wondering",
-            ],
-            r.w(1),
         )
-    {
-        return true;
+        .then_some("can");
     }
     if verb == "have"
         && has(
@@ -176,14 +194,15 @@ pub(crate) fn is_chat(r: &Reading<'_>) -> bool {
             r.w(1),
         )
     {
-        return r.w(1) == "to" || r.w(1) == "heard" || r.w(1) == "seen" || r.w(1) == "no";
+        return (r.w(1) == "to" || r.w(1) == "heard" || r.w(1) == "seen" || r.w(1) == "no")
+            .then_some("have");
     }
     // "I know how to sew", "I don't know much about fishing" say what the speaker knows.
     let knowing = verb == "know" && has(&["a", "how", "little", "lot", "much", "nothing"], r.w(1));
     let past_state = verb == "was" && r.pred.len() >= 3;
     let wanting = verb == "would" && r.is(1, &["like", "love"]);
     let exception = knowing || past_state || wanting;
-    has(lexicon::CHAT_VERBS, verb) && !exception
+    (has(lexicon::CHAT_VERBS, verb) && !exception).then_some("chatverb")
 }
 
 /// The generic fallback on an "I …" clause.

@@ -140,6 +140,19 @@ pub(crate) fn candidates(cleaned: &Cleaned, now: DateTime<Utc>) -> Vec<Candidate
         out.push(candidate(cleaned, &reading, found));
         out.extend(extra.into_iter().map(|f| candidate(cleaned, &reading, f)));
     }
+    {
+        let hist: Vec<Candidate> = out
+            .iter()
+            .filter(|c| c.tense == Tense::Past)
+            .map(|c| {
+                let mut h = c.clone();
+                h.key = format!("past:{}", c.key);
+                h.tense = Tense::Current;
+                h
+            })
+            .collect();
+        out.extend(hist);
+    }
     out.extend(
         others::implied(clause)
             .into_iter()
@@ -293,31 +306,10 @@ fn read(clause: &[Token], now: DateTime<Utc>) -> Reading<'_> {
     }
 }
 
-/// Whether a word can follow an emphatic "do" as its verb ("did go", "do speak").
+/// Whether a word can follow an emphatic "do" as its verb ("did go", "do speak"; not "I do
+/// karate").
 fn plain_verb(w: &str) -> bool {
-    !has(NEGATIONS, w)
-        && !matches!(
-            w,
-            "not"
-                | "you"
-                | "a"
-                | "an"
-                | "the"
-                | "it"
-                | "that"
-                | "this"
-                | "so"
-                | "too"
-                | "well"
-                | "my"
-                | "some"
-                | "any"
-                | "what"
-                | "nothing"
-                | "something"
-                | "everything"
-        )
-        && w.chars().all(|c| c.is_ascii_lowercase())
+    has(crate::lexicon::VERBS, w)
 }
 
 fn word(w: &str) -> Token {

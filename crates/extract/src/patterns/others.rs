@@ -13,7 +13,7 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
     let be = r
         .pred
         .iter()
-        .position(|t| matches!(t.lower.as_str(), "is" | "are" | "was" | "'s"));
+        .position(|t| matches!(t.lower.as_str(), "is" | "are" | "was" | "'s" | "be"));
     match r.w(0) {
         "name" if be == Some(1) => {
             let name = r.pred.get(2)?;
@@ -23,10 +23,28 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         }
         "favorite" | "favourite" => {
             let be = be?;
-            let category = key_text(&r.pred[1..be]);
+            // "my favorite would have to be Indian food": the modal is not the category.
+            let category_end = r.pred[1..be]
+                .iter()
+                .position(|t| has(crate::clauses::MODALS, &t.lower) || t.lower == "has")
+                .map_or(be, |at| at + 1);
+            let category = key_text(&r.pred[1..category_end]);
             let value = value_text(r.rest(be + 1));
-            if category.is_empty() || value.is_empty() || only_anaphors(r.rest(be + 1)) {
+            if value.is_empty() || only_anaphors(r.rest(be + 1)) {
                 return None;
+            }
+            if category.is_empty() {
+                // "My favorite is Sufjan Stevens": a strong like of no stated kind.
+                let mut f = Found::new(
+                    Facet::Preference,
+                    format!("likes:{}", value.to_lowercase()),
+                    value,
+                );
+                f.statement = Some(crate::render::sentence(&format!(
+                    "My favorite is {}",
+                    crate::render::join(r.rest(be + 1))
+                )));
+                return Some(f);
             }
             Some(Found::new(
                 Facet::Preference,
@@ -51,12 +69,11 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
 /// "my sister (Ana) is a nurse", "my dog loves the beach", "my kids are 5 and 7".
 fn person(r: &Reading<'_>) -> Option<Found> {
     // The person word may follow adjectives: "my older brother", "my best friend".
-    let at = r
-        .pred
-        .iter()
-        .take(3)
-        .position(|t| has(lexicon::PEOPLE, &t.lower) || has(lexicon::PETS, &t.lower))?;
-    let who = r.pred[at].lower.clone();
+    let at = r.pred.iter().take(3).position(|t| {
+        let w = t.lower.strip_suffix("'s").unwrap_or(&t.lower);
+        has(lexicon::PEOPLE, w) || has(lexicon::PETS, w)
+    })?;
+    let who = r.pred[at].lower.trim_end_matches("'s").to_string();
     let rest = r.rest(at + 1);
     let rest = if rest
         .first()
@@ -82,21 +99,33 @@ fn person(r: &Reading<'_>) -> Option<Found> {
 
 /// "Roxy Music is my favorite band" (the clause as cleaned).
 pub(crate) fn favorite_named(clause: &[Token]) -> Option<Found> {
-    let my = clause.iter().position(|t| t.lower == "my")?;
-    let what = &clause[..my.checked_sub(1)?];
-    let category = clause.get(my + 2..).unwrap_or(&[]);
+    let lower = |i: usize| clause.get(i).map(|t| t.lower.as_str()).unwrap_or("");
+    let be = (1..5).find(|&i| matches!(lower(i), "is" | "are" | "was"))?;
+    let category_at = crate::clean::favorite_after(&lower, be + 1)?;
+    let what = &clause[..be];
+    let category = clause.get(category_at..).unwrap_or(&[]);
     let key = if category.is_empty() {
         "thing".to_string()
     } else {
         key_text(category)
     };
     let value = value_text(what);
-    (!value.is_empty()).then(|| Found::new(Facet::Preference, format!("favorite:{key}"), value))
+    if value.is_empty() {
+        return None;
+    }
+    // "one of my favorite bands" is one of several: a like, not the favorite.
+    let key = if lower(be + 1) == "one" {
+        format!("likes:{}", value.to_lowercase())
+    } else {
+        format!("favorite:{key}")
+    };
+    Some(Found::new(Facet::Preference, key, value))
 }
 
 /// People and pets whose mention as "my …" implies the user has them.
 const IMPLIED: &[&str] = &[
     "boyfriend",
+    "boys",
     "brother",
     "brothers",
     "cat",
@@ -106,11 +135,18 @@ const IMPLIED: &[&str] = &[
     "daughters",
     "dog",
     "dogs",
+    "fiance",
+    "fiancee",
     "girlfriend",
+    "girls",
     "grandchildren",
+    "granddaughter",
     "grandkids",
+    "grandson",
     "husband",
     "kids",
+    "partner",
+    "pets",
     "puppy",
     "sister",
     "sisters",
@@ -119,17 +155,54 @@ const IMPLIED: &[&str] = &[
     "wife",
 ];
 
-/// "My daughter is on spring break" also says "I have a daughter": one fact per such mention.
+/// Words that may stand between "my" and the person ("my two boys", "my older sister").
+const KIN_ADJECTIVES: &[&str] = &[
+    "baby", "big", "eldest", "little", "new", "old", "older", "oldest", "only", "own", "twin",
+    "young", "younger", "youngest",
+];
+
+/// Things whose mention as "my …" implies the user has a job ("my boss", "my coworkers").
+const JOB_WORDS: &[&str] = &["boss", "coworker", "coworkers", "job", "manager", "shift"];
+
+/// "My daughter is on spring break" also says "I have a daughter", "my two boys" "I have two
+/// boys", "my boss" "I have a job": one fact per such mention.
 pub(crate) fn implied(clause: &[Token]) -> Vec<Found> {
     let mut out = Vec::new();
-    for pair in clause.windows(2) {
-        let (my, who) = (&pair[0], &pair[1]);
-        if my.lower != "my" || !has(IMPLIED, &who.lower) {
+    for (at, my) in clause.iter().enumerate() {
+        if my.lower != "my" {
+            continue;
+        }
+        // "my two older boys": a count and kin adjectives may come first.
+        let mut i = at + 1;
+        let mut count: Option<&Token> = None;
+        if let Some(t) = clause.get(i).filter(|t| is_count(t)) {
+            count = Some(t);
+            i += 1;
+        }
+        while clause.get(i).is_some_and(|t| has(KIN_ADJECTIVES, &t.lower)) {
+            i += 1;
+        }
+        let Some(who) = clause.get(i) else { continue };
+        // "my dog's name is Ginger": the possessive names the dog.
+        let who_word = who.lower.strip_suffix("'s").unwrap_or(&who.lower);
+        let who = &Token::new(who_word, who.kind);
+        if has(JOB_WORDS, &who.lower) && i == at + 1 {
+            let mut f = Found::new(Facet::Identity, "has:job", "job");
+            f.statement = Some("I have a job.".to_string());
+            f.strength = 0.5;
+            out.push(f);
+            continue;
+        }
+        if !has(IMPLIED, &who.lower) {
             continue;
         }
         let plural =
             who.lower.ends_with('s') || matches!(who.lower.as_str(), "children" | "grandchildren");
-        let article = if plural { "" } else { "a " };
+        let how_many = match count {
+            Some(n) if plural => format!("{} ", n.text),
+            _ if plural => String::new(),
+            _ => "a ".to_string(),
+        };
         let pet = has(lexicon::PETS, &who.lower);
         let facet = if pet {
             Facet::Possession
@@ -137,7 +210,7 @@ pub(crate) fn implied(clause: &[Token]) -> Vec<Found> {
             Facet::Relationship
         };
         let mut f = Found::new(facet, format!("has:{}", who.lower), who.lower.to_string());
-        f.statement = Some(format!("I have {article}{}.", who.lower));
+        f.statement = Some(format!("I have {how_many}{}.", who.lower));
         f.strength = 0.5;
         out.push(f);
         if matches!(who.lower.as_str(), "husband" | "wife") {
@@ -147,4 +220,12 @@ pub(crate) fn implied(clause: &[Token]) -> Vec<Found> {
         }
     }
     out
+}
+
+/// A count before a noun: "2", "two".
+fn is_count(t: &Token) -> bool {
+    t.kind == crate::tokenize::TokenKind::Number && t.lower.parse::<u32>().is_ok_and(|n| n < 30)
+        || lexicon::COUNTS
+            .iter()
+            .any(|(w, n)| *w == t.lower.as_str() && *n > 1 && *w != "twins")
 }

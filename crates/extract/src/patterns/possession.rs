@@ -75,6 +75,10 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
     if !has(OWN_VERBS, r.w(0)) {
         return None;
     }
+    // "I haven't tried that yet": "have" is an auxiliary, nothing is owned.
+    if r.w(0) == "have" && lexicon::is_participle(r.w(1)) {
+        return None;
+    }
     let mut i = 1;
     let count = count_at(r.w(i));
     if count.is_some() || has(&["any", "my", "some"], r.w(i)) {

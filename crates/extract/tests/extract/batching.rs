@@ -54,3 +54,37 @@ proptest! {
         prop_assert_eq!(&whole, &again);
     }
 }
+
+/// A short reply is read with the other party's question before it in the same batch; the
+/// question alone teaches nothing about the user.
+#[test]
+fn replies_are_read_with_the_question_before_them() {
+    use crate::support::{day, turn};
+    use rapport_core::Role;
+    let events = [
+        turn(
+            1,
+            Role::Assistant,
+            day(0),
+            "Nice! What's your favorite band?",
+        ),
+        turn(2, Role::User, day(0), "Roxy music."),
+        turn(
+            3,
+            Role::Assistant,
+            day(1),
+            "I love my dog. Do you have any pets?",
+        ),
+        turn(4, Role::User, day(1), "No, not yet."),
+        turn(5, Role::Assistant, day(2), "Do you like cats or dogs?"),
+        turn(6, Role::User, day(2), "Yes!"),
+    ];
+    let facts = crate::support::learn(&events);
+    let statements: Vec<&str> = facts.iter().map(|f| f.statement.as_str()).collect();
+    assert_eq!(
+        statements,
+        ["My favorite band is Roxy music.", "I don't have pets."]
+    );
+    // Without the question the reply says nothing.
+    assert!(crate::support::learn(&events[1..2]).is_empty());
+}

@@ -289,6 +289,119 @@ const TABLE: &[Row] = &[
             "I drove 1000 miles to see a band.",
         )),
     ),
+    // One subject, two predicates: the second is read as its own clause.
+    (
+        "I'm a reader and go through a novel each week.",
+        Some((
+            Facet::Identity,
+            "said:am reader",
+            "am a reader",
+            Polarity::Positive,
+            Tense::Current,
+            "I am a reader.",
+        )),
+    ),
+    // "I haven't tried …" is a perfect tense, not a possession; "that" leans on the talk.
+    ("I haven't tried that yet.", None),
+    // An emphatic "do" needs a verb after it: "I do karate" is not "I karate".
+    (
+        "I do karate.",
+        Some((
+            Facet::Identity,
+            "said:do karate",
+            "do karate",
+            Polarity::Positive,
+            Tense::Current,
+            "I do karate.",
+        )),
+    ),
+    // Intensified states: "very active" is a trait, "so sorry" is talk.
+    (
+        "I am very active.",
+        Some((
+            Facet::Identity,
+            "said:am very active",
+            "am very active",
+            Polarity::Positive,
+            Tense::Current,
+            "I am very active.",
+        )),
+    ),
+    ("I am so sorry.", None),
+    ("I'm doing well.", None),
+    (
+        "I'm good at math.",
+        Some((
+            Facet::Identity,
+            "said:am good at math",
+            "am good at math",
+            Polarity::Positive,
+            Tense::Current,
+            "I am good at math.",
+        )),
+    ),
+    // A favorite with no stated kind, and one of several favorites.
+    (
+        "My favorite would have to be Indian food.",
+        Some((
+            Facet::Preference,
+            "likes:indian food",
+            "Indian food",
+            Polarity::Positive,
+            Tense::Current,
+            "My favorite is Indian food.",
+        )),
+    ),
+    (
+        "FFDP is one of my all time favorite bands!",
+        Some((
+            Facet::Preference,
+            "likes:ffdp",
+            "FFDP",
+            Polarity::Positive,
+            Tense::Current,
+            "FFDP is one of my all time favorite bands.",
+        )),
+    ),
+    // A casual sentence without its "I"; not when it asks or only points back.
+    (
+        "Love going to the beach still though.",
+        Some((
+            Facet::Interest,
+            "likes:going to beach",
+            "going to the beach",
+            Polarity::Positive,
+            Tense::Current,
+            "I love going to the beach.",
+        )),
+    ),
+    ("Love it!", None),
+    ("Love going to the beach?", None),
+    // A run-on clause about the other speaker is cut off, not the whole sentence dropped.
+    (
+        "I live near the beach you would love it.",
+        Some((
+            Facet::Identity,
+            "said:live near beach",
+            "live near the beach",
+            Polarity::Positive,
+            Tense::Current,
+            "I live near the beach.",
+        )),
+    ),
+    ("I think you would love it.", None),
+    // A clause cut before "so" does not keep the dangling joiner.
+    (
+        "I'm a car salesman so if he ever needs a new vehicle let me know!",
+        Some((
+            Facet::Identity,
+            "occupation",
+            "car salesman",
+            Polarity::Positive,
+            Tense::Current,
+            "I am a car salesman.",
+        )),
+    ),
 ];
 
 #[test]
@@ -376,4 +489,53 @@ fn descriptions_are_third_person() {
         lines,
         ["Doesn't eat meat.", "Owns a Jeep.", "Lives in Denver."]
     );
+}
+
+#[test]
+fn used_to_is_also_a_current_fact_about_the_past() {
+    let found = extract("I used to work at a grocery store.", day(0));
+    let history: Vec<(&str, Tense, &str)> = found
+        .iter()
+        .map(|c| (c.key.as_str(), c.tense, c.statement.as_str()))
+        .collect();
+    assert_eq!(
+        history,
+        [
+            (
+                "employer",
+                Tense::Past,
+                "I used to work at a grocery store."
+            ),
+            (
+                "past:employer",
+                Tense::Current,
+                "I used to work at a grocery store."
+            ),
+        ]
+    );
+}
+
+#[test]
+fn coordinated_predicates_and_family_mentions_give_several_facts() {
+    let found = extract(
+        "I am retired and live in Florida with my two older boys.",
+        day(0),
+    );
+    let statements: Vec<&str> = found.iter().map(|c| c.statement.as_str()).collect();
+    assert_eq!(
+        statements,
+        ["I am retired.", "I live in Florida.", "I have two boys."]
+    );
+    // An infinitive or a negation is not split: "see the world" is still wanted, not done.
+    let wanted = extract("I want to travel and see the world.", day(0));
+    assert_eq!(wanted.len(), 1);
+    assert_eq!(wanted[0].statement, "I want to travel and see the world.");
+    let denied = extract("I don't smoke and drink.", day(0));
+    assert_eq!(denied.len(), 1);
+}
+
+#[test]
+fn a_mention_of_the_boss_says_the_speaker_has_a_job() {
+    let found = extract("My boss wants a new tax program.", day(0));
+    assert!(found.iter().any(|c| c.statement == "I have a job."));
 }
