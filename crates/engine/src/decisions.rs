@@ -37,10 +37,23 @@ fn ruled_out(policy: &TenantPolicy, settings: &UserSettings, fact: &Fact) -> boo
         || settings.forbids(fact)
         || (fact.source != Source::Edited
             && !settings.suppressed.is_empty()
-            && settings
-                .suppressed
-                .contains(&fingerprint(&fact.key, &fact.value)))
+            && fingerprints(fact).any(|f| settings.suppressed.contains(&f)))
 }
+
+/// The fingerprints that suppress a fact: its own `(key, value)` and, for an inferred
+/// attribute (`inferred.location.city`), the stated fact it mirrors (`location.city`), with
+/// the value as stated or without what follows a comma ("Oslo, Norway" mirrors "Oslo"):
+/// deleting "lives in Oslo" also stops Rapport from inferring it.
+fn fingerprints(fact: &Fact) -> impl Iterator<Item = String> + '_ {
+    let mirrored = fact.key.strip_prefix(INFERRED_PREFIX).map(|key| {
+        let place = fact.value.split(',').next().unwrap_or_default().trim();
+        [fingerprint(key, &fact.value), fingerprint(key, place)]
+    });
+    std::iter::once(fingerprint(&fact.key, &fact.value)).chain(mirrored.into_iter().flatten())
+}
+
+/// Where inferred attributes' keys start (`rapport-infer` names them so).
+const INFERRED_PREFIX: &str = "inferred.";
 
 /// Drops from freshly learned `facts` what the tenant's policy and the user's decisions rule
 /// out, whatever the learner was. A fact the learner ended in favour of a dropped one is
@@ -198,7 +211,7 @@ impl Engine {
                 let facet = fact.facet.as_str();
                 let suppressed = fingerprint(&fact.key, &fact.value);
                 let removed = remove(facts, |f| {
-                    f.id == id || fingerprint(&f.key, &f.value) == suppressed
+                    f.id == id || fingerprints(f).any(|f| f == suppressed)
                 });
                 if !settings.suppressed.contains(&suppressed) {
                     settings.suppressed.push(suppressed);

@@ -160,3 +160,47 @@ fn the_context_says_how_to_answer() {
         .map_or(context.block.len(), |e| start + e);
     insta::assert_snapshot!(&context.block[start..end]);
 }
+
+#[test]
+fn deleting_a_stated_fact_also_stops_its_inferred_twin() {
+    let dir = tempfile::tempdir().unwrap();
+    let engine = engine(dir.path());
+    let since_moving = wrote("d6", 1, "Since moving to Oslo the winters feel endless.");
+    engine
+        .ingest(&[since_moving, said("kim", "t1", 2, "I live in Oslo.")])
+        .unwrap();
+    let keys = |engine: &rapport_engine::Engine| {
+        let mut keys: Vec<(String, String)> = engine
+            .facts(&tenant(), &user("kim"))
+            .unwrap()
+            .into_iter()
+            .filter(|f| f.is_current() && f.key.ends_with("location.city"))
+            .map(|f| (f.key, f.value))
+            .collect();
+        keys.sort();
+        keys
+    };
+    let both = [
+        ("inferred.location.city", "Oslo, Norway"),
+        ("location.city", "Oslo"),
+    ]
+    .map(|(k, v)| (k.to_string(), v.to_string()));
+    assert_eq!(keys(&engine), both);
+    let stated = engine
+        .facts(&tenant(), &user("kim"))
+        .unwrap()
+        .into_iter()
+        .find(|f| f.key == "location.city")
+        .unwrap();
+    engine
+        .delete_fact(&tenant(), &user("kim"), stated.id, &Actor::cli())
+        .unwrap();
+    assert_eq!(keys(&engine), []);
+    // Later learning and a rebuild do not infer it again from the old text.
+    engine
+        .ingest(&[said("kim", "t2", 3, "Anyway, weather is grim today.")])
+        .unwrap();
+    assert_eq!(keys(&engine), []);
+    engine.reindex(|_, _| {}).unwrap();
+    assert_eq!(keys(&engine), []);
+}
