@@ -47,7 +47,8 @@ fn ruled_out(policy: &TenantPolicy, settings: &UserSettings, fact: &Fact) -> boo
 fn fingerprints(fact: &Fact) -> impl Iterator<Item = String> + '_ {
     let mirrored = fact.key.strip_prefix(INFERRED_PREFIX).map(|key| {
         let place = fact.value.split(',').next().unwrap_or_default().trim();
-        [fingerprint(key, &fact.value), fingerprint(key, place)]
+        let shortened = (place != fact.value).then(|| fingerprint(key, place));
+        std::iter::once(fingerprint(key, &fact.value)).chain(shortened)
     });
     std::iter::once(fingerprint(&fact.key, &fact.value)).chain(mirrored.into_iter().flatten())
 }
@@ -211,7 +212,7 @@ impl Engine {
                 let facet = fact.facet.as_str();
                 let suppressed = fingerprint(&fact.key, &fact.value);
                 let removed = remove(facts, |f| {
-                    f.id == id || fingerprints(f).any(|f| f == suppressed)
+                    f.id == id || fingerprints(f).any(|print| print == suppressed)
                 });
                 if !settings.suppressed.contains(&suppressed) {
                     settings.suppressed.push(suppressed);
