@@ -1,7 +1,7 @@
 //! A user's retrieval memory: the turn index, the turn texts for rendering, and the current
 //! facts with their vectors. Derived from the store and rebuilt from it on a cache miss.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use rapport_core::{Embedder, EventBody, Fact, Role, StoredEvent};
@@ -28,6 +28,24 @@ pub(crate) struct MemoryFact {
     pub terms: Vec<String>,
 }
 
+impl MemoryFact {
+    fn new(fact: &Fact, embedder: &dyn Embedder) -> Self {
+        Self {
+            fact: fact.clone(),
+            vector: embedder.embed(&fact.statement),
+            terms: rapport_index::terms(&fact.statement),
+        }
+    }
+
+    /// About what it holds, in bytes.
+    fn bytes(&self) -> usize {
+        512 + self.fact.statement.len() * 2
+            + self.fact.evidence.len() * 32
+            + self.vector.len() * 4
+            + self.terms.iter().map(|t| t.len() + 24).sum::<usize>()
+    }
+}
+
 /// One user's searchable memory.
 pub(crate) struct UserMemory {
     pub index: UserIndex,
@@ -41,6 +59,13 @@ pub(crate) struct UserMemory {
     pub facts_revision: u64,
     /// The embedder whose vectors the memory holds; a memory is never searched with another.
     pub model_id: Box<str>,
+    /// What the turn records hold, in bytes (kept as turns are added).
+    turn_bytes: usize,
+    /// What the facts hold, in bytes (kept as facts change).
+    fact_bytes: usize,
+    /// The index's size when last measured, and its number of items then: measuring walks the
+    /// whole index, so it is done again only when the index grew by an eighth.
+    index_measured: (usize, usize),
 }
 
 impl UserMemory {
@@ -59,6 +84,9 @@ impl UserMemory {
             seq: 0,
             facts_revision,
             model_id: embedder.model_id().into(),
+            turn_bytes: 0,
+            fact_bytes: 0,
+            index_measured: (0, 0),
         };
         memory.extend(events, facts, embedder);
         memory
@@ -66,11 +94,16 @@ impl UserMemory {
 
     /// Adds new events (in log order) and replaces the facts with `facts`.
     pub fn extend(&mut self, events: &[StoredEvent], facts: &[Fact], embedder: &dyn Embedder) {
-        let keys = fact_keys(facts);
-        for stored in events {
-            if stored.seq <= self.seq {
-                continue;
-            }
+        self.add_turns(events, facts, embedder);
+        self.set_facts(facts, embedder);
+    }
+
+    /// Adds the turns of new events (in log order), each also found by the statements of the
+    /// `facts` that cite it. The facts held do not change.
+    pub fn add_turns(&mut self, events: &[StoredEvent], facts: &[Fact], embedder: &dyn Embedder) {
+        let new: Vec<&StoredEvent> = events.iter().filter(|e| e.seq > self.seq).collect();
+        let keys = fact_keys(facts, &new);
+        for stored in new {
             self.seq = stored.seq;
             let event = &stored.event;
             let (text, speaker, role) = match &event.body {
@@ -92,7 +125,7 @@ impl UserMemory {
             self.index.add_embedded(doc, embedder);
             self.turn_by_id
                 .insert(event.id.as_str().into(), self.turns.len() as u32);
-            self.turns.push(TurnRecord {
+            let turn = TurnRecord {
                 id: event.id.as_str().into(),
                 seq: stored.seq,
                 time: event.time,
@@ -100,9 +133,106 @@ impl UserMemory {
                 speaker: speaker.map(Into::into),
                 role,
                 text: text.as_str().into(),
-            });
+            };
+            self.turn_bytes += turn_bytes(&turn);
+            self.turns.push(turn);
         }
-        // Facts whose statement did not change keep their vector and terms.
+        let (_, measured_items) = self.index_measured;
+        if self.index.len() > measured_items + measured_items / 8 {
+            self.index_measured = (self.index.memory_bytes(), self.index.len());
+        }
+    }
+
+    /// The index's size: as measured, grown in proportion to the items added since.
+    fn index_bytes(&self) -> usize {
+        match self.index_measured {
+            (_, 0) => self.index.memory_bytes(),
+            (bytes, items) => bytes * self.index.len() / items,
+        }
+    }
+
+    /// Replaces the facts with `facts`, saved at `revision`. `changes`, when known, is the
+    /// revision the facts were read at and the positions in `facts` of those that changed since
+    /// ([`FactUpdate::changed`](rapport_store::FactUpdate::changed)): when the memory holds that
+    /// revision, only the changed facts are compared and copied.
+    pub fn replace_facts(
+        &mut self,
+        facts: &[Fact],
+        changes: Option<(u64, &[usize])>,
+        revision: u64,
+        embedder: &dyn Embedder,
+    ) {
+        match changes {
+            Some((read_at, changed)) if read_at == self.facts_revision => {
+                self.set_changed_facts(facts, changed, embedder)
+            }
+            _ => self.set_facts(facts, embedder),
+        }
+        self.facts_revision = revision;
+    }
+
+    /// Replaces the facts with `facts`, which are those held but for the ones at `changed`.
+    fn set_changed_facts(&mut self, facts: &[Fact], changed: &[usize], embedder: &dyn Embedder) {
+        let known = self.facts.len();
+        let lines_up = known <= facts.len()
+            && changed
+                .iter()
+                .all(|&i| i >= known || self.facts[i].fact.id == facts[i].id);
+        if !lines_up {
+            return self.set_facts(facts, embedder);
+        }
+        for &i in changed {
+            let fact = &facts[i];
+            match self.facts.get_mut(i) {
+                Some(kept) => {
+                    self.fact_bytes -= kept.bytes();
+                    if kept.fact.statement == fact.statement {
+                        kept.fact.clone_from(fact);
+                    } else {
+                        *kept = MemoryFact::new(fact, embedder);
+                    }
+                    self.fact_bytes += kept.bytes();
+                }
+                None => {
+                    let fresh = MemoryFact::new(fact, embedder);
+                    self.fact_bytes += fresh.bytes();
+                    self.facts.push(fresh);
+                }
+            }
+        }
+        debug_assert!(self.facts.len() == facts.len());
+    }
+
+    /// Replaces the facts with `facts`; facts whose statement did not change keep their vector
+    /// and terms.
+    fn set_facts(&mut self, facts: &[Fact], embedder: &dyn Embedder) {
+        let fresh = |f: &Fact| MemoryFact::new(f, embedder);
+        // The usual case: the same facts in the same order, some changed, new ones at the end.
+        // (A mismatch found halfway leaves facts updated that the general case redoes.)
+        let mut aligned = self.facts.len() <= facts.len();
+        if aligned {
+            for (kept, fact) in self.facts.iter_mut().zip(facts) {
+                if kept.fact.id != fact.id || kept.fact.statement != fact.statement {
+                    aligned = false;
+                    break;
+                }
+                if kept.fact != *fact {
+                    kept.fact.clone_from(fact);
+                }
+            }
+        }
+        if aligned {
+            let known = self.facts.len();
+            self.facts.extend(facts[known..].iter().map(fresh));
+        } else {
+            self.replace_all_facts(facts, embedder);
+        }
+        self.fact_bytes = self.facts.iter().map(MemoryFact::bytes).sum();
+    }
+
+    /// [`set_facts`](Self::set_facts) when the facts do not line up with those held.
+    fn replace_all_facts(&mut self, facts: &[Fact], embedder: &dyn Embedder) {
+        let fresh = |f: &Fact| MemoryFact::new(f, embedder);
         let mut known: HashMap<(u64, String), MemoryFact> = std::mem::take(&mut self.facts)
             .into_iter()
             .map(|m| ((m.fact.id, m.fact.statement.clone()), m))
@@ -114,11 +244,7 @@ impl UserMemory {
                     kept.fact = f.clone();
                     kept
                 }
-                None => MemoryFact {
-                    fact: f.clone(),
-                    vector: embedder.embed(&f.statement),
-                    terms: rapport_index::terms(&f.statement),
-                },
+                None => fresh(f),
             })
             .collect();
     }
@@ -129,42 +255,49 @@ impl UserMemory {
     }
 }
 
+/// What a turn record holds, in bytes, with its entry in `turn_by_id`.
+fn turn_bytes(t: &TurnRecord) -> usize {
+    std::mem::size_of::<TurnRecord>()
+        + t.id.len() * 2
+        + t.text.len()
+        + t.session.as_ref().map_or(0, |s| s.len())
+        + t.speaker.as_ref().map_or(0, |s| s.len())
+        + 48
+}
+
 impl MemoryUse for UserMemory {
     fn memory_bytes(&self) -> usize {
-        let turns: usize = self
-            .turns
-            .iter()
-            .map(|t| {
-                std::mem::size_of::<TurnRecord>()
-                    + t.id.len() * 2
-                    + t.text.len()
-                    + t.session.as_ref().map_or(0, |s| s.len())
-                    + t.speaker.as_ref().map_or(0, |s| s.len())
-                    + 48
-            })
-            .sum();
-        let facts: usize = self
-            .facts
-            .iter()
-            .map(|m| {
-                512 + m.fact.statement.len() * 2
-                    + m.fact.evidence.len() * 32
-                    + m.vector.len() * 4
-                    + m.terms.iter().map(|t| t.len() + 24).sum::<usize>()
-            })
-            .sum();
-        self.index.memory_bytes() + turns + facts
+        self.index_bytes() + self.turn_bytes + self.fact_bytes
     }
 }
 
-/// Statements of the facts each event supports: a turn is also found by what was learned from it.
-fn fact_keys(facts: &[Fact]) -> HashMap<&str, Vec<String>> {
+/// Statements of the facts each of `events` supports: a turn is also found by what was learned
+/// from it.
+fn fact_keys<'a>(facts: &[Fact], events: &[&'a StoredEvent]) -> HashMap<&'a str, Vec<String>> {
     let mut keys: HashMap<&str, Vec<String>> = HashMap::new();
+    if events.is_empty() {
+        return keys;
+    }
+    let mut add =
+        |id: &'a str, fact: &Fact| keys.entry(id).or_default().push(fact.statement.clone());
+    if let [only] = events {
+        // One new turn (the usual batch of a chat): compare, without hashing every id.
+        let only = only.event.id.as_str();
+        for fact in facts {
+            for id in &fact.evidence {
+                if id.as_str() == only {
+                    add(only, fact);
+                }
+            }
+        }
+        return keys;
+    }
+    let ids: HashSet<&str> = events.iter().map(|e| e.event.id.as_str()).collect();
     for fact in facts {
         for id in &fact.evidence {
-            keys.entry(id.as_str())
-                .or_default()
-                .push(fact.statement.clone());
+            if let Some(&id) = ids.get(id.as_str()) {
+                add(id, fact);
+            }
         }
     }
     keys
