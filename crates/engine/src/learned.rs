@@ -16,7 +16,7 @@ use chrono::{DateTime, Utc};
 use rapport_core::{Fact, TenantId, UserId, UserSettings};
 use rapport_store::UserSummary;
 
-/// Users kept; the cache starts over when full.
+/// Users kept; the cache starts over when full. (An entry holds its facts twice.)
 const MAX_USERS: usize = 20_000;
 
 /// What identifies the stored state an entry mirrors.
