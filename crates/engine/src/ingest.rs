@@ -33,65 +33,16 @@ type ByUser = BTreeMap<(TenantId, UserId), Vec<StoredEvent>>;
 fn by_user(stored: &[StoredEvent]) -> ByUser {
     let mut by_user = ByUser::new();
     for stored in stored {
-        let key = (&stored.event.tenant, &stored.event.user);
-        match by_user.get_mut(&key as &dyn Key) {
-            Some(events) => events.push(stored.clone()),
-            None => {
-                let key = (key.0.clone(), key.1.clone());
-                by_user.insert(key, vec![stored.clone()]);
-            }
-        }
+        let key = (stored.event.tenant.clone(), stored.event.user.clone());
+        by_user.entry(key).or_default().push(stored.clone());
     }
     by_user
-}
-
-/// Looks a `(TenantId, UserId)` key up by reference, without cloning the ids.
-trait Key {
-    fn key(&self) -> (&TenantId, &UserId);
-}
-
-impl Key for (TenantId, UserId) {
-    fn key(&self) -> (&TenantId, &UserId) {
-        (&self.0, &self.1)
-    }
-}
-
-impl Key for (&TenantId, &UserId) {
-    fn key(&self) -> (&TenantId, &UserId) {
-        (self.0, self.1)
-    }
-}
-
-impl<'a> std::borrow::Borrow<dyn Key + 'a> for (TenantId, UserId) {
-    fn borrow(&self) -> &(dyn Key + 'a) {
-        self
-    }
-}
-
-impl PartialEq for dyn Key + '_ {
-    fn eq(&self, other: &Self) -> bool {
-        self.key() == other.key()
-    }
-}
-
-impl Eq for dyn Key + '_ {}
-
-impl PartialOrd for dyn Key + '_ {
-    fn partial_cmp(&self, other: &Self) -> Option<std::cmp::Ordering> {
-        Some(self.cmp(other))
-    }
-}
-
-impl Ord for dyn Key + '_ {
-    fn cmp(&self, other: &Self) -> std::cmp::Ordering {
-        self.key().cmp(&other.key())
-    }
 }
 
 /// The user's events of the batch (none when the batch holds none).
 fn events_of<'a>(batch: &'a ByUser, tenant: &TenantId, user: &UserId) -> &'a [StoredEvent] {
     batch
-        .get(&(tenant, user) as &dyn Key)
+        .get(&(tenant.clone(), user.clone()))
         .map_or(&[], Vec::as_slice)
 }
 
