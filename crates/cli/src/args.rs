@@ -354,6 +354,9 @@ pub enum BenchCommand {
         /// what it costs.
         #[arg(long)]
         infer: bool,
+        /// Threads that learn from a batch (0: one per core).
+        #[arg(long, default_value_t = 0)]
+        threads: usize,
     },
     /// Context latency for a hot user among many, cold-load time and memory per turn.
     Context {

@@ -18,6 +18,10 @@ pub struct FileConfig {
     pub database_url: Option<String>,
     /// Users whose retrieval indexes are kept in memory.
     pub index_cache_users: Option<usize>,
+    /// Index a new user's turns while ingesting them, while the cache has room (on by default).
+    pub index_on_ingest: Option<bool>,
+    /// Threads that learn from a batch (0: one per core).
+    pub ingest_threads: Option<usize>,
     /// Infer attributes and communication style from what users write (off by default).
     pub infer: Option<bool>,
     /// Address `rapport serve` listens on.
@@ -69,6 +73,12 @@ pub fn engine_config(args: &Args) -> anyhow::Result<EngineConfig> {
     config.database_url = args.database_url.clone().or(file.database_url);
     if let Some(users) = file.index_cache_users {
         config.index_cache_users = users;
+    }
+    if let Some(index) = file.index_on_ingest {
+        config.index_on_ingest = index;
+    }
+    if let Some(threads) = file.ingest_threads {
+        config.ingest_threads = threads;
     }
     if let Some(infer) = file.infer {
         config.infer = infer;

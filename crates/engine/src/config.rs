@@ -16,6 +16,14 @@ pub struct EngineConfig {
     pub index_cache_users: usize,
     /// About how many bytes of retrieval indexes to keep in memory.
     pub index_cache_bytes: usize,
+    /// Embed and index a new user's turns while ingesting them, when the retrieval cache has
+    /// room for the user, so their first search or context request finds the index ready.
+    /// Users already cached are kept up to date by ingest either way; others are loaded on
+    /// first use.
+    pub index_on_ingest: bool,
+    /// Threads that learn from a batch (one user per thread at a time; 0: one per core, at
+    /// most 8). Results do not depend on it.
+    pub ingest_threads: usize,
     /// A tenant's recommendation model, once stale (new actions or items), is refit at most
     /// once per this many seconds.
     pub recommend_refit_secs: u64,
@@ -73,6 +81,8 @@ impl Default for EngineConfig {
             database_url: None,
             index_cache_users: 1024,
             index_cache_bytes: 512 << 20,
+            index_on_ingest: true,
+            ingest_threads: 0,
             recommend_refit_secs: 10,
             recommend_max_age_secs: 300,
             infer: false,
@@ -108,6 +118,14 @@ impl EngineConfig {
         crate::inference::InferSettings {
             window: self.infer_window.max(1),
             min_confidence: self.infer_min_confidence,
+        }
+    }
+
+    /// Threads that learn from a batch.
+    pub(crate) fn ingest_threads(&self) -> usize {
+        match self.ingest_threads {
+            0 => crate::parallel::default_threads(),
+            n => n,
         }
     }
 

@@ -255,6 +255,7 @@ impl<'e> Import<'e> {
             user: &facts.user,
             facts: Some(&facts.facts),
             previous: None,
+            changed: None,
             learned_seq: facts.learned_seq,
             expected_revision: 0,
         }])?;

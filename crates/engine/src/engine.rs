@@ -1,10 +1,7 @@
-use std::collections::BTreeMap;
 use std::sync::atomic::AtomicU64;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use rapport_core::{
-    Embedder, Event, Fact, ProfileLearner, Source, StoredEvent, TenantId, UserId, UserSettings,
-};
+use rapport_core::{Embedder, Fact, ProfileLearner, Source, StoredEvent, TenantId, UserId};
 use rapport_index::IndexCache;
 use rapport_store::{FactUpdate, PostgresStore, SqliteStore, Store, UserSummary};
 use serde::Serialize;
@@ -18,23 +15,6 @@ const CATCH_UP_PAGE: usize = 5_000;
 
 /// How often a batch is learned again after another process saved the same user's facts.
 pub(crate) const MAX_CONFLICT_RETRIES: usize = 8;
-
-/// A user's facts after learning.
-struct Learned {
-    /// The user's row when the facts were read (its `facts_revision` is the one the save
-    /// names).
-    summary: UserSummary,
-    settings: UserSettings,
-    /// The facts as read, before learning.
-    before: Vec<Fact>,
-    facts: Vec<Fact>,
-    /// Whether the facts differ from what was read.
-    changed: bool,
-    /// The sequence number the facts reflect.
-    learned_seq: u64,
-    /// The events learned from, when they were the fresh batch (else the log was replayed).
-    events: Option<Vec<StoredEvent>>,
-}
 
 /// The parts an engine is assembled from. [`Engine::open`] picks the built-in ones.
 pub struct Parts {
@@ -138,160 +118,8 @@ impl Engine {
         &self.config
     }
 
-    /// Appends a batch to the event log (atomically and durably, skipping ids already stored),
-    /// then brings the profiles of the users it touched up to date (in a second transaction).
-    ///
-    /// When this returns `Ok`, the events are durable even if learning from them failed; a
-    /// later ingest or [`reindex`](Self::reindex) catches up.
-    pub fn ingest(&self, events: &[Event]) -> Result<IngestReport> {
-        let mut policies = crate::policy::Policies::default();
-        for event in events {
-            policies.get(&*self.store, &event.tenant)?;
-        }
-        let events = policies.redact_for_storage(events);
-        let outcome = self.store.append(&events)?;
-        let mut with_actions: Vec<&TenantId> = outcome
-            .stored
-            .iter()
-            .filter(|s| s.event.kind() == rapport_core::EventKind::Action)
-            .map(|s| &s.event.tenant)
-            .collect();
-        with_actions.dedup();
-        with_actions
-            .into_iter()
-            .for_each(|t| self.models.mark_stale(t));
-        let mut by_user: BTreeMap<(TenantId, UserId), Vec<StoredEvent>> = BTreeMap::new();
-        for stored in &outcome.stored {
-            let key = (stored.event.tenant.clone(), stored.event.user.clone());
-            by_user.entry(key).or_default().push(stored.clone());
-        }
-        let users = by_user.len();
-        // Another process may learn from the same users at the same time: its save wins, and
-        // ours is retried from what it saved (the events then come from the log).
-        let mut attempts = 0;
-        loop {
-            match self.catch_up(by_user.clone(), &mut policies) {
-                Err(e) if e.is_conflict() && attempts < MAX_CONFLICT_RETRIES => attempts += 1,
-                result => break result?,
-            }
-        }
-        Ok(IngestReport {
-            accepted: outcome.stored.len(),
-            duplicates: outcome.duplicates,
-            users,
-        })
-    }
-
-    /// Learns, for each user, from every event the stored profile does not reflect yet, and
-    /// saves all users' facts in one transaction. `fresh` are events just appended, used
-    /// directly when they follow what was learned; otherwise the log is replayed.
-    fn catch_up(
-        &self,
-        fresh: BTreeMap<(TenantId, UserId), Vec<StoredEvent>>,
-        policies: &mut crate::policy::Policies,
-    ) -> Result<()> {
-        let _guard = self.lock_learning();
-        let mut learned: Vec<Learned> = Vec::with_capacity(fresh.len());
-        for ((tenant, user), events) in fresh {
-            let Some(summary) = self.store.user(&tenant, &user)? else {
-                continue;
-            };
-            if summary.learned_seq >= summary.last_seq {
-                continue;
-            }
-            let cached = self.learned_cache().take(&summary);
-            let (mut facts, settings) = match cached {
-                Some(kept) => kept,
-                None => (
-                    self.store.facts(&tenant, &user)?,
-                    self.store.settings(&tenant, &user)?,
-                ),
-            };
-            let before = facts.clone();
-            // The learner sees only its own facts; inferred ones are renumbered after them.
-            let inferred = crate::inference::take(&mut facts);
-            let follows = events
-                .first()
-                .is_some_and(|e| e.seq == summary.learned_seq + 1)
-                && events.last().is_some_and(|e| e.seq == summary.last_seq);
-            let (learned_seq, events) = if follows {
-                self.learner.learn(&mut facts, &events);
-                (summary.last_seq, Some(events))
-            } else {
-                let (seq, _) =
-                    self.learn_from_log(&tenant, &user, &mut facts, summary.learned_seq)?;
-                (seq, None)
-            };
-            // Inference reads the log's tail only when the user wrote something new.
-            if self.config.infer && events.as_deref().is_none_or(crate::inference::authored_any) {
-                let inferring = self.config.infer_settings();
-                crate::inference::refresh(
-                    &*self.store,
-                    (&tenant, &user),
-                    learned_seq,
-                    inferring,
-                    &mut facts,
-                )?;
-            } else {
-                crate::inference::restore(&mut facts, inferred);
-            }
-            let policy = policies.get(&*self.store, &tenant)?;
-            crate::decisions::enforce(policy, &settings, &before, &mut facts);
-            learned.push(Learned {
-                changed: facts != before,
-                summary,
-                settings,
-                before,
-                facts,
-                learned_seq,
-                events,
-            });
-        }
-        let updates: Vec<FactUpdate<'_>> = learned
-            .iter()
-            .map(|l| FactUpdate {
-                tenant: &l.summary.tenant,
-                user: &l.summary.user,
-                facts: l.changed.then_some(l.facts.as_slice()),
-                previous: Some(l.before.as_slice()),
-                learned_seq: l.learned_seq,
-                expected_revision: l.summary.facts_revision,
-            })
-            .collect();
-        self.store.save_facts(&updates)?;
-        drop(updates);
-        for l in learned {
-            let (tenant, user) = (&l.summary.tenant, &l.summary.user);
-            // Every save moves the revision by exactly one (the stores' contract).
-            let saved_at = l.summary.facts_revision + 1;
-            match &l.events {
-                Some(events) => self.refresh_memory(tenant, user, events, &l.facts, saved_at)?,
-                None => self.evict_memory(tenant, user),
-            }
-            self.learned_cache()
-                .put(&l.summary, saved_at, l.learned_seq, l.facts, l.settings);
-        }
-        Ok(())
-    }
-
-    /// Learns, for every user of every tenant, what their facts do not reflect yet.
-    pub(crate) fn catch_up_all(&self) -> Result<()> {
-        let mut behind = BTreeMap::new();
-        for tenant in self.store.tenants()? {
-            for summary in self.store.users(&tenant)? {
-                if summary.learned_seq < summary.last_seq {
-                    behind.insert((summary.tenant, summary.user), Vec::new());
-                }
-            }
-        }
-        if behind.is_empty() {
-            return Ok(());
-        }
-        self.catch_up(behind, &mut crate::policy::Policies::default())
-    }
-
     /// Replays the log after `after_seq` into `facts`; returns the last seq and the count.
-    fn learn_from_log(
+    pub(crate) fn learn_from_log(
         &self,
         tenant: &TenantId,
         user: &UserId,
@@ -357,6 +185,7 @@ impl Engine {
                 user: &summary.user,
                 facts: Some(&facts),
                 previous: None,
+                changed: None,
                 learned_seq,
                 expected_revision: summary.facts_revision,
             }])?;

@@ -97,6 +97,9 @@ pub(crate) fn refresh(
 
 /// Takes the current inferred facts out of `facts` (the learner never sees them).
 pub(crate) fn take(facts: &mut Vec<Fact>) -> Vec<Fact> {
+    if !facts.iter().any(is_current_inferred) {
+        return Vec::new();
+    }
     let (inferred, rest) = std::mem::take(facts)
         .into_iter()
         .partition(is_current_inferred);
@@ -108,6 +111,9 @@ pub(crate) fn take(facts: &mut Vec<Fact>) -> Vec<Fact> {
 /// learner's ids never depend on when inference ran.
 pub(crate) fn restore(facts: &mut Vec<Fact>, inferred: Vec<Fact>) {
     facts.retain(|f| !is_current_inferred(f));
+    if inferred.is_empty() {
+        return;
+    }
     let next = facts.iter().map(|f| f.id + 1).max().unwrap_or(1);
     facts.extend(inferred.into_iter().enumerate().map(|(n, mut f)| {
         f.id = next + n as u64;

@@ -1,10 +1,14 @@
 //! Hot users' facts and decisions kept between batches, so learning from one new turn neither
-//! reads nor decodes the user's whole profile again.
+//! reads nor decodes the user's whole profile again, nor copies it.
 //!
 //! An entry is used only when the user's row in the store still names the same facts revision,
 //! learned sequence number and first event time as when the entry was saved: any save by any
 //! process (learning, an edit, a policy change) moves the revision, so a stale entry is never
 //! used. Only learning touches the cache, under the engine's learning lock.
+//!
+//! An entry holds the facts twice: the copy learning works on, and the copy as saved, which is
+//! what a save compares against to write only what changed. After a save only the facts that
+//! changed are copied across, instead of copying the whole profile for every batch.
 
 use std::collections::HashMap;
 
@@ -12,7 +16,7 @@ use chrono::{DateTime, Utc};
 use rapport_core::{Fact, TenantId, UserId, UserSettings};
 use rapport_store::UserSummary;
 
-/// Users kept; the cache starts over when full.
+/// Users kept; the cache starts over when full. (An entry holds its facts twice.)
 const MAX_USERS: usize = 20_000;
 
 /// What identifies the stored state an entry mirrors.
@@ -23,62 +27,169 @@ struct Stamp {
     first_time: DateTime<Utc>,
 }
 
+/// A user's facts as stored, and a working copy of them.
+pub(crate) struct Kept {
+    /// The copy to learn into; equal to `saved` when taken from the cache.
+    pub facts: Vec<Fact>,
+    /// The facts exactly as the store holds them.
+    pub saved: Vec<Fact>,
+    pub settings: UserSettings,
+}
+
+impl Kept {
+    /// What the store holds, read from it: both copies start equal.
+    pub fn read(facts: Vec<Fact>, settings: UserSettings) -> Self {
+        Self {
+            saved: facts.clone(),
+            facts,
+            settings,
+        }
+    }
+
+    /// Where the working copy differs from the saved one: the positions of changed facts
+    /// (those past the end of `saved` are new), or `None` when the two do not line up fact by
+    /// fact (a fact removed or reordered).
+    pub fn changes(&self) -> Option<Vec<usize>> {
+        if self.saved.len() > self.facts.len() {
+            return None;
+        }
+        let mut changed = Vec::new();
+        for (i, (saved, fact)) in self.saved.iter().zip(&self.facts).enumerate() {
+            if saved.id != fact.id {
+                return None;
+            }
+            if saved != fact {
+                changed.push(i);
+            }
+        }
+        changed.extend(self.saved.len()..self.facts.len());
+        Some(changed)
+    }
+
+    /// Makes the saved copy equal to the working copy again, after the working copy was saved;
+    /// `changes` are what [`changes`](Self::changes) returned.
+    pub fn saved(&mut self, changes: Option<&[usize]>) {
+        match changes {
+            Some(changed) => {
+                let known = self.saved.len();
+                for &i in changed {
+                    if i < known {
+                        self.saved[i].clone_from(&self.facts[i]);
+                    } else {
+                        self.saved.push(self.facts[i].clone());
+                    }
+                }
+            }
+            None => self.saved.clone_from(&self.facts),
+        }
+        debug_assert!(self.saved == self.facts);
+    }
+}
+
 struct Entry {
     stamp: Stamp,
-    facts: Vec<Fact>,
-    settings: UserSettings,
+    kept: Kept,
 }
 
 /// See the module documentation.
 #[derive(Default)]
 pub(crate) struct LearnedCache {
-    entries: HashMap<(TenantId, UserId), Entry>,
+    /// By tenant, then user (looked up without cloning ids); a slot stays (empty) while its
+    /// entry is out being learned into.
+    entries: HashMap<TenantId, HashMap<UserId, Option<Entry>>>,
+    /// Slots in all.
+    slots: usize,
 }
 
 impl LearnedCache {
     /// Takes the user's facts and decisions out of the cache if they are those the store holds
     /// for `summary`.
-    pub fn take(&mut self, summary: &UserSummary) -> Option<(Vec<Fact>, UserSettings)> {
-        let key = (summary.tenant.clone(), summary.user.clone());
-        let entry = self.entries.remove(&key)?;
+    pub fn take(&mut self, summary: &UserSummary) -> Option<Kept> {
+        let slot = self
+            .entries
+            .get_mut(&summary.tenant)?
+            .get_mut(&summary.user)?;
+        let entry = slot.take()?;
         let current = Stamp {
             revision: summary.facts_revision,
             learned_seq: summary.learned_seq,
             first_time: summary.first_time,
         };
-        (entry.stamp == current).then_some((entry.facts, entry.settings))
+        (entry.stamp == current).then_some(entry.kept)
     }
 
     /// Keeps what was just saved for the user: the facts and decisions at `revision`,
-    /// reflecting the log up to `learned_seq`.
-    pub fn put(
-        &mut self,
-        summary: &UserSummary,
-        revision: u64,
-        learned_seq: u64,
-        facts: Vec<Fact>,
-        settings: UserSettings,
-    ) {
-        if self.entries.len() >= MAX_USERS {
-            self.entries.clear();
-        }
+    /// reflecting the log up to `learned_seq` (both copies in `kept` equal).
+    pub fn put(&mut self, summary: &UserSummary, revision: u64, learned_seq: u64, kept: Kept) {
         let stamp = Stamp {
             revision,
             learned_seq,
             first_time: summary.first_time,
         };
-        self.entries.insert(
-            (summary.tenant.clone(), summary.user.clone()),
-            Entry {
-                stamp,
-                facts,
-                settings,
-            },
-        );
+        let entry = Some(Entry { stamp, kept });
+        if let Some(slot) = self
+            .entries
+            .get_mut(&summary.tenant)
+            .and_then(|users| users.get_mut(&summary.user))
+        {
+            *slot = entry;
+            return;
+        }
+        if self.slots >= MAX_USERS {
+            self.entries.clear();
+            self.slots = 0;
+        }
+        self.entries
+            .entry(summary.tenant.clone())
+            .or_default()
+            .insert(summary.user.clone(), entry);
+        self.slots += 1;
     }
 
     /// Drops the user's entry.
     pub fn remove(&mut self, tenant: &TenantId, user: &UserId) {
-        self.entries.remove(&(tenant.clone(), user.clone()));
+        if let Some(slot) = self
+            .entries
+            .get_mut(tenant)
+            .and_then(|users| users.get_mut(user))
+        {
+            *slot = None;
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fact(id: u64, value: &str) -> Fact {
+        rapport_store::conformance::fact(id, "city", value)
+    }
+
+    #[test]
+    fn changes_name_the_facts_that_differ_and_saving_copies_only_them() {
+        let mut kept = Kept::read(
+            vec![fact(1, "Paris"), fact(2, "Lyon")],
+            UserSettings::default(),
+        );
+        assert_eq!(kept.changes(), Some(vec![]));
+        kept.facts[1].value = "Nice".into();
+        kept.facts.push(fact(3, "Oslo"));
+        let changes = kept.changes();
+        assert_eq!(changes, Some(vec![1, 2]));
+        kept.saved(changes.as_deref());
+        assert!(kept.saved == kept.facts);
+    }
+
+    #[test]
+    fn facts_that_no_longer_line_up_are_copied_whole() {
+        let mut kept = Kept::read(
+            vec![fact(1, "Paris"), fact(2, "Lyon")],
+            UserSettings::default(),
+        );
+        kept.facts.remove(0);
+        assert_eq!(kept.changes(), None);
+        kept.saved(None);
+        assert!(kept.saved == kept.facts);
     }
 }

@@ -1,7 +1,7 @@
 //! A user's retrieval memory: the turn index, the turn texts for rendering, and the current
 //! facts with their vectors. Derived from the store and rebuilt from it on a cache miss.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use chrono::{DateTime, Utc};
 use rapport_core::{Embedder, EventBody, Fact, Polarity, Role, StoredEvent};
@@ -20,6 +20,18 @@ pub(crate) struct TurnRecord {
     pub speaker: Option<Box<str>>,
     pub role: Role,
     pub text: Box<str>,
+}
+
+impl TurnRecord {
+    /// What the record holds, in bytes, with its entry in `turn_by_id`.
+    fn bytes(&self) -> usize {
+        std::mem::size_of::<TurnRecord>()
+            + self.id.len() * 2
+            + self.text.len()
+            + self.session.as_ref().map_or(0, |s| s.len())
+            + self.speaker.as_ref().map_or(0, |s| s.len())
+            + 48
+    }
 }
 
 /// A fact with what scoring it against a query and showing it need, computed once (its
@@ -50,23 +62,35 @@ impl MemoryFact {
         }
     }
 
-    /// The same fact, updated to `fact` (same id and statement), keeping the rendered lines
-    /// when what they show did not change.
-    fn updated(self, fact: &Fact) -> Self {
+    /// Updates it to `fact` (same id and statement), keeping the rendered lines when what they
+    /// show did not change.
+    fn update(&mut self, fact: &Fact) {
         let old = &self.fact;
         let same_lines = old.description == fact.description
             && old.source == fact.source
             && old.valid_from == fact.valid_from
             && old.valid_to == fact.valid_to;
         if same_lines {
-            Self {
-                fact: fact.clone(),
-                ..self
-            }
+            self.fact.clone_from(fact);
         } else {
-            Self::new(fact, self.terms)
+            *self = Self::new(fact, std::mem::take(&mut self.terms));
         }
     }
+
+    /// About what it holds, in bytes (its vector is counted with the others).
+    fn bytes(&self) -> usize {
+        512 + self.fact.statement.len() * 2
+            + self.fact.evidence.len() * 32
+            + self.line.len()
+            + self.past_line.len()
+            + self.terms.iter().map(|t| t.len() + 24).sum::<usize>()
+    }
+}
+
+/// A fact seen for the first time: its memory entry and the embedding of its statement.
+fn fresh_fact(fact: &Fact, embedder: &dyn Embedder) -> (MemoryFact, Vec<f32>) {
+    let memory_fact = MemoryFact::new(fact, rapport_index::terms(&fact.statement));
+    (memory_fact, embedder.embed(&fact.statement))
 }
 
 /// One user's searchable memory.
@@ -91,6 +115,13 @@ pub(crate) struct UserMemory {
     pub facts_revision: u64,
     /// The embedder whose vectors the memory holds; a memory is never searched with another.
     pub model_id: Box<str>,
+    /// What the turn records hold, in bytes (kept as turns are added).
+    turn_bytes: usize,
+    /// What the facts hold, in bytes (kept as facts change).
+    fact_bytes: usize,
+    /// The index's size when last measured, and its number of items then: measuring walks the
+    /// whole index, so it is done again only when the index grew by an eighth.
+    index_measured: (usize, usize),
 }
 
 impl UserMemory {
@@ -113,6 +144,9 @@ impl UserMemory {
             seq: 0,
             facts_revision,
             model_id: embedder.model_id().into(),
+            turn_bytes: 0,
+            fact_bytes: 0,
+            index_measured: (0, 0),
         };
         memory.extend(events, facts, embedder);
         memory
@@ -120,11 +154,16 @@ impl UserMemory {
 
     /// Adds new events (in log order) and replaces the facts with `facts`.
     pub fn extend(&mut self, events: &[StoredEvent], facts: &[Fact], embedder: &dyn Embedder) {
-        let keys = fact_keys(facts);
-        for stored in events {
-            if stored.seq <= self.seq {
-                continue;
-            }
+        self.add_turns(events, facts, embedder);
+        self.set_facts(facts, embedder);
+    }
+
+    /// Adds the turns of new events (in log order), each also found by the statements of the
+    /// `facts` that cite it. The facts held do not change.
+    pub fn add_turns(&mut self, events: &[StoredEvent], facts: &[Fact], embedder: &dyn Embedder) {
+        let new: Vec<&StoredEvent> = events.iter().filter(|e| e.seq > self.seq).collect();
+        let keys = fact_keys(facts, &new);
+        for stored in new {
             self.seq = stored.seq;
             let event = &stored.event;
             let (text, speaker, role) = match &event.body {
@@ -149,7 +188,7 @@ impl UserMemory {
             }
             self.turn_by_id
                 .insert(event.id.as_str().into(), self.turns.len() as u32);
-            self.turns.push(TurnRecord {
+            let turn = TurnRecord {
                 id: event.id.as_str().into(),
                 seq: stored.seq,
                 time: event.time,
@@ -157,38 +196,142 @@ impl UserMemory {
                 speaker: speaker.map(Into::into),
                 role,
                 text: text.as_str().into(),
-            });
+            };
+            self.turn_bytes += turn.bytes();
+            self.turns.push(turn);
         }
-        // Facts whose statement did not change keep their vector and terms.
+        let (_, measured_items) = self.index_measured;
+        if self.index.len() > measured_items + measured_items / 8 {
+            self.index_measured = (self.index.memory_bytes(), self.index.len());
+        }
+    }
+
+    /// The index's size: as measured, grown in proportion to the items added since.
+    fn index_bytes(&self) -> usize {
+        match self.index_measured {
+            (_, 0) => self.index.memory_bytes(),
+            (bytes, items) => bytes * self.index.len() / items,
+        }
+    }
+
+    /// Replaces the facts with `facts`, saved at `revision`. `changes`, when known, is the
+    /// revision the facts were read at and the positions in `facts` of those that changed since
+    /// ([`FactUpdate::changed`](rapport_store::FactUpdate::changed)): when the memory holds that
+    /// revision, only the changed facts are compared and copied.
+    pub fn replace_facts(
+        &mut self,
+        facts: &[Fact],
+        changes: Option<(u64, &[usize])>,
+        revision: u64,
+        embedder: &dyn Embedder,
+    ) {
+        match changes {
+            Some((read_at, changed)) if read_at == self.facts_revision => {
+                self.set_changed_facts(facts, changed, embedder)
+            }
+            _ => self.set_facts(facts, embedder),
+        }
+        self.facts_revision = revision;
+    }
+
+    /// Replaces the facts with `facts`, which are those held but for the ones at `changed`.
+    fn set_changed_facts(&mut self, facts: &[Fact], changed: &[usize], embedder: &dyn Embedder) {
+        let known = self.facts.len();
+        let lines_up = known <= facts.len()
+            && changed
+                .iter()
+                .all(|&i| i >= known || self.facts[i].fact.id == facts[i].id);
+        if !lines_up {
+            return self.set_facts(facts, embedder);
+        }
+        for &i in changed {
+            let fact = &facts[i];
+            match self.facts.get_mut(i) {
+                Some(kept) => {
+                    self.fact_bytes -= kept.bytes();
+                    if kept.fact.statement == fact.statement {
+                        kept.update(fact);
+                    } else {
+                        let (fresh, vector) = fresh_fact(fact, embedder);
+                        *kept = fresh;
+                        self.fact_vectors.set(i, &vector);
+                    }
+                    self.fact_bytes += self.facts[i].bytes();
+                }
+                None => self.push_fact(fresh_fact(fact, embedder)),
+            }
+        }
+        debug_assert!(self.facts.len() == facts.len());
+        self.find_answer_hints();
+    }
+
+    /// Replaces the facts with `facts`; facts whose statement did not change keep their vector
+    /// and terms.
+    fn set_facts(&mut self, facts: &[Fact], embedder: &dyn Embedder) {
+        // The usual case: the same facts in the same order, some changed, new ones at the end.
+        // (A mismatch found halfway leaves facts updated that the general case redoes.)
+        let mut aligned = self.facts.len() <= facts.len();
+        if aligned {
+            for (kept, fact) in self.facts.iter_mut().zip(facts) {
+                if kept.fact.id != fact.id || kept.fact.statement != fact.statement {
+                    aligned = false;
+                    break;
+                }
+                if kept.fact != *fact {
+                    kept.update(fact);
+                }
+            }
+        }
+        if aligned {
+            let known = self.facts.len();
+            for fact in &facts[known..] {
+                self.push_fact(fresh_fact(fact, embedder));
+            }
+        } else {
+            self.replace_all_facts(facts, embedder);
+        }
+        self.fact_bytes = self.facts.iter().map(MemoryFact::bytes).sum();
+        self.find_answer_hints();
+    }
+
+    /// [`set_facts`](Self::set_facts) when the facts do not line up with those held.
+    fn replace_all_facts(&mut self, facts: &[Fact], embedder: &dyn Embedder) {
         let old_facts = std::mem::take(&mut self.facts);
         let old_vectors = std::mem::take(&mut self.fact_vectors);
-        let mut known: HashMap<(u64, String), usize> = old_facts
+        let mut known: HashMap<(u64, &str), usize> = old_facts
             .iter()
             .enumerate()
-            .map(|(i, m)| ((m.fact.id, m.fact.statement.clone()), i))
+            .map(|(i, m)| ((m.fact.id, m.fact.statement.as_str()), i))
             .collect();
+        let mut kept_vectors = Vec::with_capacity(facts.len());
+        for f in facts {
+            kept_vectors.push(known.remove(&(f.id, f.statement.as_str())));
+        }
         let mut old_facts: Vec<Option<MemoryFact>> = old_facts.into_iter().map(Some).collect();
-        let mut vectors: Option<ExactVectors> = None;
-        self.facts = facts
-            .iter()
-            .map(|f| {
-                let kept = known
-                    .remove(&(f.id, f.statement.clone()))
-                    .and_then(|i| Some((i, old_facts[i].take()?)));
-                let (vector, memory_fact) = match kept {
-                    Some((i, kept)) => (old_vectors.row(i).collect(), kept.updated(f)),
-                    None => (
-                        embedder.embed(&f.statement),
-                        MemoryFact::new(f, rapport_index::terms(&f.statement)),
-                    ),
-                };
-                vectors
-                    .get_or_insert_with(|| ExactVectors::new(vector.len()))
-                    .push(&vector);
-                memory_fact
-            })
-            .collect::<Vec<_>>();
-        self.fact_vectors = vectors.unwrap_or_default();
+        for (f, kept) in facts.iter().zip(kept_vectors) {
+            match kept.and_then(|i| Some((i, old_facts[i].take()?))) {
+                Some((i, mut kept)) => {
+                    kept.update(f);
+                    let vector: Vec<f32> = old_vectors.row(i).collect();
+                    self.push_fact((kept, vector));
+                }
+                None => self.push_fact(fresh_fact(f, embedder)),
+            }
+        }
+    }
+
+    /// Appends a fact and its vector (the first vector sets the vectors' length).
+    fn push_fact(&mut self, (memory_fact, vector): (MemoryFact, Vec<f32>)) {
+        if self.fact_vectors.is_empty() && self.fact_vectors.dim() != vector.len() {
+            self.fact_vectors = ExactVectors::new(vector.len());
+        }
+        self.fact_vectors.push(&vector);
+        self.fact_bytes += memory_fact.bytes();
+        self.facts.push(memory_fact);
+    }
+
+    /// Finds, among the facts, the answer hints inferred here and the user's stated name.
+    fn find_answer_hints(&mut self) {
         self.style = (self.facts.iter().enumerate())
             .filter(|(_, m)| {
                 let f = &m.fact;
@@ -216,41 +359,37 @@ impl UserMemory {
 
 impl MemoryUse for UserMemory {
     fn memory_bytes(&self) -> usize {
-        let turns: usize = self
-            .turns
-            .iter()
-            .map(|t| {
-                std::mem::size_of::<TurnRecord>()
-                    + t.id.len() * 2
-                    + t.text.len()
-                    + t.session.as_ref().map_or(0, |s| s.len())
-                    + t.speaker.as_ref().map_or(0, |s| s.len())
-                    + 48
-            })
-            .sum();
-        let facts: usize = self
-            .facts
-            .iter()
-            .map(|m| {
-                512 + m.fact.statement.len() * 2
-                    + m.fact.evidence.len() * 32
-                    + m.line.len()
-                    + m.past_line.len()
-                    + m.terms.iter().map(|t| t.len() + 24).sum::<usize>()
-            })
-            .sum();
-        self.index.memory_bytes() + turns + facts + self.fact_vectors.memory_bytes()
+        self.index_bytes() + self.turn_bytes + self.fact_bytes + self.fact_vectors.memory_bytes()
     }
 }
 
-/// Statements of the facts each event supports: a turn is also found by what was learned from it.
-fn fact_keys(facts: &[Fact]) -> HashMap<&str, Vec<String>> {
+/// Statements of the facts each of `events` supports: a turn is also found by what was learned
+/// from it.
+fn fact_keys<'a>(facts: &[Fact], events: &[&'a StoredEvent]) -> HashMap<&'a str, Vec<String>> {
     let mut keys: HashMap<&str, Vec<String>> = HashMap::new();
+    if events.is_empty() {
+        return keys;
+    }
+    let mut add =
+        |id: &'a str, fact: &Fact| keys.entry(id).or_default().push(fact.statement.clone());
+    if let [only] = events {
+        // One new turn (the usual batch of a chat): compare, without hashing every id.
+        let only = only.event.id.as_str();
+        for fact in facts {
+            for id in &fact.evidence {
+                if id.as_str() == only {
+                    add(only, fact);
+                }
+            }
+        }
+        return keys;
+    }
+    let ids: HashSet<&str> = events.iter().map(|e| e.event.id.as_str()).collect();
     for fact in facts {
         for id in &fact.evidence {
-            keys.entry(id.as_str())
-                .or_default()
-                .push(fact.statement.clone());
+            if let Some(&id) = ids.get(id.as_str()) {
+                add(id, fact);
+            }
         }
     }
     keys

@@ -36,6 +36,11 @@ impl Policies {
         Ok(&self.0[tenant])
     }
 
+    /// The tenant's policy, if read already.
+    pub fn loaded(&self, tenant: &TenantId) -> Option<&TenantPolicy> {
+        self.0.get(tenant)
+    }
+
     /// The batch with identifiers masked in the text of every event whose tenant (read
     /// already) redacts before storage; borrowed when nothing changes.
     pub fn redact_for_storage<'a>(&self, events: &'a [Event]) -> Cow<'a, [Event]> {

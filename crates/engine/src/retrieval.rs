@@ -4,7 +4,7 @@ use std::sync::atomic::Ordering;
 use std::sync::{Arc, RwLock};
 
 use chrono::{DateTime, Utc};
-use rapport_core::{Fact, StoredEvent, TenantId, UserId};
+use rapport_core::{TenantId, UserId};
 use rapport_index::Query;
 use serde::Serialize;
 
@@ -136,35 +136,6 @@ impl Engine {
             let mut memory = memory.write().unwrap_or_else(|p| p.into_inner());
             memory.extend(&events, &facts, self.embedder.as_ref());
             memory.facts_revision = facts_revision;
-        }
-        self.cache().refresh_size(tenant, user);
-        Ok(())
-    }
-
-    /// Brings a cached memory up to date after learning; called with the learning lock held.
-    pub(crate) fn refresh_memory(
-        &self,
-        tenant: &TenantId,
-        user: &UserId,
-        events: &[StoredEvent],
-        facts: &[Fact],
-        facts_revision: u64,
-    ) -> Result<()> {
-        let Some(memory) = self.cache().get(tenant, user) else {
-            return Ok(());
-        };
-        {
-            let mut memory = memory.write().unwrap_or_else(|p| p.into_inner());
-            let contiguous = events.first().is_none_or(|e| e.seq == memory.seq + 1)
-                && *memory.model_id == *self.embedder.model_id();
-            if contiguous {
-                memory.extend(events, facts, self.embedder.as_ref());
-                memory.facts_revision = facts_revision;
-            } else {
-                drop(memory);
-                self.cache().remove(tenant, user);
-                return Ok(());
-            }
         }
         self.cache().refresh_size(tenant, user);
         Ok(())

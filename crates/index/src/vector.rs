@@ -181,16 +181,24 @@ impl ExactVectors {
             self.data
                 .resize(self.data.len() + self.dim * ROW_LANES, 0.0);
         }
-        let block = (self.len / ROW_LANES) * self.dim * ROW_LANES;
-        let mut norm = 0.0f32;
-        if row.len() == self.dim {
-            for (d, x) in row.iter().enumerate() {
-                self.data[block + d * ROW_LANES + lane] = *x;
-                norm += x * x;
-            }
-        }
-        self.norms.push(norm);
+        self.norms.push(0.0);
         self.len += 1;
+        self.set(self.len - 1, row);
+    }
+
+    /// Replaces row `i` (`i < len`); a row of another length than [`dim`](Self::dim) is stored
+    /// as zeros.
+    pub fn set(&mut self, i: usize, row: &[f32]) {
+        let block = (i / ROW_LANES) * self.dim * ROW_LANES;
+        let lane = i % ROW_LANES;
+        let same_length = row.len() == self.dim;
+        let mut norm = 0.0f32;
+        for d in 0..self.dim {
+            let x = if same_length { row[d] } else { 0.0 };
+            self.data[block + d * ROW_LANES + lane] = x;
+            norm += x * x;
+        }
+        self.norms[i] = norm;
     }
 
     /// Row `i`, as added (zeros for a row of another length).
@@ -312,6 +320,18 @@ mod tests {
                 proptest::prop_assert_eq!(g.to_bits(), want.to_bits(), "row {}", i);
                 proptest::prop_assert!(store.row(i).eq(row.iter().copied()));
             }
+            // Rows replaced in place score as if pushed so.
+            let mut replaced = ExactVectors::new(dim);
+            for row in rows.iter().rev() {
+                replaced.push(row);
+            }
+            for (i, row) in rows.iter().enumerate() {
+                replaced.set(i, row);
+            }
+            let mut again = Vec::new();
+            replaced.cosines_into(query, &mut again);
+            let bits = |v: &[f32]| v.iter().map(|x| x.to_bits()).collect::<Vec<_>>();
+            proptest::prop_assert_eq!(bits(&again), bits(&got));
             // A query of another length scores every row 0.
             store.cosines_into(&[1.0; 41], &mut got);
             proptest::prop_assert!(got.len() == rows.len() && got.iter().all(|g| *g == 0.0));

@@ -32,6 +32,8 @@ macro_rules! conformance_tests {
             use super::*;
             $crate::conformance_tests!(@each $make;
                 append_then_read_back,
+                append_reports_the_users_as_stored,
+                overlapped_append_shows_the_outcome_once,
                 duplicate_ids_are_stored_once,
                 sequence_numbers_are_dense_per_user,
                 reads_page_by_sequence,
@@ -122,27 +124,34 @@ fn save(store: &dyn Store, tenant_name: &str, user_name: &str, facts: &[Fact], l
         user: &user,
         facts: Some(facts),
         previous: None,
+        changed: None,
         learned_seq,
         expected_revision,
     };
     store.save_facts(&[update]).unwrap();
 }
 
-/// Applies `versions` of one set of facts in turn to two users: `full` saved whole each time,
-/// `delta` naming the previous version (so the store writes only the changes). Both users
-/// must then read back the same facts, and the population counts must be those of the last
-/// version held by both.
+/// Applies `versions` of one set of facts in turn to three users: `full` saved whole each
+/// time, `delta` naming the previous version (so the store writes only the changes), `told`
+/// naming it and which facts changed, when the versions line up. All must then read back the
+/// same facts, and the population counts must be those of the last version held by all.
 pub fn apply_versions_both_ways(store: &dyn Store, versions: &[Vec<Fact>]) {
     let t = tenant("t");
     store
         .append(&[
             message("t", "full", "e1", 1, "x"),
             message("t", "delta", "e1", 1, "x"),
+            message("t", "told", "e1", 1, "x"),
         ])
         .unwrap();
     let mut previous: Vec<Fact> = Vec::new();
     for (step, facts) in versions.iter().enumerate() {
-        for (name, previous) in [("full", None), ("delta", Some(previous.as_slice()))] {
+        let changed = changed_positions(&previous, facts);
+        for (name, previous, changed) in [
+            ("full", None, None),
+            ("delta", Some(previous.as_slice()), None),
+            ("told", Some(previous.as_slice()), changed.as_deref()),
+        ] {
             let u = user(name);
             let expected_revision = store.user(&t, &u).unwrap().unwrap().facts_revision;
             let update = FactUpdate {
@@ -150,17 +159,20 @@ pub fn apply_versions_both_ways(store: &dyn Store, versions: &[Vec<Fact>]) {
                 user: &u,
                 facts: Some(facts),
                 previous,
+                changed,
                 learned_seq: 1,
                 expected_revision,
             };
             store.save_facts(&[update]).unwrap();
         }
         let full = store.facts(&t, &user("full")).unwrap();
-        assert_eq!(
-            store.facts(&t, &user("delta")).unwrap(),
-            full,
-            "step {step}"
-        );
+        for name in ["delta", "told"] {
+            assert_eq!(
+                store.facts(&t, &user(name)).unwrap(),
+                full,
+                "{name}, step {step}"
+            );
+        }
         let mut sorted = facts.clone();
         sorted.sort_by_key(|f| f.id);
         assert_eq!(full, sorted, "step {step}");
@@ -169,9 +181,24 @@ pub fn apply_versions_both_ways(store: &dyn Store, versions: &[Vec<Fact>]) {
     let population = store.population(&t).unwrap();
     let mut expected = std::collections::HashMap::new();
     for f in previous.iter().filter(|f| f.is_current()) {
-        expected.insert((f.key.clone(), f.value.to_lowercase()), 2);
+        expected.insert((f.key.clone(), f.value.to_lowercase()), 3);
     }
     assert_eq!(population.holders, expected);
+}
+
+/// The positions of `facts` that differ from `previous`, when `facts` starts with the same
+/// ids in the same order ([`FactUpdate::changed`]).
+fn changed_positions(previous: &[Fact], facts: &[Fact]) -> Option<Vec<usize>> {
+    let lines_up = previous.len() <= facts.len()
+        && previous.iter().zip(facts).all(|(p, f)| p.id == f.id)
+        && facts
+            .iter()
+            .all(|f| facts.iter().filter(|g| g.id == f.id).count() == 1);
+    lines_up.then(|| {
+        (0..facts.len())
+            .filter(|&i| previous.get(i) != Some(&facts[i]))
+            .collect()
+    })
 }
 
 /// Saving only the changes (with `previous`) ends where saving everything does.
@@ -435,6 +462,7 @@ pub fn a_stale_fact_save_conflicts_and_changes_nothing(store: &dyn Store) {
             user: &bob,
             facts: Some(&[fact(1, "pet.cat", "Tom")]),
             previous: None,
+            changed: None,
             learned_seq: 1,
             expected_revision: 0,
         },
@@ -443,6 +471,7 @@ pub fn a_stale_fact_save_conflicts_and_changes_nothing(store: &dyn Store) {
             user: &ana,
             facts: Some(&[fact(1, "pet.dog", "Max")]),
             previous: None,
+            changed: None,
             learned_seq: 1,
             expected_revision: 0,
         },
@@ -454,6 +483,78 @@ pub fn a_stale_fact_save_conflicts_and_changes_nothing(store: &dyn Store) {
     assert_eq!(store.user(&t, &ana).unwrap().unwrap().facts_revision, 1);
     assert!(store.facts(&t, &bob).unwrap().is_empty());
     assert_eq!(store.user(&t, &bob).unwrap().unwrap().learned_seq, 0);
+}
+
+/// An append reports the summaries of the users it stored events for, as the store then holds
+/// them, ordered by tenant and user; users whose events were all duplicates are left out.
+pub fn append_reports_the_users_as_stored(store: &dyn Store) {
+    let as_stored = |outcome: &crate::AppendOutcome| -> Vec<crate::UserSummary> {
+        outcome
+            .users
+            .iter()
+            .map(|u| store.user(&u.tenant, &u.user).unwrap().unwrap())
+            .collect()
+    };
+    let outcome = store
+        .append(&[
+            message("u", "ana", "e1", 3, "x"),
+            message("t", "bob", "e1", 2, "x"),
+            message("t", "ana", "e1", 4, "x"),
+            message("t", "ana", "e2", 1, "x"),
+        ])
+        .unwrap();
+    let names: Vec<(&str, &str)> = outcome
+        .users
+        .iter()
+        .map(|u| (u.tenant.as_str(), u.user.as_str()))
+        .collect();
+    assert_eq!(names, [("t", "ana"), ("t", "bob"), ("u", "ana")]);
+    assert_eq!(outcome.users, as_stored(&outcome));
+    save(store, "t", "ana", &[fact(1, "pet.dog", "Rex")], 2);
+    let outcome = store
+        .append(&[
+            message("t", "bob", "e1", 2, "again"),
+            message("t", "ana", "e1", 4, "again"),
+            message("t", "ana", "e3", 9, "x"),
+        ])
+        .unwrap();
+    assert_eq!(outcome.users, as_stored(&outcome));
+    assert_eq!(outcome.users.len(), 1);
+    let ana = &outcome.users[0];
+    assert_eq!(
+        (
+            ana.events,
+            ana.last_seq,
+            ana.learned_seq,
+            ana.facts_revision
+        ),
+        (3, 3, 2, 1)
+    );
+    assert_eq!((ana.first_time, ana.last_time), (at(1), at(9)));
+}
+
+/// [`Store::append_overlapped`] gives `meanwhile` the outcome it returns, once, and not at all
+/// when nothing is new; the events are stored when it returns.
+pub fn overlapped_append_shows_the_outcome_once(store: &dyn Store) {
+    let batch = [
+        message("t", "ana", "e1", 1, "x"),
+        message("t", "bob", "e1", 2, "y"),
+    ];
+    let mut seen = Vec::new();
+    let outcome = store
+        .append_overlapped(&batch, &mut |outcome| {
+            seen.push((outcome.stored.clone(), outcome.users.clone()));
+        })
+        .unwrap();
+    assert_eq!(seen, [(outcome.stored.clone(), outcome.users.clone())]);
+    assert_eq!(
+        store.events(&tenant("t"), &user("bob"), 0, 10).unwrap(),
+        outcome.stored[1..]
+    );
+    let again = store
+        .append_overlapped(&batch, &mut |_| panic!("nothing new to show"))
+        .unwrap();
+    assert_eq!((again.stored.len(), again.duplicates), (0, 2));
 }
 
 /// An empty batch stores nothing and fails nothing.

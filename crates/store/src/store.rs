@@ -13,6 +13,10 @@ pub struct AppendOutcome {
     pub stored: Vec<StoredEvent>,
     /// Events skipped because their id was already stored for that tenant and user.
     pub duplicates: usize,
+    /// The summaries, as this append leaves them, of the users with newly stored events,
+    /// ordered by tenant and user. They save the caller a read of each user's row; another
+    /// writer may move them on as soon as the append commits.
+    pub users: Vec<UserSummary>,
 }
 
 /// New derived facts for one user, for [`Store::save_facts`].
@@ -30,6 +34,11 @@ pub struct FactUpdate<'a> {
     /// must be exactly what was read at that revision (the revision check makes sure nothing
     /// was saved since).
     pub previous: Option<&'a [Fact]>,
+    /// Which of `facts` differ from `previous`, when the caller knows (it compared them
+    /// already): their positions in `facts`, ascending, where `facts` holds `previous`'s facts
+    /// in the same order with the same ids, then new facts, whose positions are listed too. The
+    /// store then compares nothing. Must be exact; used only together with `previous`.
+    pub changed: Option<&'a [usize]>,
     /// The highest sequence number these facts reflect.
     pub learned_seq: u64,
     /// The user's `facts_revision` when the facts were read. The save fails with
@@ -116,6 +125,25 @@ pub trait Store: Send + Sync {
     /// skipped and counted as a duplicate (also within the batch). Events get consecutive
     /// sequence numbers per user, in batch order.
     fn append(&self, events: &[Event]) -> Result<AppendOutcome>;
+
+    /// Appends like [`append`](Self::append), and calls `meanwhile` with the outcome while the
+    /// batch is being made durable (the commit and its fsync), so a caller can start deriving
+    /// state from the events instead of waiting. While `meanwhile` runs the events may be
+    /// neither durable nor visible to readers yet, and the store's writer is busy: what it
+    /// derives must be dropped if this returns an error, and must not be saved (nor shown)
+    /// before this returns. `meanwhile` is called once, with the outcome this returns, or not
+    /// at all when nothing new was stored. The default appends, then calls `meanwhile`.
+    fn append_overlapped(
+        &self,
+        events: &[Event],
+        meanwhile: &mut dyn FnMut(&AppendOutcome),
+    ) -> Result<AppendOutcome> {
+        let outcome = self.append(events)?;
+        if !outcome.stored.is_empty() {
+            meanwhile(&outcome);
+        }
+        Ok(outcome)
+    }
 
     /// The user's events with `seq > after_seq`, in order, at most `limit`.
     fn events(

@@ -85,6 +85,7 @@ fn forgetting_leaves_the_text_in_no_table() {
             user: &ana,
             facts: Some(&[fact(1, "word", marker)]),
             previous: None,
+            changed: None,
             learned_seq: 1,
             expected_revision: 0,
         }])

@@ -150,8 +150,39 @@ mod delta_saves {
             })
     }
 
+    /// Versions as learning makes them: each keeps the previous one's facts in order, some
+    /// changed (ended, or another value), and adds new facts after them.
+    fn evolving() -> impl Strategy<Value = Vec<Vec<Fact>>> {
+        let step = proptest::collection::vec((0usize..4, 0usize..3, any::<bool>()), 0..4);
+        (version(), proptest::collection::vec(step, 1..5)).prop_map(|(first, steps)| {
+            let mut versions = vec![first];
+            for step in steps {
+                let mut next = versions.last().unwrap().clone();
+                for (what, value, ended) in step {
+                    let id = next.iter().map(|f| f.id).max().unwrap_or(0) + 1;
+                    match next.get_mut(what) {
+                        Some(f) if ended => {
+                            f.valid_to = Some(Utc.with_ymd_and_hms(2024, 3, 3, 0, 0, 0).unwrap())
+                        }
+                        Some(f) => f.value = ["a", "B", "c"][value].into(),
+                        None => next.push(fact(id, "likes:tea", ["a", "B", "c"][value])),
+                    }
+                }
+                versions.push(next);
+            }
+            versions
+        })
+    }
+
     proptest! {
         #![proptest_config(ProptestConfig::with_cases(48))]
+
+        /// The same when the caller says which facts changed.
+        #[test]
+        fn saving_told_changes_equals_saving_everything(versions in evolving()) {
+            let store = super::fresh();
+            apply_versions_both_ways(&store, &versions);
+        }
 
         /// Writing only the changed rows ends in the same facts and counts as rewriting all.
         #[test]

@@ -33,16 +33,24 @@ pub fn run(what: BenchCommand, database_url: Option<String>) -> anyhow::Result<E
             turns,
             batch,
             infer,
+            threads,
         } => {
             eprintln!(
                 "ingesting {turns} synthetic turns of {users} users in batches of {batch} ..."
             );
-            let r = bench::ingest(dir.path(), users, turns, batch, infer)?;
+            let r = bench::ingest(dir.path(), users, turns, batch, infer, threads)?;
             println!("turns                 {}", r.turns);
             println!("users                 {}", r.users);
-            println!("store+learn           {:.2} s", r.ingest_seconds);
-            println!("embed+index (cold)    {:.2} s", r.index_seconds);
+            println!("ingest                {:.2} s", r.ingest_seconds);
+            println!("cold load             {:.2} s", r.index_seconds);
             println!("write path            {:.0} turns/s", r.turns_per_second);
+            if r.cpu_seconds > 0.0 {
+                println!(
+                    "cpu                   {:.2} s ({:.0} turns per CPU-second)",
+                    r.cpu_seconds,
+                    r.turns as f64 / r.cpu_seconds
+                );
+            }
         }
         BenchCommand::Context {
             users,

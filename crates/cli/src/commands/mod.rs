@@ -33,7 +33,11 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         Command::Eval { what } => return eval::run(what),
         _ => {}
     }
-    let config = settings::engine_config(&args)?;
+    let mut config = settings::engine_config(&args)?;
+    // An import answers no search before it exits: indexing its users' turns would be wasted.
+    if matches!(args.command, Command::Ingest { .. }) {
+        config.index_on_ingest = false;
+    }
     let location = config.location();
     let engine =
         Engine::open(config).with_context(|| format!("cannot open the store in {location}"))?;

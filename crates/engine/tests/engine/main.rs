@@ -8,6 +8,7 @@ mod decisions;
 mod forget;
 mod inference;
 mod ingest;
+mod parallel;
 mod policy;
 mod recommend;
 mod scripted;

@@ -28,27 +28,35 @@ pub struct IngestBench {
     pub turns: usize,
     /// Users they belong to.
     pub users: usize,
-    /// Seconds to append and learn (store + extract + consolidate).
+    /// Seconds to append and learn (store + extract + consolidate, and embed + index the turns
+    /// of users whose retrieval memory the ingest keeps).
     pub ingest_seconds: f64,
-    /// Seconds to embed and index every user's turns (cold load of all users).
+    /// Seconds to embed and index every user's turns not indexed by the ingest (cold load of
+    /// the users' retrieval memories).
     pub index_seconds: f64,
     /// Turns per second over the whole write path (both phases).
     pub turns_per_second: f64,
+    /// CPU seconds the process used over both phases (all threads, user and system), when the
+    /// platform tells (Linux); 0 otherwise.
+    pub cpu_seconds: f64,
 }
 
 /// Ingests `turns` synthetic turns spread over `users` users in batches of `batch`, then loads
-/// every user's retrieval memory (embedding and indexing every turn). `infer`: attribute and
-/// style inference on (the default) or off.
+/// every user's retrieval memory (embedding and indexing every turn not indexed yet). `infer`:
+/// attribute and style inference on, or off (the engine's default); `threads`: the engine's
+/// [`ingest_threads`](EngineConfig::ingest_threads) (0: one per core).
 pub fn ingest(
     dir: &Path,
     users: usize,
     turns: usize,
     batch: usize,
     infer: bool,
+    threads: usize,
 ) -> Result<IngestBench> {
     let engine = Engine::open(EngineConfig {
         index_cache_users: users + 1,
         infer,
+        ingest_threads: threads,
         ..EngineConfig::with_data_dir(dir)
     })?;
     let tenant = TenantId::default_tenant();
@@ -68,6 +76,7 @@ pub fn ingest(
     events.truncate(turns);
     // Interleave users as real traffic would: sort by time.
     events.sort_by_key(|e| e.time);
+    let cpu_before = process_cpu_seconds();
     let started = Instant::now();
     for chunk in events.chunks(batch.max(1)) {
         engine.ingest(chunk)?;
@@ -79,13 +88,32 @@ pub fn ingest(
         engine.search(&tenant, &user, "warm up", None, 1)?;
     }
     let index_seconds = started.elapsed().as_secs_f64();
+    let cpu_seconds = match (cpu_before, process_cpu_seconds()) {
+        (Some(before), Some(after)) => after - before,
+        _ => 0.0,
+    };
     Ok(IngestBench {
         turns: events.len(),
         users,
         ingest_seconds,
         index_seconds,
         turns_per_second: events.len() as f64 / (ingest_seconds + index_seconds),
+        cpu_seconds,
     })
+}
+
+/// CPU time of this process so far, all threads, user and system (`/proc/self/stat`), on
+/// Linux: on a shared machine it tells what the work cost apart from what waiting for cores
+/// cost.
+fn process_cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which may hold spaces) in parentheses: state is the 3rd
+    // field, utime and stime the 14th and 15th.
+    let rest = &stat[stat.rfind(')')? + 2..];
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let ticks = fields.get(11)?.parse::<f64>().ok()? + fields.get(12)?.parse::<f64>().ok()?;
+    // The kernel reports in USER_HZ, 100 on every Linux platform Rust supports.
+    Some(ticks / 100.0)
 }
 
 /// Result of [`context`].

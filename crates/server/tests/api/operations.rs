@@ -31,7 +31,9 @@ async fn health_ready_and_metrics() {
         r#"rapport_http_requests_total{method="POST",route="/v1/events",status="200"} 1"#,
         r#"rapport_http_request_duration_seconds_count{route="/v1/users/{user}/context"} 1"#,
         "rapport_events_accepted_total 1",
-        "rapport_index_cache_misses_total 1",
+        // The ingest indexed the new user's turns: the context request found them cached.
+        "rapport_index_cache_hits_total 1",
+        "rapport_index_cache_misses_total 0",
     ] {
         assert!(text.contains(expected), "missing `{expected}` in\n{text}");
     }

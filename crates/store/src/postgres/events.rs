@@ -6,13 +6,16 @@ use postgres::{Client, Transaction};
 use rapport_core::{Event, EventBody, EventId, StoredEvent, TenantId, UserId};
 
 use crate::codec::{from_micros, to_micros, to_seq};
-use crate::{AppendOutcome, Error, Result};
+use crate::{AppendOutcome, Error, Result, UserSummary};
 
 struct UserState {
     last_seq: i64,
     appended: i64,
     first_time: i64,
     last_time: i64,
+    events: i64,
+    learned_seq: i64,
+    facts_revision: i64,
 }
 
 pub(super) fn append(client: &mut Client, events: &[Event]) -> Result<AppendOutcome> {
@@ -32,6 +35,9 @@ pub(super) fn append(client: &mut Client, events: &[Event]) -> Result<AppendOutc
                 appended: 0,
                 first_time: i64::MAX,
                 last_time: i64::MIN,
+                events: 0,
+                learned_seq: 0,
+                facts_revision: 0,
             });
     }
     let (tenants, user_ids): (Vec<&str>, Vec<&str>) = users.keys().copied().unzip();
@@ -45,7 +51,8 @@ pub(super) fn append(client: &mut Client, events: &[Event]) -> Result<AppendOutc
         &[&tenants, &user_ids, &i64::MAX, &i64::MIN],
     )?;
     let locked = tx.query(
-        "SELECT tenant_id, user_id, last_seq, first_time, last_time FROM users
+        "SELECT tenant_id, user_id, last_seq, first_time, last_time, events, learned_seq,
+                facts_revision FROM users
          WHERE (tenant_id, user_id) IN (SELECT * FROM UNNEST($1::text[], $2::text[]))
          ORDER BY tenant_id COLLATE \"C\", user_id COLLATE \"C\" FOR UPDATE",
         &[&tenants, &user_ids],
@@ -56,6 +63,9 @@ pub(super) fn append(client: &mut Client, events: &[Event]) -> Result<AppendOutc
             state.last_seq = row.get(2);
             state.first_time = row.get(3);
             state.last_time = row.get(4);
+            state.events = row.get(5);
+            state.learned_seq = row.get(6);
+            state.facts_revision = row.get(7);
         }
     }
     let existing = stored_ids(&mut tx, events)?;
@@ -86,6 +96,22 @@ pub(super) fn append(client: &mut Client, events: &[Event]) -> Result<AppendOutc
     rows.insert(&mut tx)?;
     update_users(&mut tx, &users)?;
     tx.commit()?;
+    // Ordered by tenant and user already (a BTreeMap of the same keys).
+    for (&(tenant, user), state) in &users {
+        if state.appended == 0 {
+            continue;
+        }
+        outcome.users.push(UserSummary {
+            tenant: TenantId::new(tenant).map_err(|e| Error::corrupt("users", e))?,
+            user: UserId::new(user).map_err(|e| Error::corrupt("users", e))?,
+            events: to_seq(state.events + state.appended),
+            last_seq: to_seq(state.last_seq),
+            learned_seq: to_seq(state.learned_seq),
+            facts_revision: to_seq(state.facts_revision),
+            first_time: from_micros("users", state.first_time)?,
+            last_time: from_micros("users", state.last_time)?,
+        });
+    }
     Ok(outcome)
 }
 

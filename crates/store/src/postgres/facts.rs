@@ -4,7 +4,7 @@ use postgres::{Client, GenericClient};
 use rapport_core::{Fact, TenantId, UserId};
 
 use crate::codec::to_seq;
-use crate::fact_diff::{diff, population_deltas};
+use crate::fact_diff::{PairDelta, diff, population_deltas};
 use crate::{Error, FactUpdate, PopulationStats, Result};
 
 pub(super) fn read(
@@ -30,20 +30,30 @@ pub(super) fn save(client: &mut Client, updates: &[FactUpdate<'_>]) -> Result<()
     tx.batch_execute("SET LOCAL synchronous_commit = off")?;
     for update in updates {
         let (tenant, user) = (update.tenant.as_str(), update.user.as_str());
-        claim_revision(
-            &mut tx,
-            update.tenant,
-            update.user,
-            update.expected_revision,
+        // Claims the revision (row-locking the user until commit) and records `learned_seq`
+        // in one statement.
+        let moved = tx.execute(
+            "UPDATE users SET facts_revision = facts_revision + 1, learned_seq = $4
+             WHERE tenant_id = $1 AND user_id = $2 AND facts_revision = $3",
+            &[
+                &tenant,
+                &user,
+                &(update.expected_revision as i64),
+                &(update.learned_seq as i64),
+            ],
         )?;
-        tx.execute(
-            "UPDATE users SET learned_seq = $3 WHERE tenant_id = $1 AND user_id = $2",
-            &[&tenant, &user, &(update.learned_seq as i64)],
-        )?;
+        if moved != 1 {
+            return Err(Error::conflict(update.tenant, update.user));
+        }
         match (update.facts, update.previous) {
-            (Some(facts), Some(previous)) => {
-                write_changes(&mut tx, update.tenant, update.user, previous, facts)?
-            }
+            (Some(facts), Some(previous)) => write_changes(
+                &mut tx,
+                update.tenant,
+                update.user,
+                previous,
+                facts,
+                update.changed,
+            )?,
             (Some(facts), None) => replace_facts(&mut tx, update.tenant, update.user, facts)?,
             (None, _) => {}
         }
@@ -94,8 +104,9 @@ fn write_changes(
     user: &UserId,
     previous: &[Fact],
     facts: &[Fact],
+    changed: Option<&[usize]>,
 ) -> Result<()> {
-    let changes = diff(previous, facts);
+    let changes = diff(previous, facts, changed);
     let (t, u) = (tenant.as_str(), user.as_str());
     if !changes.removed.is_empty() {
         let ids: Vec<i64> = changes.removed.iter().map(|&id| id as i64).collect();
@@ -104,8 +115,8 @@ fn write_changes(
             &[&t, &u, &ids],
         )?;
     }
-    upsert_facts(tx, t, u, changes.written.into_iter())?;
-    move_population(tx, t, previous, facts)
+    upsert_facts(tx, t, u, changes.written.iter().copied())?;
+    apply_deltas(tx, t, &changes.population_deltas(previous, facts))
 }
 
 /// Moves the tenant's population counts as a user's facts go from `before` to `after`.
@@ -115,13 +126,19 @@ pub(super) fn move_population(
     before: &[Fact],
     after: &[Fact],
 ) -> Result<()> {
+    apply_deltas(client, tenant, &population_deltas(before, after))
+}
+
+fn apply_deltas(client: &mut impl GenericClient, tenant: &str, deltas: &[PairDelta]) -> Result<()> {
+    if deltas.is_empty() {
+        return Ok(());
+    }
     let upsert = client.prepare(
         "INSERT INTO population (tenant_id, key, value, holders) VALUES ($1, $2, $3, $4)
          ON CONFLICT (tenant_id, key, value) DO UPDATE SET holders = population.holders + EXCLUDED.holders",
     )?;
-    let deltas = population_deltas(before, after);
     let mut emptied: Vec<(&str, &str)> = Vec::new();
-    for ((key, value), delta) in &deltas {
+    for ((key, value), delta) in deltas {
         client.execute(&upsert, &[&tenant, key, value, delta])?;
         if *delta < 0 {
             emptied.push((key, value));

@@ -6,7 +6,7 @@ use rapport_core::{Fact, TenantId, UserId};
 use rusqlite::{Connection, TransactionBehavior, params};
 
 use crate::codec::to_seq;
-use crate::fact_diff::{diff, population_deltas};
+use crate::fact_diff::{PairDelta, diff, population_deltas};
 use crate::{Error, FactUpdate, PopulationStats, Result};
 
 pub(super) fn read(conn: &Connection, tenant: &TenantId, user: &UserId) -> Result<Vec<Fact>> {
@@ -27,9 +27,14 @@ pub(super) fn read(conn: &Connection, tenant: &TenantId, user: &UserId) -> Resul
 /// fsync at commit (`synchronous=NORMAL`): after a power loss it may roll back, together with
 /// the `learned_seq` it recorded, and the next ingest or `reindex` learns those events again.
 /// The event log itself is always appended with `synchronous=FULL`.
+///
+/// Nor does this commit checkpoint the WAL: the appends do, while learning runs beside them
+/// (the engine saves facts with nothing to overlap).
 pub(super) fn save(conn: &mut Connection, updates: &[FactUpdate<'_>]) -> Result<()> {
     conn.pragma_update(None, "synchronous", "NORMAL")?;
+    conn.pragma_update(None, "wal_autocheckpoint", 0)?;
     let result = save_all(conn, updates);
+    conn.pragma_update(None, "wal_autocheckpoint", super::WAL_AUTOCHECKPOINT)?;
     conn.pragma_update(None, "synchronous", "FULL")?;
     result
 }
@@ -49,14 +54,27 @@ fn save_one(tx: &Connection, update: &FactUpdate<'_>) -> Result<()> {
         user,
         facts,
         previous,
+        changed,
         learned_seq,
         expected_revision,
     } = *update;
-    claim_revision(tx, tenant, user, expected_revision)?;
-    tx.prepare_cached("UPDATE users SET learned_seq = ?3 WHERE tenant = ?1 AND user = ?2")?
-        .execute(params![tenant.as_str(), user.as_str(), learned_seq as i64])?;
+    // Claims the revision and records `learned_seq` in one statement.
+    let moved = tx
+        .prepare_cached(
+            "UPDATE users SET facts_revision = facts_revision + 1, learned_seq = ?4
+             WHERE tenant = ?1 AND user = ?2 AND facts_revision = ?3",
+        )?
+        .execute(params![
+            tenant.as_str(),
+            user.as_str(),
+            expected_revision as i64,
+            learned_seq as i64
+        ])?;
+    if moved != 1 {
+        return Err(Error::conflict(tenant, user));
+    }
     match (facts, previous) {
-        (Some(facts), Some(previous)) => write_changes(tx, tenant, user, previous, facts),
+        (Some(facts), Some(previous)) => write_changes(tx, tenant, user, previous, facts, changed),
         (Some(facts), None) => replace_facts(tx, tenant, user, facts),
         (None, _) => Ok(()),
     }
@@ -83,17 +101,20 @@ fn write_changes(
     user: &UserId,
     previous: &[Fact],
     facts: &[Fact],
+    changed: Option<&[usize]>,
 ) -> Result<()> {
-    let changes = diff(previous, facts);
-    let mut delete =
-        tx.prepare_cached("DELETE FROM facts WHERE tenant = ?1 AND user = ?2 AND fact_id = ?3")?;
-    for id in changes.removed {
-        delete.execute(params![tenant.as_str(), user.as_str(), id as i64])?;
+    let changes = diff(previous, facts, changed);
+    if !changes.removed.is_empty() {
+        let mut delete = tx
+            .prepare_cached("DELETE FROM facts WHERE tenant = ?1 AND user = ?2 AND fact_id = ?3")?;
+        for &id in &changes.removed {
+            delete.execute(params![tenant.as_str(), user.as_str(), id as i64])?;
+        }
     }
-    for fact in changes.written {
+    for fact in &changes.written {
         insert_fact(tx, tenant, user, fact)?;
     }
-    move_population(tx, tenant, previous, facts)
+    apply_deltas(tx, tenant, changes.population_deltas(previous, facts))
 }
 
 pub(super) fn replace_facts(
@@ -118,6 +139,13 @@ pub(super) fn move_population(
     before: &[Fact],
     after: &[Fact],
 ) -> Result<()> {
+    apply_deltas(conn, tenant, population_deltas(before, after))
+}
+
+fn apply_deltas(conn: &Connection, tenant: &TenantId, deltas: Vec<PairDelta>) -> Result<()> {
+    if deltas.is_empty() {
+        return Ok(());
+    }
     let mut upsert = conn.prepare_cached(
         "INSERT INTO population (tenant, key, value, holders) VALUES (?1, ?2, ?3, ?4)
          ON CONFLICT (tenant, key, value) DO UPDATE SET holders = holders + excluded.holders",
@@ -125,7 +153,7 @@ pub(super) fn move_population(
     let mut emptied = conn.prepare_cached(
         "DELETE FROM population WHERE tenant = ?1 AND key = ?2 AND value = ?3 AND holders <= 0",
     )?;
-    for ((key, value), delta) in population_deltas(before, after) {
+    for ((key, value), delta) in deltas {
         upsert.execute(params![tenant.as_str(), key, value, delta])?;
         if delta < 0 {
             emptied.execute(params![tenant.as_str(), key, value])?;

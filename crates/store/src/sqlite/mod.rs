@@ -27,6 +27,17 @@ use crate::{
     ApiKey, AppendOutcome, AuditEntry, FactUpdate, PopulationStats, Result, Store, UserSummary,
 };
 
+/// WAL pages after which a commit of the writer copies the WAL back into the database file
+/// (SQLite's default is 1,000). A batch spread over many users dirties a page per user in each
+/// table, and consecutive batches dirty mostly the same pages: checkpointing every few batches
+/// instead of after each copies each page once instead of once per batch. Checkpoints run at
+/// the end of an append's commit, which [`Store::append_overlapped`] overlaps with learning;
+/// saving derived facts turns them off (see `facts::save`).
+const WAL_AUTOCHECKPOINT: i64 = 8_192;
+
+/// The WAL file is truncated back to this size after a checkpoint (bytes).
+const WAL_SIZE_LIMIT: i64 = 64 << 20;
+
 /// The embedded store. Cheap to share behind an `Arc`; writes are serialized on one connection,
 /// reads use a second one so they are not blocked by a long write.
 pub struct SqliteStore {
@@ -44,6 +55,8 @@ impl SqliteStore {
         }
         let mut writer = Connection::open(&path)?;
         configure(&writer)?;
+        writer.pragma_update(None, "wal_autocheckpoint", WAL_AUTOCHECKPOINT)?;
+        writer.pragma_update(None, "journal_size_limit", WAL_SIZE_LIMIT)?;
         schema::migrate(&mut writer, &path)?;
         let reader = Connection::open(&path)?;
         configure(&reader)?;
@@ -88,6 +101,14 @@ fn configure(conn: &Connection) -> Result<()> {
 impl Store for SqliteStore {
     fn append(&self, events: &[Event]) -> Result<AppendOutcome> {
         events::append(&mut self.writer(), events)
+    }
+
+    fn append_overlapped(
+        &self,
+        events: &[Event],
+        meanwhile: &mut dyn FnMut(&AppendOutcome),
+    ) -> Result<AppendOutcome> {
+        events::append_overlapped(&mut self.writer(), events, meanwhile)
     }
 
     fn events(
