@@ -394,3 +394,79 @@ fn fact_keys<'a>(facts: &[Fact], events: &[&'a StoredEvent]) -> HashMap<&'a str,
     }
     keys
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use rapport_models::StaticEmbedder;
+    use rapport_store::conformance::fact;
+
+    /// What a memory shows of its facts, to compare a memory updated in place with one built
+    /// from scratch.
+    fn shown(m: &UserMemory) -> Vec<(Fact, Vec<String>, String, usize, String, usize, Vec<u32>)> {
+        (m.facts.iter().enumerate())
+            .map(|(i, f)| {
+                let row = m.fact_vectors.row(i).map(f32::to_bits).collect();
+                let (line, past) = (f.line.to_string(), f.past_line.to_string());
+                (
+                    f.fact.clone(),
+                    f.terms.clone(),
+                    line,
+                    f.line_tokens,
+                    past,
+                    f.past_tokens,
+                    row,
+                )
+            })
+            .collect()
+    }
+
+    fn assert_same(updated: &UserMemory, built: &UserMemory) {
+        assert!(shown(updated) == shown(built));
+        assert_eq!(updated.style, built.style);
+        assert_eq!(updated.stated_name, built.stated_name);
+        assert_eq!(updated.fact_bytes, built.fact_bytes);
+    }
+
+    #[test]
+    fn facts_updated_in_place_match_a_memory_built_from_them() {
+        let embedder = StaticEmbedder::builtin();
+        let inferred = |id, key, value| Fact {
+            source: rapport_core::Source::Inferred,
+            ..fact(id, key, value)
+        };
+        let before = vec![
+            fact(1, "identity.name", "Ana"),
+            fact(2, "location.city", "Lyon"),
+            inferred(3, "style.verbosity", "short"),
+            inferred(5, "style.formality", "casual"),
+        ];
+        let mut after = before.clone();
+        after[0].value = "Anna".into(); // a new value, statement unchanged
+        after[1].statement = "I live in Nice.".into(); // a new statement: a new vector
+        after[2].valid_to = Some(after[2].valid_from); // no longer current: its lines change
+        after.push(fact(4, "work.job", "nurse"));
+        let built = UserMemory::build(&[], &after, 2, &embedder);
+        assert_eq!(built.style, [3]);
+        assert_eq!(built.stated_name.as_deref(), Some("Anna"));
+
+        let mut changed = UserMemory::build(&[], &before, 1, &embedder);
+        changed.replace_facts(&after, Some((1, &[0, 1, 2, 4])), 2, &embedder);
+        assert_same(&changed, &built);
+
+        let mut compared = UserMemory::build(&[], &before, 1, &embedder);
+        compared.replace_facts(&after, None, 2, &embedder);
+        assert_same(&compared, &built);
+
+        // Facts that no longer line up (one removed, the rest reordered) are matched by id.
+        let reordered = vec![
+            after[4].clone(),
+            after[1].clone(),
+            after[0].clone(),
+            after[3].clone(),
+        ];
+        let mut matched = UserMemory::build(&[], &before, 1, &embedder);
+        matched.replace_facts(&reordered, Some((1, &[0])), 2, &embedder);
+        assert_same(&matched, &UserMemory::build(&[], &reordered, 2, &embedder));
+    }
+}

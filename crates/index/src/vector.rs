@@ -191,11 +191,15 @@ impl ExactVectors {
     pub fn set(&mut self, i: usize, row: &[f32]) {
         let block = (i / ROW_LANES) * self.dim * ROW_LANES;
         let lane = i % ROW_LANES;
-        let same_length = row.len() == self.dim;
+        let zeros = [0.0f32];
+        let values = if row.len() == self.dim {
+            row.iter()
+        } else {
+            zeros.iter()
+        };
         let mut norm = 0.0f32;
-        for d in 0..self.dim {
-            let x = if same_length { row[d] } else { 0.0 };
-            self.data[block + d * ROW_LANES + lane] = x;
+        for (d, x) in values.cycle().take(self.dim).enumerate() {
+            self.data[block + d * ROW_LANES + lane] = *x;
             norm += x * x;
         }
         self.norms[i] = norm;
