@@ -401,9 +401,12 @@ mod tests {
     use rapport_models::StaticEmbedder;
     use rapport_store::conformance::fact;
 
+    /// A fact as a memory holds it: the fact, its terms, lines and token costs, its vector's bits.
+    type Shown = (Fact, Vec<String>, String, usize, String, usize, Vec<u32>);
+
     /// What a memory shows of its facts, to compare a memory updated in place with one built
     /// from scratch.
-    fn shown(m: &UserMemory) -> Vec<(Fact, Vec<String>, String, usize, String, usize, Vec<u32>)> {
+    fn shown(m: &UserMemory) -> Vec<Shown> {
         (m.facts.iter().enumerate())
             .map(|(i, f)| {
                 let row = m.fact_vectors.row(i).map(f32::to_bits).collect();
