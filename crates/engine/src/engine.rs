@@ -13,6 +13,16 @@ use crate::{Actor, EngineConfig, Error, Result, UserError};
 /// Events read from the log per step when learning catches up with it.
 const CATCH_UP_PAGE: usize = 5_000;
 
+/// What [`Engine::learn_from_log`] replayed.
+pub(crate) struct Replayed {
+    /// The last sequence number the facts reflect now.
+    pub learned_seq: u64,
+    /// Events replayed.
+    pub events: u64,
+    /// The event at `learned_seq` (the context of the next learning).
+    pub last: Option<StoredEvent>,
+}
+
 /// How often a batch is learned again after another process saved the same user's facts.
 pub(crate) const MAX_CONFLICT_RETRIES: usize = 8;
 
@@ -118,24 +128,45 @@ impl Engine {
         &self.config
     }
 
-    /// Replays the log after `after_seq` into `facts`; returns the last seq and the count.
+    /// Replays the log after `after_seq` into `facts`; `before` is the event at `after_seq`
+    /// (none at 0), the learner's context for the first page.
     pub(crate) fn learn_from_log(
         &self,
         tenant: &TenantId,
         user: &UserId,
         facts: &mut Vec<Fact>,
         mut after_seq: u64,
-    ) -> Result<(u64, u64)> {
+        mut before: Option<StoredEvent>,
+    ) -> Result<Replayed> {
         let mut replayed = 0;
         loop {
-            let page = self.store.events(tenant, user, after_seq, CATCH_UP_PAGE)?;
+            let mut page = self.store.events(tenant, user, after_seq, CATCH_UP_PAGE)?;
             let Some(last) = page.last() else {
-                return Ok((after_seq, replayed));
+                return Ok(Replayed {
+                    learned_seq: after_seq,
+                    events: replayed,
+                    last: before,
+                });
             };
             after_seq = last.seq;
             replayed += page.len() as u64;
-            self.learner.learn(facts, &page);
+            self.learner.learn_after(facts, before.as_ref(), &page);
+            before = page.pop();
         }
+    }
+
+    /// The user's event at `seq` (none at 0): what learning after `seq` takes as context.
+    pub(crate) fn event_at(
+        &self,
+        tenant: &TenantId,
+        user: &UserId,
+        seq: u64,
+    ) -> Result<Option<StoredEvent>> {
+        if seq == 0 {
+            return Ok(None);
+        }
+        let mut page = self.store.events(tenant, user, seq - 1, 1)?;
+        Ok(page.pop().filter(|e| e.seq == seq))
     }
 
     /// Rebuilds every user's profile from the event log, the source of truth. `progress` is
@@ -167,7 +198,11 @@ impl Engine {
                 .filter(|f| f.is_current() && (f.pinned || f.source == Source::Edited))
                 .collect();
             let kept = facts.clone();
-            let (learned_seq, replayed) = self.learn_from_log(tenant, user, &mut facts, 0)?;
+            let Replayed {
+                learned_seq,
+                events: replayed,
+                ..
+            } = self.learn_from_log(tenant, user, &mut facts, 0, None)?;
             if self.config.infer {
                 let inferring = self.config.infer_settings();
                 crate::inference::refresh(

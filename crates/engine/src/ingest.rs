@@ -273,12 +273,18 @@ impl Engine {
         let facts = &mut kept.facts;
         // The learner sees only its own facts; inferred ones are renumbered after them.
         let inferred = crate::inference::take(facts);
+        let before = match kept.last_event.take() {
+            Some((seq, event)) if seq == summary.learned_seq => event,
+            _ => self.event_at(tenant, user, summary.learned_seq)?,
+        };
         let (learned_seq, from_batch) = if follows(&summary, batch) {
-            self.learner.learn(facts, batch);
+            self.learner.learn_after(facts, before.as_ref(), batch);
+            kept.last_event = Some((summary.last_seq, batch.last().cloned()));
             (summary.last_seq, true)
         } else {
-            let (seq, _) = self.learn_from_log(tenant, user, facts, summary.learned_seq)?;
-            (seq, false)
+            let replayed = self.learn_from_log(tenant, user, facts, summary.learned_seq, before)?;
+            kept.last_event = Some((replayed.learned_seq, replayed.last));
+            (replayed.learned_seq, false)
         };
         // Inference reads the log's tail only when the user wrote something new.
         if self.config.infer && (!from_batch || crate::inference::authored_any(batch)) {

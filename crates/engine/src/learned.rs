@@ -13,7 +13,7 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use rapport_core::{Fact, TenantId, UserId, UserSettings};
+use rapport_core::{Fact, StoredEvent, TenantId, UserId, UserSettings};
 use rapport_store::UserSummary;
 
 /// Users kept; the cache starts over when full. (An entry holds its facts twice.)
@@ -34,6 +34,10 @@ pub(crate) struct Kept {
     /// The facts exactly as the store holds them.
     pub saved: Vec<Fact>,
     pub settings: UserSettings,
+    /// The last event the facts reflect, with its sequence number: the context of learning the
+    /// next batch ([`ProfileLearner::learn_after`](rapport_core::ProfileLearner::learn_after)).
+    /// `None` until known (read from the store when needed).
+    pub last_event: Option<(u64, Option<StoredEvent>)>,
 }
 
 impl Kept {
@@ -43,6 +47,7 @@ impl Kept {
             saved: facts.clone(),
             facts,
             settings,
+            last_event: None,
         }
     }
 

@@ -1,6 +1,7 @@
 //! The engine with its built-in learner (`rapport-extract`): real facts from real sentences,
 //! learned incrementally and rebuilt identically by `reindex`.
 
+use rapport_core::Event;
 use rapport_engine::{Engine, EngineConfig};
 
 use crate::scripted::{said, tenant, user};
@@ -52,4 +53,73 @@ fn the_default_learner_learns_supersedes_and_reindexes_identically() {
     engine.reindex(|_, _| {}).unwrap();
     let after = engine.profile(&tenant(), &user("ana")).unwrap();
     assert_eq!(serde_json::to_value(&after.facts).unwrap(), before);
+}
+
+/// An assistant message on day `day`, in session `s{day}`.
+fn asked(who: &str, id: &str, day: u32, text: &str) -> rapport_core::Event {
+    let mut event = said(who, id, day, text);
+    event.body = rapport_core::EventBody::Message(rapport_core::Message {
+        role: rapport_core::Role::Assistant,
+        speaker: None,
+        text: text.into(),
+    });
+    event
+}
+
+fn statements(engine: &Engine, who: &str) -> Vec<String> {
+    let profile = engine.profile(&tenant(), &user(who)).unwrap();
+    profile
+        .facts
+        .iter()
+        .map(|f| f.fact.statement.clone())
+        .collect()
+}
+
+/// A short reply is read with the question before it, also when the question came in the
+/// batch before (a chat proxy records each exchange as a batch), in a fresh engine on the same
+/// store, and through a rebuild: the same facts as learning the exchange in one batch.
+#[test]
+fn a_reply_is_read_with_the_question_of_the_batch_before() {
+    let question = "What's your favorite band?";
+    let expected = "My favorite band is Roxy Music.";
+    let one_batch = tempfile::tempdir().unwrap();
+    let engine = Engine::open(EngineConfig::with_data_dir(one_batch.path())).unwrap();
+    engine
+        .ingest(&[
+            said("ana", "u1", 1, "Hi there."),
+            asked("ana", "a1", 1, question),
+            said("ana", "u2", 2, "Roxy Music."),
+        ])
+        .unwrap();
+    let whole = statements(&engine, "ana");
+    assert!(whole.iter().any(|s| s == expected), "{whole:?}");
+
+    let split = tempfile::tempdir().unwrap();
+    let config = || EngineConfig::with_data_dir(split.path());
+    let engine = Engine::open(config()).unwrap();
+    let exchange = [
+        said("ana", "u1", 1, "Hi there."),
+        asked("ana", "a1", 1, question),
+    ];
+    engine.ingest(&exchange).unwrap();
+    engine
+        .ingest(&[said("ana", "u2", 2, "Roxy Music.")])
+        .unwrap();
+    assert_eq!(statements(&engine, "ana"), whole);
+    // Another user, whose question is read from the store by a fresh engine.
+    engine
+        .ingest(&exchange.map(|e| Event {
+            user: user("bo"),
+            ..e
+        }))
+        .unwrap();
+    drop(engine);
+    let engine = Engine::open(config()).unwrap();
+    engine
+        .ingest(&[said("bo", "u2", 2, "Roxy Music.")])
+        .unwrap();
+    assert_eq!(statements(&engine, "bo"), whole);
+    engine.reindex(|_, _| {}).unwrap();
+    assert_eq!(statements(&engine, "ana"), whole);
+    assert_eq!(statements(&engine, "bo"), whole);
 }

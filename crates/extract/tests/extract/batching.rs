@@ -1,7 +1,7 @@
 //! Learning is deterministic, idempotent and independent of how events are batched.
 
 use proptest::prelude::*;
-use rapport_core::{Fact, ProfileLearner};
+use rapport_core::{Fact, ProfileLearner, Role};
 use rapport_extract::PatternLearner;
 
 use crate::support::said;
@@ -55,12 +55,53 @@ proptest! {
     }
 }
 
+/// Questions of the other party and the user's turns, short replies among them.
+const EXCHANGES: &[(Role, &str)] = &[
+    (Role::Assistant, "Nice! What's your favorite band?"),
+    (Role::User, "Roxy music."),
+    (Role::Assistant, "Do you have any pets?"),
+    (Role::User, "No, not yet."),
+    (Role::User, "I live in Portland."),
+    (Role::Assistant, "Do you like cats or dogs?"),
+    (Role::User, "Yes!"),
+    (Role::User, "I love jazz."),
+];
+
+proptest! {
+    /// Learning in batches, each with the event before it, gives the facts of learning all at
+    /// once, wherever the batches split a question from its reply.
+    #[test]
+    fn replies_split_from_their_question_give_the_same_facts(
+        picks in proptest::collection::vec(0..EXCHANGES.len(), 1..14),
+        mut cuts in proptest::collection::vec(0usize..14, 0..5),
+    ) {
+        use crate::support::{day, turn};
+        cuts.sort_unstable();
+        let events: Vec<_> = (picks.iter().enumerate())
+            .map(|(i, p)| {
+                let (role, text) = EXCHANGES[*p];
+                turn(i as u64 + 1, role, day(i as i64), text)
+            })
+            .collect();
+        let whole = crate::support::learn(&events);
+        let learner = PatternLearner::new();
+        let mut split = Vec::new();
+        let mut start = 0;
+        for &cut in cuts.iter().chain([events.len()].iter()) {
+            let cut = cut.clamp(start, events.len());
+            let before = start.checked_sub(1).map(|i| &events[i]);
+            learner.learn_after(&mut split, before, &events[start..cut]);
+            start = cut;
+        }
+        prop_assert_eq!(whole, split);
+    }
+}
+
 /// A short reply is read with the other party's question before it in the same batch; the
 /// question alone teaches nothing about the user.
 #[test]
 fn replies_are_read_with_the_question_before_them() {
     use crate::support::{day, turn};
-    use rapport_core::Role;
     let events = [
         turn(
             1,
