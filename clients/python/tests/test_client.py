@@ -58,6 +58,8 @@ class ClientTest(unittest.TestCase):
         self.assertLessEqual(context["tokens"], 300)
         first = self.rapport.events(user, limit=1)
         self.assertEqual([e["body"]["text"] for e in first], ["I live in Denver."])
+        cited = self.rapport.events_by_id(user, city["evidence"] + ["nope"])
+        self.assertEqual([e["body"]["text"] for e in cited], ["I live in Denver."])
         self.assertIn(user, [summary["user"] for summary in self.rapport.users()])
 
     def test_the_user_corrects_pins_and_deletes(self):

@@ -1,7 +1,9 @@
 use std::sync::atomic::AtomicU64;
 use std::sync::{Arc, Mutex, MutexGuard};
 
-use rapport_core::{Embedder, Fact, ProfileLearner, Source, StoredEvent, TenantId, UserId};
+use rapport_core::{
+    Embedder, EventId, Fact, ProfileLearner, Source, StoredEvent, TenantId, UserId,
+};
 use rapport_index::IndexCache;
 use rapport_store::{FactUpdate, PostgresStore, SqliteStore, Store, UserSummary};
 use serde::Serialize;
@@ -254,6 +256,18 @@ impl Engine {
     ) -> Result<Vec<StoredEvent>> {
         self.user(tenant, user)?;
         Ok(self.store.events(tenant, user, after_seq, limit)?)
+    }
+
+    /// The user's events with these ids (e.g. a fact's evidence), in log order; ids not in the
+    /// user's log are skipped.
+    pub fn events_by_id(
+        &self,
+        tenant: &TenantId,
+        user: &UserId,
+        ids: &[EventId],
+    ) -> Result<Vec<StoredEvent>> {
+        self.user(tenant, user)?;
+        Ok(self.store.events_by_id(tenant, user, ids)?)
     }
 
     /// Deletes everything held about the user. Returns whether the user existed. Recorded in

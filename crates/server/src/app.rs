@@ -78,6 +78,7 @@ pub fn router(state: AppState) -> Router {
         .route("/users/{user}", get(users::one).delete(users::forget))
         .route("/users/{user}/profile", get(users::profile))
         .route("/users/{user}/events", get(users::events))
+        .route("/users/{user}/events/lookup", post(users::lookup))
         .route("/users/{user}/export", get(users::export))
         .route("/users/{user}/facts", get(facts::list))
         .route(

@@ -239,6 +239,14 @@ pub const OPERATIONS: &[Operation] = &[
         200,
     ),
     op(
+        "post",
+        "/v1/users/{user}/events/lookup",
+        "The user's events with these ids (e.g. a fact's evidence), in log order; at most 1,000.",
+        Auth::Tenant,
+        Some("EventLookup"),
+        200,
+    ),
+    op(
         "get",
         "/v1/users/{user}/export",
         "Everything held about the user.",
@@ -364,6 +372,10 @@ fn schemas() -> Value {
                     "storage": {"type": "boolean", "description": "Mask identifiers before events are stored."}}}
             }
         },
+        "EventLookup": {
+            "type": "object", "required": ["ids"],
+            "properties": {"ids": {"type": "array", "items": {"type": "string"}, "maxItems": 1000}}
+        },
         "Forbid": {
             "type": "object", "required": ["category"],
             "properties": {"category": {"type": "string", "description": "A sensitive class or a facet name."}}
@@ -448,7 +460,7 @@ pub fn document() -> Value {
         "components": {
             "schemas": schemas(),
             "securitySchemes": {
-                "tenantKey": {"type": "http", "scheme": "bearer", "description": "A tenant's API key (`rpk_…`). A key limited to one user opens only that user's routes: GET /v1/me, the user's summary, profile, facts, events and export, fact changes, forbidden categories, GET /v1/audit?user= for that user, and DELETE of the user."},
+                "tenantKey": {"type": "http", "scheme": "bearer", "description": "A tenant's API key (`rpk_…`). A key limited to one user opens only that user's routes: GET /v1/me, the user's summary, profile, facts, events (also by id) and export, fact changes, forbidden categories, GET /v1/audit?user= for that user, and DELETE of the user."},
                 "adminKey": {"type": "http", "scheme": "bearer", "description": "The admin key (RAPPORT_ADMIN_KEY)."}
             }
         }

@@ -30,6 +30,7 @@ const USER_ROUTES: &[(Method, &str, Names)] = &[
     (Method::DELETE, "/v1/users/{user}", Names::Path),
     (Method::GET, "/v1/users/{user}/profile", Names::Path),
     (Method::GET, "/v1/users/{user}/events", Names::Path),
+    (Method::POST, "/v1/users/{user}/events/lookup", Names::Path),
     (Method::GET, "/v1/users/{user}/export", Names::Path),
     (Method::GET, "/v1/users/{user}/facts", Names::Path),
     (Method::PATCH, "/v1/users/{user}/facts/{id}", Names::Path),

@@ -37,6 +37,7 @@ macro_rules! conformance_tests {
                 duplicate_ids_are_stored_once,
                 sequence_numbers_are_dense_per_user,
                 reads_page_by_sequence,
+                events_are_found_by_id,
                 users_and_tenants_are_isolated,
                 listing_users_and_tenants,
                 facts_round_trip_and_count_population,
@@ -307,6 +308,44 @@ pub fn reads_page_by_sequence(store: &dyn Store) {
     assert!(
         store
             .events(&tenant("t"), &user("ana"), 10, 4)
+            .unwrap()
+            .is_empty()
+    );
+}
+
+/// Events are found by id, in log order, only in the user's own log.
+pub fn events_are_found_by_id(store: &dyn Store) {
+    let batch: Vec<Event> = (0..6)
+        .map(|i| message("t", "ana", &format!("e{i}"), i, "text"))
+        .chain([message("t", "bob", "e9", 1, "bob's")])
+        .collect();
+    store.append(&batch).unwrap();
+    let ids = |names: &[&str]| -> Vec<EventId> {
+        names.iter().map(|n| EventId::new(*n).unwrap()).collect()
+    };
+    let found = store
+        .events_by_id(
+            &tenant("t"),
+            &user("ana"),
+            &ids(&["e4", "e1", "e9", "nope", "e4"]),
+        )
+        .unwrap();
+    let found: Vec<(u64, &str)> = found.iter().map(|e| (e.seq, e.event.id.as_str())).collect();
+    assert_eq!(found, [(2, "e1"), (5, "e4")]);
+    let bob = store
+        .events_by_id(&tenant("t"), &user("bob"), &ids(&["e9"]))
+        .unwrap();
+    assert_eq!(bob.len(), 1);
+    assert_eq!(bob[0].event, batch[6]);
+    assert!(
+        store
+            .events_by_id(&tenant("u"), &user("bob"), &ids(&["e9"]))
+            .unwrap()
+            .is_empty()
+    );
+    assert!(
+        store
+            .events_by_id(&tenant("t"), &user("ana"), &[])
             .unwrap()
             .is_empty()
     );

@@ -1,7 +1,9 @@
 use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use rapport_core::{Event, Fact, Item, StoredEvent, TenantId, TenantPolicy, UserId, UserSettings};
+use rapport_core::{
+    Event, EventId, Fact, Item, StoredEvent, TenantId, TenantPolicy, UserId, UserSettings,
+};
 use serde::Serialize;
 
 use crate::Result;
@@ -152,6 +154,15 @@ pub trait Store: Send + Sync {
         user: &UserId,
         after_seq: u64,
         limit: usize,
+    ) -> Result<Vec<StoredEvent>>;
+
+    /// The user's events with these ids, in log order; ids not in the user's log are skipped
+    /// (so are repeats). Reads by the `(tenant, user, id)` index, not the whole log.
+    fn events_by_id(
+        &self,
+        tenant: &TenantId,
+        user: &UserId,
+        ids: &[EventId],
     ) -> Result<Vec<StoredEvent>>;
 
     /// One user's summary, or `None` if the user has no events.

@@ -40,24 +40,26 @@ export class Api {
   // The export is audited as one: only for the Export button, never to show the profile.
   export(user) { return this.call("GET", `/users/${encodeURIComponent(user)}/export`); }
 
-  // Every event of the user's log, page by page.
-  async events(user) {
-    const all = [];
-    for (;;) {
-      const after = all.length ? all[all.length - 1].seq : 0;
-      const page = await this.call("GET",
-        `/users/${encodeURIComponent(user)}/events?after=${after}&limit=1000`);
-      all.push(...page.events);
-      if (page.events.length < 1000) return all;
+  // The events the facts cite (their evidence, and what ended them), looked up by id, a
+  // thousand at a time: never the whole log.
+  async cited(user, facts) {
+    const ids = [...new Set(facts.flatMap((f) => f.ended_by ? [...f.evidence, f.ended_by] : f.evidence))];
+    const found = [];
+    for (let start = 0; start < ids.length; start += 1000) {
+      const page = await this.call("POST", `/users/${encodeURIComponent(user)}/events/lookup`,
+        { ids: ids.slice(start, start + 1000) });
+      found.push(...page.events);
     }
+    return found;
   }
 
-  // What the dashboard shows of a user: summary, facts with history, events, forbidden
-  // categories, and the audit entries about them.
+  // What the dashboard shows of a user: summary, facts with history, the events they cite,
+  // forbidden categories, and the audit entries about them.
   async view(user) {
-    const [summary, facts, events, forbidden, audit] = await Promise.all([
-      this.user(user), this.facts(user), this.events(user), this.forbidden(user), this.audit(user),
+    const [summary, facts, forbidden, audit] = await Promise.all([
+      this.user(user), this.facts(user), this.forbidden(user), this.audit(user),
     ]);
+    const events = await this.cited(user, facts.facts);
     return { summary, facts: facts.facts, events, forbidden: forbidden.forbidden, audit: audit.entries };
   }
   forget(user) { return this.call("DELETE", `/users/${encodeURIComponent(user)}`); }

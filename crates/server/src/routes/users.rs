@@ -3,7 +3,7 @@
 use axum::Json;
 use axum::extract::State;
 use axum::http::StatusCode;
-use rapport_core::StoredEvent;
+use rapport_core::{EventId, StoredEvent};
 use rapport_engine::{Profile, UserExport, UserSummary};
 use serde::{Deserialize, Serialize};
 use serde_json::{Value, json};
@@ -11,7 +11,7 @@ use serde_json::{Value, json};
 use crate::app::AppState;
 use crate::auth::TenantKey;
 use crate::error::{ApiError, ErrorCode};
-use crate::extract::{Params, UserParam};
+use crate::extract::{JsonBody, Params, UserParam};
 
 /// Most events one page of `GET /v1/users/{user}/events` returns.
 const MAX_EVENTS_PAGE: usize = 1_000;
@@ -82,6 +82,37 @@ pub(crate) async fn events(
     }
     let events: Vec<StoredEvent> = state
         .run(move |e| e.history(&tenant, &user, query.after, query.limit))
+        .await?;
+    Ok(Json(json!({"events": events})))
+}
+
+/// Body of `POST /v1/users/{user}/events/lookup`.
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct Lookup {
+    ids: Vec<EventId>,
+}
+
+/// `POST /v1/users/{user}/events/lookup` `{"ids": [...]}`: the user's events with these ids
+/// (a fact's evidence), in log order; ids not in the log are left out. At most
+/// [`MAX_EVENTS_PAGE`] ids.
+pub(crate) async fn lookup(
+    TenantKey(tenant, _): TenantKey,
+    UserParam(user): UserParam,
+    State(state): State<AppState>,
+    JsonBody(body): JsonBody<Lookup>,
+) -> Result<Json<Value>, ApiError> {
+    if body.ids.len() > MAX_EVENTS_PAGE {
+        return Err(ApiError::new(
+            ErrorCode::InvalidRequest,
+            format!(
+                "`ids` holds {} ids; at most {MAX_EVENTS_PAGE}",
+                body.ids.len()
+            ),
+        ));
+    }
+    let events: Vec<StoredEvent> = state
+        .run(move |e| e.events_by_id(&tenant, &user, &body.ids))
         .await?;
     Ok(Json(json!({"events": events})))
 }

@@ -22,6 +22,11 @@ async fn a_tenant_key_never_reaches_another_tenant() {
         ("GET", "/v1/users/bob/profile", None),
         ("GET", "/v1/users/bob/facts?history=true", None),
         ("GET", "/v1/users/bob/events", None),
+        (
+            "POST",
+            "/v1/users/bob/events/lookup",
+            Some(json!({"ids": ["g1"]})),
+        ),
         ("GET", "/v1/users/bob/export", None),
         (
             "POST",

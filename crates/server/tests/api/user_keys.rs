@@ -43,6 +43,11 @@ async fn a_user_key_opens_its_own_users_routes() {
         assert_eq!(reply.status, 200, "{path}: {reply:?}");
         assert!(reply.body.to_string().contains("Paris"), "{path}");
     }
+    let evidence = server
+        .post("/v1/users/ana/events/lookup", &ana, json!({"ids": ["e1"]}))
+        .await;
+    assert_eq!(evidence.status, 200, "{evidence:?}");
+    assert!(evidence.body.to_string().contains("Paris"));
     assert_eq!(
         server.get("/v1/users/ana/forbidden", &ana).await.status,
         200
@@ -83,8 +88,13 @@ async fn a_user_key_opens_its_own_users_routes() {
 async fn a_user_key_never_reaches_another_user_or_tenant_routes() {
     let server = TestServer::start().await;
     let (tenant_key, ana) = ana_and_bob(&server).await;
-    let other_user: [(&str, &str, Option<Value>); 12] = [
+    let other_user: [(&str, &str, Option<Value>); 13] = [
         ("GET", "/v1/users/bob/forbidden", None),
+        (
+            "POST",
+            "/v1/users/bob/events/lookup",
+            Some(json!({"ids": ["b1"]})),
+        ),
         ("GET", "/v1/audit?user=bob", None),
         ("GET", "/v1/audit", None),
         ("GET", "/v1/users/bob", None),

@@ -28,6 +28,28 @@ async fn users_summary_profile_events_and_export() {
         .get("/v1/users/ana/events?after=1&limit=1", &key)
         .await;
     insta::assert_json_snapshot!("events_page", redact(page.body));
+    let found = server
+        .post(
+            "/v1/users/ana/events/lookup",
+            &key,
+            json!({"ids": ["e3", "nope", "e1"]}),
+        )
+        .await;
+    insta::assert_json_snapshot!("events_lookup", redact(found.body));
+    let too_many: Vec<String> = (0..1001).map(|i| format!("e{i}")).collect();
+    for (body, code) in [
+        (json!({"ids": too_many}), "invalid_request"),
+        (json!({"ids": ["e1"], "more": true}), "invalid_request"),
+        (json!({"ids": [""]}), "invalid_request"),
+    ] {
+        let reply = server.post("/v1/users/ana/events/lookup", &key, body).await;
+        assert_eq!(reply.status, 400, "{reply:?}");
+        assert_eq!(reply.body["error"]["code"], code, "{reply:?}");
+    }
+    let nobody = server
+        .post("/v1/users/zoe/events/lookup", &key, json!({"ids": ["e1"]}))
+        .await;
+    assert_eq!(nobody.status, 404);
     let export = server.get("/v1/users/ana/export", &key).await;
     assert_eq!(export.status, 200);
     assert_eq!(export.body["events"].as_array().unwrap().len(), 3);

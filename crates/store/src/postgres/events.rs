@@ -248,21 +248,41 @@ pub(super) fn read(
         ],
     )?;
     rows.iter()
-        .map(|row| {
-            let body: EventBody = serde_json::from_str(row.get::<_, &str>(4))
-                .map_err(|e| Error::corrupt("events", e))?;
-            Ok(StoredEvent {
-                seq: to_seq(row.get(0)),
-                event: Event {
-                    tenant: tenant.clone(),
-                    user: user.clone(),
-                    id: EventId::new(row.get::<_, String>(1))
-                        .map_err(|e| Error::corrupt("events", e))?,
-                    time: from_micros("events", row.get(2))?,
-                    session: row.get(3),
-                    body,
-                },
-            })
-        })
+        .map(|row| stored_event(tenant, user, row))
         .collect()
+}
+
+/// The user's events with these ids, in log order.
+pub(super) fn read_by_id(
+    client: &mut Client,
+    tenant: &TenantId,
+    user: &UserId,
+    ids: &[EventId],
+) -> Result<Vec<StoredEvent>> {
+    let ids: Vec<&str> = ids.iter().map(EventId::as_str).collect();
+    let rows = client.query(
+        "SELECT seq, id, time, session, body FROM events
+         WHERE tenant_id = $1 AND user_id = $2 AND id = ANY($3::text[]) ORDER BY seq",
+        &[&tenant.as_str(), &user.as_str(), &ids],
+    )?;
+    rows.iter()
+        .map(|row| stored_event(tenant, user, row))
+        .collect()
+}
+
+/// A row of `seq, id, time, session, body` as the user's stored event.
+fn stored_event(tenant: &TenantId, user: &UserId, row: &postgres::Row) -> Result<StoredEvent> {
+    let body: EventBody =
+        serde_json::from_str(row.get::<_, &str>(4)).map_err(|e| Error::corrupt("events", e))?;
+    Ok(StoredEvent {
+        seq: to_seq(row.get(0)),
+        event: Event {
+            tenant: tenant.clone(),
+            user: user.clone(),
+            id: EventId::new(row.get::<_, String>(1)).map_err(|e| Error::corrupt("events", e))?,
+            time: from_micros("events", row.get(2))?,
+            session: row.get(3),
+            body,
+        },
+    })
 }

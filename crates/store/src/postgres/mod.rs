@@ -23,7 +23,9 @@ use std::sync::{Mutex, MutexGuard};
 
 use chrono::{DateTime, Utc};
 use postgres::{Client, NoTls};
-use rapport_core::{Event, Fact, Item, StoredEvent, TenantId, TenantPolicy, UserId, UserSettings};
+use rapport_core::{
+    Event, EventId, Fact, Item, StoredEvent, TenantId, TenantPolicy, UserId, UserSettings,
+};
 
 pub use schema::PG_SCHEMA_VERSION;
 
@@ -120,6 +122,15 @@ impl Store for PostgresStore {
         limit: usize,
     ) -> Result<Vec<StoredEvent>> {
         events::read(&mut self.reader(), tenant, user, after_seq, limit)
+    }
+
+    fn events_by_id(
+        &self,
+        tenant: &TenantId,
+        user: &UserId,
+        ids: &[EventId],
+    ) -> Result<Vec<StoredEvent>> {
+        events::read_by_id(&mut self.reader(), tenant, user, ids)
     }
 
     fn user(&self, tenant: &TenantId, user: &UserId) -> Result<Option<UserSummary>> {

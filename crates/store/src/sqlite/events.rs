@@ -229,33 +229,60 @@ pub(super) fn read(
     let limit = i64::try_from(limit).unwrap_or(i64::MAX);
     let rows = stmt.query_map(
         params![tenant.as_str(), user.as_str(), after_seq as i64, limit],
-        |r| {
-            Ok((
-                r.get::<_, i64>(0)?,
-                r.get::<_, String>(1)?,
-                r.get::<_, i64>(2)?,
-                r.get::<_, Option<String>>(3)?,
-                r.get::<_, String>(4)?,
-            ))
-        },
+        row_of,
     )?;
     let mut out = Vec::new();
     for row in rows {
-        let (seq, id, time, session, body) = row?;
-        let body: EventBody =
-            serde_json::from_str(&body).map_err(|e| Error::corrupt("events", e))?;
-        let id = EventId::new(id).map_err(|e| Error::corrupt("events", e))?;
-        out.push(StoredEvent {
-            seq: to_seq(seq),
-            event: rapport_core::Event {
-                tenant: tenant.clone(),
-                user: user.clone(),
-                id,
-                time: from_micros("events", time)?,
-                session,
-                body,
-            },
-        });
+        out.push(stored_event(tenant, user, row?)?);
     }
     Ok(out)
+}
+
+/// The user's events with these ids, in log order (one indexed lookup per id).
+pub(super) fn read_by_id(
+    conn: &Connection,
+    tenant: &TenantId,
+    user: &UserId,
+    ids: &[EventId],
+) -> Result<Vec<StoredEvent>> {
+    let mut stmt = conn.prepare_cached(
+        "SELECT seq, id, time, session, body FROM events
+         WHERE tenant = ?1 AND user = ?2 AND id = ?3",
+    )?;
+    let mut out = Vec::new();
+    for id in ids {
+        let row = stmt
+            .query_row(params![tenant.as_str(), user.as_str(), id.as_str()], row_of)
+            .optional()?;
+        if let Some(row) = row {
+            out.push(stored_event(tenant, user, row)?);
+        }
+    }
+    out.sort_unstable_by_key(|e| e.seq);
+    out.dedup_by_key(|e| e.seq);
+    Ok(out)
+}
+
+/// An event row: seq, id, time, session, body.
+type EventRow = (i64, String, i64, Option<String>, String);
+
+fn row_of(r: &rusqlite::Row<'_>) -> rusqlite::Result<EventRow> {
+    Ok((r.get(0)?, r.get(1)?, r.get(2)?, r.get(3)?, r.get(4)?))
+}
+
+fn stored_event(tenant: &TenantId, user: &UserId, row: EventRow) -> Result<StoredEvent> {
+    let (seq, id, time, session, body) = row;
+    let body: EventBody = serde_json::from_str(&body).map_err(|e| Error::corrupt("events", e))?;
+    let id = EventId::new(id).map_err(|e| Error::corrupt("events", e))?;
+    Ok(StoredEvent {
+        seq: to_seq(seq),
+        event: rapport_core::Event {
+            tenant: tenant.clone(),
+            user: user.clone(),
+            id,
+            time: from_micros("events", time)?,
+            session,
+            body,
+        },
+    })
 }

@@ -18,7 +18,9 @@ use std::path::{Path, PathBuf};
 use std::sync::{Mutex, MutexGuard};
 
 use chrono::{DateTime, Utc};
-use rapport_core::{Event, Fact, Item, StoredEvent, TenantId, TenantPolicy, UserId, UserSettings};
+use rapport_core::{
+    Event, EventId, Fact, Item, StoredEvent, TenantId, TenantPolicy, UserId, UserSettings,
+};
 use rusqlite::Connection;
 
 pub use schema::SCHEMA_VERSION;
@@ -119,6 +121,15 @@ impl Store for SqliteStore {
         limit: usize,
     ) -> Result<Vec<StoredEvent>> {
         events::read(&self.reader(), tenant, user, after_seq, limit)
+    }
+
+    fn events_by_id(
+        &self,
+        tenant: &TenantId,
+        user: &UserId,
+        ids: &[EventId],
+    ) -> Result<Vec<StoredEvent>> {
+        events::read_by_id(&self.reader(), tenant, user, ids)
     }
 
     fn user(&self, tenant: &TenantId, user: &UserId) -> Result<Option<UserSummary>> {
