@@ -31,13 +31,23 @@ pub(crate) fn fingerprint(key: &str, value: &str) -> String {
 }
 
 /// Whether a decision rules the fact out: the tenant's policy, a forbidden category, or a
-/// deleted `(key, value)` the user did not set again themselves.
+/// deleted or edited-away `(key, value)` the user did not set again themselves. The fact an
+/// edit ended stays, as the edit's history.
 fn ruled_out(policy: &TenantPolicy, settings: &UserSettings, fact: &Fact) -> bool {
     !policy.allows(fact)
         || settings.forbids(fact)
         || (fact.source != Source::Edited
+            && !ended_by_edit(fact)
             && !settings.suppressed.is_empty()
             && fingerprints(fact).any(|f| settings.suppressed.contains(&f)))
+}
+
+/// Whether the fact is the old value a user's edit replaced (kept as history, also by a
+/// rebuild).
+pub(crate) fn ended_by_edit(fact: &Fact) -> bool {
+    !fact.is_current()
+        && fact.superseded_by.is_some()
+        && fact.change_reason.as_deref() == Some(EDITED_REASON)
 }
 
 /// The fingerprints that suppress a fact: its own `(key, value)` and, for an inferred
@@ -146,10 +156,16 @@ impl Engine {
                 ended.ended_by = None;
                 ended.change_reason = Some(EDITED_REASON.to_string());
                 let suppressed = fingerprint(&old.key, &old.value);
-                if !old.value.eq_ignore_ascii_case(value)
-                    && !settings.suppressed.contains(&suppressed)
-                {
-                    settings.suppressed.push(suppressed);
+                if !old.value.eq_ignore_ascii_case(value) {
+                    // The attribute inferred with the old value goes at once, as with a
+                    // deletion ("Oslo, Norway" for an edited "Oslo").
+                    remove(facts, |f| {
+                        f.key.starts_with(INFERRED_PREFIX)
+                            && fingerprints(f).any(|print| print == suppressed)
+                    });
+                    if !settings.suppressed.contains(&suppressed) {
+                        settings.suppressed.push(suppressed);
+                    }
                 }
                 facts.push(edited.clone());
                 Ok(edited)

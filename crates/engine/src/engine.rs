@@ -192,12 +192,16 @@ impl Engine {
             };
             let (tenant, user) = (&summary.tenant, &summary.user);
             let settings = self.store.settings(tenant, user)?;
-            // User decisions (edits, pins) are not derived data: they survive a rebuild.
+            // User decisions (edits with the values they replaced, pins) are not derived data:
+            // they survive a rebuild.
             let mut facts: Vec<Fact> = self
                 .store
                 .facts(tenant, user)?
                 .into_iter()
-                .filter(|f| f.is_current() && (f.pinned || f.source == Source::Edited))
+                .filter(|f| {
+                    (f.is_current() && (f.pinned || f.source == Source::Edited))
+                        || crate::decisions::ended_by_edit(f)
+                })
                 .collect();
             let kept = facts.clone();
             let Replayed {

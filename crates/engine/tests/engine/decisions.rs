@@ -49,8 +49,19 @@ fn an_edit_ends_the_old_fact_and_survives_reingest_and_reindex() {
         .unwrap();
     let lyon = vec![("Lyon".to_string(), Source::Edited, true)];
     assert_eq!(current(&engine), lyon);
+    // The edit's history stays: the old value, ended by the user's edit.
+    let history = |engine: &Engine| {
+        facts(engine)
+            .into_iter()
+            .filter(|f| !f.is_current())
+            .map(|f| (f.value, f.change_reason))
+            .collect::<Vec<_>>()
+    };
+    let ended = vec![("Paris".to_string(), Some(EDITED_REASON.to_string()))];
+    assert_eq!(history(&engine), ended);
     engine.reindex(|_, _| {}).unwrap();
     assert_eq!(current(&engine), lyon);
+    assert_eq!(history(&engine), ended);
 }
 
 #[test]

@@ -204,3 +204,50 @@ fn deleting_a_stated_fact_also_stops_its_inferred_twin() {
     engine.reindex(|_, _| {}).unwrap();
     assert_eq!(keys(&engine), []);
 }
+
+#[test]
+fn editing_a_stated_fact_also_stops_its_inferred_twin_and_keeps_the_history() {
+    let dir = tempfile::tempdir().unwrap();
+    let engine = engine(dir.path());
+    let since_moving = wrote("d6", 1, "Since moving to Oslo the winters feel endless.");
+    engine
+        .ingest(&[since_moving, said("kim", "t1", 2, "I live in Oslo.")])
+        .unwrap();
+    let cities = |engine: &rapport_engine::Engine, current: bool| {
+        let mut cities: Vec<(String, String)> = engine
+            .facts(&tenant(), &user("kim"))
+            .unwrap()
+            .into_iter()
+            .filter(|f| f.is_current() == current && f.key.ends_with("location.city"))
+            .map(|f| (f.key, f.value))
+            .collect();
+        cities.sort();
+        cities
+    };
+    let stated = engine
+        .facts(&tenant(), &user("kim"))
+        .unwrap()
+        .into_iter()
+        .find(|f| f.key == "location.city")
+        .unwrap();
+    engine
+        .edit_fact(&tenant(), &user("kim"), stated.id, "Bergen", &Actor::cli())
+        .unwrap();
+    let now = [("location.city".to_string(), "Bergen".to_string())];
+    let was = [("location.city".to_string(), "Oslo".to_string())];
+    assert_eq!(cities(&engine, true), now);
+    assert_eq!(cities(&engine, false), was);
+    // Later learning and a rebuild infer no Oslo again, and keep what the edit replaced.
+    engine
+        .ingest(&[said("kim", "t2", 3, "Anyway, weather is grim today.")])
+        .unwrap();
+    assert_eq!(
+        (cities(&engine, true), cities(&engine, false)),
+        (now.to_vec(), was.to_vec())
+    );
+    engine.reindex(|_, _| {}).unwrap();
+    assert_eq!(
+        (cities(&engine, true), cities(&engine, false)),
+        (now.to_vec(), was.to_vec())
+    );
+}
