@@ -45,6 +45,7 @@ fn main() {
         let attributes: serde_json::Map<String, Value> = infer(
             &authored,
             GenderLexicon::from_env().expect("a readable gender lexicon"),
+            true,
         )
         .into_iter()
         .map(|i| {

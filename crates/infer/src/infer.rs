@@ -42,8 +42,14 @@ pub struct Raw {
 /// Infers every attribute the texts give cues for, in report order, with calibrated
 /// confidences. Per attribute the most probable estimate is kept: the cues', for sex the
 /// gender lexicon's when one is given (it cites the texts that pushed most toward it), and the
-/// population prior's, which has no evidence ([`Inference::evidence`] empty).
-pub fn infer(texts: &[AuthoredText<'_>], gender: Option<&GenderLexicon>) -> Vec<Inference> {
+/// population prior's, which has no evidence ([`Inference::evidence`] empty). With `priors`
+/// false the priors do not compete: a caller that keeps only estimates resting on a text (the
+/// engine at a floor above 0) then gets the best of those rather than a prior it would drop.
+pub fn infer(
+    texts: &[AuthoredText<'_>],
+    gender: Option<&GenderLexicon>,
+    priors: bool,
+) -> Vec<Inference> {
     if texts.is_empty() {
         return Vec::new();
     }
@@ -83,12 +89,14 @@ pub fn infer(texts: &[AuthoredText<'_>], gender: Option<&GenderLexicon>) -> Vec<
                             .map(|t| t.id.clone())
                             .collect(),
                     });
-            let prior = calibrate::prior(a).map(|(value, confidence)| Inference {
-                attribute: a,
-                value: value.to_string(),
-                confidence,
-                evidence: Vec::new(),
-            });
+            let prior = calibrate::prior(a)
+                .filter(|_| priors)
+                .map(|(value, confidence)| Inference {
+                    attribute: a,
+                    value: value.to_string(),
+                    confidence,
+                    evidence: Vec::new(),
+                });
             // The most probable estimate; on a tie the one with the more direct evidence.
             [cue, lexical, prior]
                 .into_iter()
@@ -250,3 +258,6 @@ fn by_occupation(job: &str) -> (&'static str, Option<&'static str>) {
         _ => ("middle", None),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -84,7 +84,7 @@ fn infer_prefers_a_stating_cue_then_the_lexicon_then_the_prior() {
             .zip(&ids)
             .map(|(text, id)| AuthoredText { id, text })
             .collect();
-        infer(&authored, lexicon)
+        infer(&authored, lexicon, true)
             .into_iter()
             .find(|i| i.attribute == Attribute::Sex)
             .unwrap()
