@@ -105,3 +105,19 @@ fn infer_prefers_a_stating_cue_then_the_lexicon_then_the_prior() {
     assert_eq!(s.value, "female");
     assert!(s.confidence > lexical.confidence);
 }
+
+#[test]
+#[ignore = "needs RAPPORT_GENDER_LEXICON: eval \"$(scripts/setup-gender-lexicon)\""]
+fn the_wwbp_lexicon_reads_partners_and_grooming_the_documented_way() {
+    let l = GenderLexicon::from_env()
+        .expect("a readable lexicon")
+        .expect("RAPPORT_GENDER_LEXICON set");
+    let her = "My hubby surprised me with a pedicure and a new purse, so cute! \
+               Spent the afternoon with my girlies, shopping for the bridal shower. "
+        .repeat(3);
+    let him = "My wife laughed at my haircut, so I shaved the beard off. \
+               Then some starcraft with the guys and a beer. "
+        .repeat(3);
+    assert_eq!(scan(l, &[&her]).map(|e| e.0), Some("female"));
+    assert_eq!(scan(l, &[&him]).map(|e| e.0), Some("male"));
+}
