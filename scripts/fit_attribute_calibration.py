@@ -12,7 +12,9 @@ from shared/tools/score.py next to the data (or SCORE_PY).
 Cue estimates: per attribute, the raw strength is cut into bins (below 0.2, 0.2 to 0.4, 0.4
 and above); a bin's probability is its accuracy shrunk toward the attribute's accuracy over all
 its cue estimates with the weight of K_BIN estimates (and that toward the accuracy of every cue
-estimate with the weight of K_ATTR), then made non-decreasing across the bins (pool adjacent violators). Priors: per
+estimate with the weight of K_ATTR), then made non-decreasing across the bins (pool adjacent violators). K_BIN and K_ATTR are chosen from a grid
+by leave-one-user-out log loss on the tune users (the table refitted without each user, scored on
+that user's estimates), so the shrinkage is as strong as the tune users' own noise calls for. Priors: per
 attribute, the value that is right for most tune users (for age, the whole number whose +/-5
 window holds the most ages) and the share of tune users it is right for; none where that share
 is below MIN_PRIOR (the value is a guess among dozens: cities, occupations).
@@ -25,11 +27,12 @@ these users.
 """
 
 import json
+import math
 import os
 import statistics
 import sys
 
-K_BIN, K_ATTR, MIN_PRIOR = 4.0, 8.0, 0.2
+K_BINS, K_ATTRS, MIN_PRIOR = [2.0, 4.0, 8.0, 16.0, 32.0, 64.0], [4.0, 8.0, 16.0, 32.0, 64.0], 0.2
 BINS = [0.2, 0.4]
 ATTRS = ["age", "sex", "city_country", "birth_city_country", "education", "occupation",
          "income_level", "relationship_status"]
@@ -57,6 +60,26 @@ def isotonic(blocks):
     return [v for v, _, n in out for _ in range(n)]
 
 
+def bin_of(x):
+    return sum(x >= b for b in BINS)
+
+
+def fit(rows, k_bin, k_attr):
+    """Per attribute, the probability of each strength bin from (attribute, raw, right) rows."""
+    pooled = sum(c for _, _, c in rows) / max(len(rows), 1)
+    out = {}
+    for a in ATTRS:
+        mine = [(x, c) for b, x, c in rows if b == a]
+        n, right = len(mine), sum(c for _, c in mine)
+        attr_p = (right + k_attr * pooled) / (n + k_attr)
+        blocks = []
+        for i in range(len(BINS) + 1):
+            b = [c for x, c in mine if bin_of(x) == i]
+            blocks.append([(sum(b) + k_bin * attr_p) / (len(b) + k_bin), len(b) + k_bin, 1])
+        out[a] = isotonic(blocks)
+    return out
+
+
 def main(data, raw):
     score_py = os.environ.get("SCORE_PY") or os.path.join(
         os.path.dirname(os.path.abspath(data)), "..", "..", "tools", "score.py")
@@ -71,24 +94,36 @@ def main(data, raw):
     for u in tune:
         for r in estimates[u["user_id"]]:
             a = r["attribute"]
-            rows.append((a, r["raw"], attr_correct(a, r["value"], u["labels"][a])))
-    pooled = sum(c for _, _, c in rows) / max(len(rows), 1)
+            rows.append((u["user_id"], a, r["raw"], attr_correct(a, r["value"], u["labels"][a])))
+    # The shrinkage strengths are chosen by leave-one-user-out log loss on the tune users.
+    best = None
+    for kb in K_BINS:
+        for ka in K_ATTRS:
+            loss = 0.0
+            for u in tune:
+                rest = [r for uid, *r in rows if uid != u["user_id"]]
+                fitted = fit(rest, kb, ka)
+                for uid, a, x, c in rows:
+                    if uid == u["user_id"]:
+                        p = min(max(fitted[a][bin_of(x)], 1e-3), 1 - 1e-3)
+                        loss -= math.log(p if c else 1 - p)
+            if best is None or loss < best[0] - 1e-9:
+                best = (loss, kb, ka)
+    loss, kb, ka = best
+    plain = [r for _, *r in rows]
+    pooled = sum(c for _, _, c in plain) / max(len(plain), 1)
     print(f"// Fitted on {len(tune)} tune users, {len(rows)} cue estimates (pooled accuracy "
-          f"{pooled:.3f}); K_BIN={K_BIN}, K_ATTR={K_ATTR}.")
+          f"{pooled:.3f}); K_BIN={kb}, K_ATTR={ka} (of {K_BINS} x {K_ATTRS}: the least "
+          f"leave-one-user-out log loss, {loss / max(len(rows), 1):.4f} per estimate).")
     print("const CUE: [(Attribute, [f32; 3]); 8] = [")
-    table = []
+    fitted = fit(plain, kb, ka)
     for a in ATTRS:
-        mine = [(x, c) for b, x, c in rows if b == a]
-        n, right = len(mine), sum(c for _, c in mine)
-        attr_p = (right + K_ATTR * pooled) / (n + K_ATTR)
-        blocks, cells = [], []
-        for lo, hi in zip([0.0] + BINS, BINS + [9.0]):
-            b = [c for x, c in mine if lo <= x < hi]
-            blocks.append([(sum(b) + K_BIN * attr_p) / (len(b) + K_BIN), len(b) + K_BIN, 1])
+        mine = [(x, c) for b, x, c in plain if b == a]
+        cells = []
+        for i in range(len(BINS) + 1):
+            b = [c for x, c in mine if bin_of(x) == i]
             cells.append(f"{sum(b)}/{len(b)}")
-        probs = isotonic(blocks)
-        table.append((a, cells, probs))
-        print(f"    (Attribute::{RUST[a]}, [{', '.join(f'{p:.3f}' for p in probs)}]), "
+        print(f"    (Attribute::{RUST[a]}, [{', '.join(f'{p:.3f}' for p in fitted[a])}]), "
               f"// right/estimates by bin: {' '.join(cells)}")
     print("];")
     print("const PRIOR: [(Attribute, &str, f32); N] = [")

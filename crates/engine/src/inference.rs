@@ -10,7 +10,9 @@
 //! batch or many, and `reindex`, give the same inferred facts.
 
 use rapport_core::{EventBody, EventId, Fact, Role, StoredEvent, TenantId, UserId};
-use rapport_infer::{AuthoredText, Lexicon, infer, is_inferred_here, personality, style, to_facts};
+use rapport_infer::{
+    AuthoredText, GenderLexicon, Lexicon, infer, is_inferred_here, personality, style, to_facts,
+};
 use rapport_store::Store;
 
 use crate::{InternalError, Result};
@@ -65,8 +67,14 @@ pub(crate) fn refresh(
         Some(time) => {
             let ids: Vec<EventId> = texts.iter().map(|t| t.id.clone()).collect();
             // A fact needs a text it came from: an estimate resting on none (the population
-            // prior) is kept only at floor 0, which keeps every estimate.
-            let inferences: Vec<_> = infer(&texts)
+            // prior) is kept only at floor 0, which keeps every estimate; above it the priors do
+            // not compete, so a text-backed estimate a prior would have outranked is kept.
+            // The gender lexicon is optional like the Big Five one (same licence, same handling).
+            let gender = GenderLexicon::from_env().map_err(|e| {
+                InternalError::Io(std::io::Error::new(std::io::ErrorKind::InvalidData, e))
+            })?;
+            let keep_priors = settings.min_confidence <= 0.0;
+            let inferences: Vec<_> = infer(&texts, gender, keep_priors)
                 .into_iter()
                 .filter(|i| i.confidence >= settings.min_confidence)
                 .filter(|i| !i.evidence.is_empty() || settings.min_confidence <= 0.0)

@@ -64,6 +64,21 @@ pub struct AttributesRun<'a> {
     pub min_confidence: f32,
 }
 
+/// Which optional lexica the engine will read (from their environment variables), for the
+/// report's header: a result with the gender lexicon is not one without it.
+pub fn lexica() -> String {
+    let set = |var: &str| {
+        std::env::var_os(var)
+            .filter(|v| !v.is_empty())
+            .map_or("unset".to_string(), |v| v.to_string_lossy().into_owned())
+    };
+    format!(
+        "gender lexicon {}, Big Five lexicon {}",
+        set(rapport_infer::GENDER_LEXICON_ENV),
+        set(rapport_infer::LEXICON_ENV)
+    )
+}
+
 /// Reads the data, predicts the chosen users through the engine, writes the predictions and
 /// scores them.
 pub fn run_attributes_eval(

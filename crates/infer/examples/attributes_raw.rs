@@ -5,7 +5,9 @@
 use std::io::{BufRead, Write};
 
 use rapport_core::EventId;
-use rapport_infer::{AuthoredText, Lexicon, infer, lexicon_scores, personality, raw_estimates};
+use rapport_infer::{
+    AuthoredText, GenderLexicon, Lexicon, infer, lexicon_scores, personality, raw_estimates,
+};
 use serde_json::{Value, json};
 
 fn main() {
@@ -40,20 +42,24 @@ fn main() {
             .into_iter()
             .map(|r| json!({"attribute": r.attribute.name(), "value": r.value, "raw": r.raw, "texts": r.texts.len()}))
             .collect();
-        let attributes: serde_json::Map<String, Value> = infer(&authored)
-            .into_iter()
-            .map(|i| {
-                let value = if i.attribute.name() == "age" {
-                    i.value.parse::<u32>().map_or(Value::Null, Value::from)
-                } else {
-                    Value::from(i.value)
-                };
-                (
-                    i.attribute.name().to_string(),
-                    json!({"value": value, "confidence": i.confidence, "evidence": i.evidence.len()}),
-                )
-            })
-            .collect();
+        let attributes: serde_json::Map<String, Value> = infer(
+            &authored,
+            GenderLexicon::from_env().expect("a readable gender lexicon"),
+            true,
+        )
+        .into_iter()
+        .map(|i| {
+            let value = if i.attribute.name() == "age" {
+                i.value.parse::<u32>().map_or(Value::Null, Value::from)
+            } else {
+                Value::from(i.value)
+            };
+            (
+                i.attribute.name().to_string(),
+                json!({"value": value, "confidence": i.confidence, "evidence": i.evidence.len()}),
+            )
+        })
+        .collect();
         // With RAPPORT_PERSONALITY_LEXICON set, the Big Five estimates too.
         let lexicon = Lexicon::from_env().expect("a readable lexicon");
         let scores: Vec<Value> = lexicon

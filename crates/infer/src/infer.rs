@@ -7,6 +7,7 @@ use rapport_core::EventId;
 
 use crate::attribute::{Attribute, Inference};
 use crate::gazetteer::Gazetteer;
+use crate::gender::{GenderLexicon, GenderScan};
 use crate::lexicon;
 use crate::tally::{Tally, Winner, confidence};
 use crate::text::words;
@@ -39,13 +40,20 @@ pub struct Raw {
 }
 
 /// Infers every attribute the texts give cues for, in report order, with calibrated
-/// confidences; an attribute without cues (or with cues weaker than the population prior)
-/// gets the prior's value, with no evidence ([`Inference::evidence`] empty).
-pub fn infer(texts: &[AuthoredText<'_>]) -> Vec<Inference> {
+/// confidences. Per attribute the most probable estimate is kept: the cues', for sex the
+/// gender lexicon's when one is given (it cites the texts that pushed most toward it), and the
+/// population prior's, which has no evidence ([`Inference::evidence`] empty). With `priors`
+/// false the priors do not compete: a caller that keeps only estimates resting on a text (the
+/// engine at a floor above 0) then gets the best of those rather than a prior it would drop.
+pub fn infer(
+    texts: &[AuthoredText<'_>],
+    gender: Option<&GenderLexicon>,
+    priors: bool,
+) -> Vec<Inference> {
     if texts.is_empty() {
         return Vec::new();
     }
-    let raw = raw_estimates(texts);
+    let (raw, lexical) = estimates(texts, gender);
     Attribute::ALL
         .into_iter()
         .filter_map(|a| {
@@ -67,17 +75,39 @@ pub fn infer(texts: &[AuthoredText<'_>]) -> Vec<Inference> {
                     evidence,
                 }
             });
-            let prior = calibrate::prior(a).map(|(value, confidence)| Inference {
-                attribute: a,
-                value: value.to_string(),
-                confidence,
-                evidence: Vec::new(),
-            });
-            match (cue, prior) {
-                (Some(c), Some(p)) if p.confidence > c.confidence => Some(p),
-                (Some(c), _) => Some(c),
-                (None, p) => p,
-            }
+            let lexical =
+                lexical
+                    .as_ref()
+                    .filter(|_| a == Attribute::Sex)
+                    .map(|(value, confidence, ts)| Inference {
+                        attribute: a,
+                        value: value.to_string(),
+                        confidence: *confidence,
+                        evidence: ts
+                            .iter()
+                            .filter_map(|&i| texts.get(i))
+                            .map(|t| t.id.clone())
+                            .collect(),
+                    });
+            let prior = calibrate::prior(a)
+                .filter(|_| priors)
+                .map(|(value, confidence)| Inference {
+                    attribute: a,
+                    value: value.to_string(),
+                    confidence,
+                    evidence: Vec::new(),
+                });
+            // The most probable estimate; on a tie the one with the more direct evidence.
+            [cue, lexical, prior]
+                .into_iter()
+                .flatten()
+                .reduce(|best, next| {
+                    if next.confidence > best.confidence {
+                        next
+                    } else {
+                        best
+                    }
+                })
         })
         .collect()
 }
@@ -85,12 +115,25 @@ pub fn infer(texts: &[AuthoredText<'_>]) -> Vec<Inference> {
 /// The uncalibrated cue-based estimates of the attributes the texts give cues for.
 #[doc(hidden)]
 pub fn raw_estimates(texts: &[AuthoredText<'_>]) -> Vec<Raw> {
+    estimates(texts, None).0
+}
+
+/// A gender-lexicon estimate: the value, its confidence and the texts behind it.
+type Lexical = Option<(&'static str, f32, Vec<usize>)>;
+
+/// The cue-based estimates and, with a gender lexicon, its estimate of sex, from one pass over
+/// the texts.
+fn estimates(texts: &[AuthoredText<'_>], gender: Option<&GenderLexicon>) -> (Vec<Raw>, Lexical) {
     let g = Gazetteer::builtin();
+    let mut scan = gender.map(GenderScan::new);
     let mut t: [Tally; 8] = Default::default();
     let slot = |a: Attribute| Attribute::ALL.iter().position(|x| *x == a).unwrap_or(0);
     let mut stated = None;
     for (i, text) in texts.iter().enumerate() {
         let w = words(text.text);
+        if let Some(scan) = &mut scan {
+            scan.add(i, &w);
+        }
         if let Some(age) = explicit::age(&w) {
             // The latest statement wins: people age.
             stated = Some((age, i));
@@ -159,7 +202,7 @@ pub fn raw_estimates(texts: &[AuthoredText<'_>]) -> Vec<Raw> {
             });
         }
     }
-    out
+    (out, scan.and_then(GenderScan::estimate))
 }
 
 /// How sure a winner can ever be, by how reliable the attribute's cues are.
@@ -215,3 +258,6 @@ fn by_occupation(job: &str) -> (&'static str, Option<&'static str>) {
         _ => ("middle", None),
     }
 }
+
+#[cfg(test)]
+mod tests;

@@ -17,6 +17,7 @@ mod error;
 mod explicit;
 mod facts;
 mod gazetteer;
+mod gender;
 mod infer;
 mod lexicon;
 mod personality;
@@ -29,6 +30,7 @@ pub use attribute::{Attribute, Inference};
 pub use error::Error;
 pub use facts::{is_answer_hint, is_inferred_here, to_facts};
 pub use gazetteer::{City, Country, Gazetteer, Place};
+pub use gender::{GENDER_LEXICON_ENV, GenderLexicon};
 pub use infer::{AuthoredText, Raw, infer, raw_estimates};
 pub use personality::{
     LEXICON_ENV, Lexicon, PersonalityEstimate, Trait, lexicon_scores, personality,

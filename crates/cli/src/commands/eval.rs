@@ -5,7 +5,7 @@ use std::path::Path;
 use std::process::ExitCode;
 
 use indicatif::{ProgressBar, ProgressStyle};
-use rapport_eval::attributes::{AttributesRun, Split, run_attributes_eval};
+use rapport_eval::attributes::{AttributesRun, Split, lexica, run_attributes_eval};
 use rapport_eval::extraction::run_extraction_eval;
 use rapport_eval::retrieval::{EngineRetriever, run_retrieval_eval};
 
@@ -101,8 +101,9 @@ fn attributes(
     })?;
     bar.finish_and_clear();
     println!(
-        "Attributes: {} (split {split:?}, min confidence {min_confidence})",
-        data.display()
+        "Attributes: {} (split {split:?}, min confidence {min_confidence}; {})",
+        data.display(),
+        lexica()
     );
     print!("{report}");
     if let Some(out) = out {
