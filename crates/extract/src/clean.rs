@@ -162,6 +162,11 @@ fn coordinated_verb(tokens: &[&Token], at: usize, so_far: &[Token]) -> Option<us
         j += 1;
     }
     let verb = tokens.get(j)?;
+    // Right after a comma "like" gives an example: "I drink too much coffee, like four cups a
+    // day".
+    if verb.lower == "like" && j == at + 1 && tokens[at].is_punct(',') {
+        return None;
+    }
     // The verb must take something: "I love food and travel" coordinates nouns.
     let object = tokens
         .get(j + 1)

@@ -532,6 +532,22 @@ fn coordinated_predicates_and_family_mentions_give_several_facts() {
     assert_eq!(wanted[0].statement, "I want to travel and see the world.");
     let denied = extract("I don't smoke and drink.", day(0));
     assert_eq!(denied.len(), 1);
+    // "like" after a comma gives an example, not a second predicate.
+    let example = extract(
+        "Also, I drink way too much coffee, like four cups a day.",
+        day(0),
+    );
+    let statements: Vec<&str> = example.iter().map(|c| c.statement.as_str()).collect();
+    assert!(
+        !statements.iter().any(|s| s.contains("like")),
+        "{statements:?}"
+    );
+    let liked = extract("I run every morning, and like a good swim too.", day(0));
+    let statements: Vec<&str> = liked.iter().map(|c| c.statement.as_str()).collect();
+    assert!(
+        statements.contains(&"I like a good swim."),
+        "{statements:?}"
+    );
 }
 
 #[test]
