@@ -26,6 +26,8 @@ pub struct Target {
     pub users: usize,
     pub turns: usize,
     pub server_threads: usize,
+    /// Only serve (for a load generator in another process) until standard input ends.
+    pub serve_only: bool,
 }
 
 pub fn run(
@@ -75,6 +77,9 @@ pub fn run(
                 Duration::from_millis(500),
                 client_threads,
             )?;
+            if target.serve_only {
+                return serve_until_stdin_ends(server.addr, &key, &users);
+            }
             load(
                 server.addr,
                 key,
@@ -97,6 +102,27 @@ pub fn run(
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// Prints what a load generator needs, then waits for a line or end of file on standard input
+/// while the server (on its own thread) answers.
+fn serve_until_stdin_ends(
+    addr: std::net::SocketAddr,
+    key: &str,
+    users: &[String],
+) -> anyhow::Result<ExitCode> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "address {addr}")?;
+    writeln!(out, "key {key}")?;
+    writeln!(out, "users {}", users.join(","))?;
+    writeln!(out, "queries {}", QUERIES.join("|"))?;
+    writeln!(out, "ready")?;
+    out.flush()?;
+    drop(out);
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn load(
