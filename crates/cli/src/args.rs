@@ -403,6 +403,11 @@ pub enum BenchCommand {
         /// Worker threads of the load generator.
         #[arg(long, default_value_t = 1)]
         client_threads: usize,
+        /// Only serve the in-process store, for a load generator in another process (e.g.
+        /// `scripts/bench-http-wrk`): prints the address, key and users, warms every user, then
+        /// serves until a line or end of file on standard input.
+        #[arg(long, conflicts_with = "addr")]
+        serve: bool,
     },
     /// Latency of recommend (whole catalog) and rank (100 candidates) on MovieLens.
     Recommend {

@@ -72,8 +72,10 @@ pub struct ContextFact {
     /// Confidence.
     pub confidence: f32,
     /// Since when it holds.
+    #[serde(serialize_with = "crate::rfc3339::serialize")]
     pub valid_from: DateTime<Utc>,
     /// Until when it held, for past facts.
+    #[serde(serialize_with = "crate::rfc3339::serialize_option")]
     pub valid_to: Option<DateTime<Utc>>,
     /// Relevance to the query.
     pub score: f32,
@@ -87,6 +89,7 @@ pub struct ContextTurn {
     /// Position in the log.
     pub seq: u64,
     /// When it was said.
+    #[serde(serialize_with = "crate::rfc3339::serialize")]
     pub time: DateTime<Utc>,
     /// Who said it.
     pub speaker: String,
@@ -98,7 +101,23 @@ pub struct ContextTurn {
 
 /// Estimated tokens of a text, as the evaluation counts them: whitespace words × 1.3.
 pub fn estimate_tokens(text: &str) -> usize {
-    (text.split_whitespace().count() as f32 * 1.3).ceil() as usize
+    (word_count(text) as f32 * 1.3).ceil() as usize
+}
+
+/// `text.split_whitespace().count()`, counted over bytes when the text is ASCII (whose only
+/// whitespace, for [`char::is_whitespace`], is space and `\t` to `\r`).
+fn word_count(text: &str) -> usize {
+    if !text.is_ascii() {
+        return text.split_whitespace().count();
+    }
+    let mut words = 0;
+    let mut in_word = false;
+    for &b in text.as_bytes() {
+        let space = b == b' ' || (b'\t'..=b'\r').contains(&b);
+        words += usize::from(!space && !in_word);
+        in_word = !space;
+    }
+    words
 }
 
 impl Engine {
@@ -205,12 +224,18 @@ fn rank_facts(
     (current, past)
 }
 
+/// `a == b`, with the first bytes compared before the library's comparison is called: most
+/// pairs of terms differ there.
+fn same_term(a: &str, b: &str) -> bool {
+    a.len() == b.len() && a.as_bytes().first() == b.as_bytes().first() && a == b
+}
+
 /// A fact's relevance: `semantic` is the cosine of its statement's and the query's vectors
 /// (0 when their lengths differ); `query_terms` are the query's distinct terms.
 fn fact_score(fact: &Fact, semantic: f32, fact_terms: &[String], query_terms: &[String]) -> f32 {
     let shared = fact_terms
         .iter()
-        .filter(|t| query_terms.contains(*t))
+        .filter(|t| query_terms.iter().any(|q| same_term(q, t)))
         .count();
     let lexical = if query_terms.is_empty() {
         0.0
@@ -224,4 +249,30 @@ fn fact_score(fact: &Fact, semantic: f32, fact_terms: &[String], query_terms: &[
     };
     let pinned = if fact.pinned { 0.2 } else { 0.0 };
     semantic + 0.5 * lexical + standing + pinned + 0.05 * fact.confidence
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #[test]
+        fn words_are_counted_as_split_whitespace_counts_them(
+            text in "[ a-z\\t\\n\\r\\x0b\\x0c\\u{85}\\u{a0}\\u{2003}\\u{3000}é,.]{0,60}",
+        ) {
+            prop_assert_eq!(word_count(&text), text.split_whitespace().count());
+        }
+
+        #[test]
+        fn ascii_words_are_counted_as_split_whitespace_counts_them(text in "[\\x00-\\x7f]{0,80}") {
+            prop_assert_eq!(word_count(&text), text.split_whitespace().count());
+        }
+
+        #[test]
+        fn terms_compare_as_strings(a in "[a-c]{0,3}", b in "[a-c]{0,3}") {
+            prop_assert_eq!(same_term(&a, &b), a == b);
+        }
+    }
 }

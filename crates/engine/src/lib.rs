@@ -40,6 +40,7 @@ mod profile;
 mod recommend;
 mod render;
 mod retrieval;
+mod rfc3339;
 
 pub use access::{API_KEY_PREFIX, KeyAccess, NewApiKey, hash_api_key};
 pub use audit::{Actor, audit_subject};

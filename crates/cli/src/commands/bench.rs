@@ -83,6 +83,7 @@ pub fn run(what: BenchCommand, database_url: Option<String>) -> anyhow::Result<E
             seconds,
             server_threads,
             client_threads,
+            serve,
         } => {
             let target = super::bench_http::Target {
                 external: addr
@@ -90,6 +91,7 @@ pub fn run(what: BenchCommand, database_url: Option<String>) -> anyhow::Result<E
                 users,
                 turns,
                 server_threads,
+                serve_only: serve,
             };
             return super::bench_http::run(target, connections, seconds, client_threads);
         }

@@ -26,6 +26,8 @@ pub struct Target {
     pub users: usize,
     pub turns: usize,
     pub server_threads: usize,
+    /// Only serve (for a load generator in another process) until standard input ends.
+    pub serve_only: bool,
 }
 
 pub fn run(
@@ -35,6 +37,7 @@ pub fn run(
     client_threads: usize,
 ) -> anyhow::Result<ExitCode> {
     let duration = Duration::from_secs(seconds);
+    let mut cpu_per_request = None;
     let report = match target.external {
         Some((addr, key, user)) => {
             load(addr, key, vec![user], connections, duration, client_threads)?
@@ -75,14 +78,22 @@ pub fn run(
                 Duration::from_millis(500),
                 client_threads,
             )?;
-            load(
+            if target.serve_only {
+                return serve_until_stdin_ends(server.addr, &key, &users);
+            }
+            let cpu_before = process_cpu_seconds();
+            let report = load(
                 server.addr,
                 key,
                 users,
                 connections,
                 duration,
                 client_threads,
-            )?
+            )?;
+            if let (Some(before), Some(after)) = (cpu_before, process_cpu_seconds()) {
+                cpu_per_request = Some((after - before) / report.ok.max(1) as f64);
+            }
+            report
         }
     };
     println!("connections           {connections}");
@@ -92,11 +103,48 @@ pub fn run(
     println!("context requests/s    {:.0}", report.per_second);
     println!("p50                   {:.3} ms", report.p50_ms);
     println!("p99                   {:.3} ms", report.p99_ms);
+    if let Some(cpu) = cpu_per_request {
+        println!(
+            "CPU per request       {:.0} us (server and load generator)",
+            cpu * 1e6
+        );
+    }
     Ok(if report.errors == 0 {
         ExitCode::SUCCESS
     } else {
         ExitCode::FAILURE
     })
+}
+
+/// User and system CPU time of this process so far (Linux: `/proc/self/stat`, in ticks of
+/// USER_HZ, which is 100); `None` elsewhere.
+fn process_cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    let mut fields = stat.rsplit_once(')')?.1.split_whitespace().skip(11);
+    let user: f64 = fields.next()?.parse().ok()?;
+    let system: f64 = fields.next()?.parse().ok()?;
+    Some((user + system) / 100.0)
+}
+
+/// Prints what a load generator needs, then waits for a line or end of file on standard input
+/// while the server (on its own thread) answers.
+fn serve_until_stdin_ends(
+    addr: std::net::SocketAddr,
+    key: &str,
+    users: &[String],
+) -> anyhow::Result<ExitCode> {
+    use std::io::Write;
+    let mut out = std::io::stdout().lock();
+    writeln!(out, "address {addr}")?;
+    writeln!(out, "key {key}")?;
+    writeln!(out, "users {}", users.join(","))?;
+    writeln!(out, "queries {}", QUERIES.join("|"))?;
+    writeln!(out, "ready")?;
+    out.flush()?;
+    drop(out);
+    let mut line = String::new();
+    std::io::stdin().read_line(&mut line)?;
+    Ok(ExitCode::SUCCESS)
 }
 
 fn load(

@@ -2,6 +2,9 @@
 
 use axum::Json;
 use axum::extract::State;
+use axum::http::HeaderValue;
+use axum::http::header::CONTENT_TYPE;
+use axum::response::{IntoResponse, Response};
 use chrono::{DateTime, Utc};
 use rapport_engine::{Context, ContextRequest, DEFAULT_BUDGET};
 use serde::Deserialize;
@@ -37,7 +40,7 @@ pub(crate) async fn context(
     UserParam(user): UserParam,
     State(state): State<AppState>,
     JsonBody(body): JsonBody<ContextBody>,
-) -> Result<Json<Context>, ApiError> {
+) -> Result<Response, ApiError> {
     if body.budget == 0 || body.budget > MAX_BUDGET {
         return Err(ApiError::new(
             ErrorCode::InvalidRequest,
@@ -49,11 +52,23 @@ pub(crate) async fn context(
         budget: body.budget,
         time: body.time,
     };
-    Ok(Json(
-        state
-            .run(move |e| e.context(&tenant, &user, &request))
-            .await?,
-    ))
+    let context = state
+        .run(move |e| e.context(&tenant, &user, &request))
+        .await?;
+    json_response(&context)
+}
+
+/// `Json(context)` as axum writes it, into a buffer sized for it at once (axum's starts at 128
+/// bytes and grows by copying; a context response is often over 10 KB).
+fn json_response(context: &Context) -> Result<Response, ApiError> {
+    let items = context.facts.len() + context.past_facts.len() + context.turns.len();
+    let mut body = Vec::with_capacity(2 * context.block.len() + 256 * items + 128);
+    serde_json::to_writer(&mut body, context).map_err(ApiError::internal)?;
+    Ok((
+        [(CONTENT_TYPE, HeaderValue::from_static("application/json"))],
+        body,
+    )
+        .into_response())
 }
 
 /// Body of `POST /v1/users/{user}/search`.
