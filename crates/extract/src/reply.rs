@@ -169,6 +169,16 @@ pub(crate) fn statement(question: &str, answer: &str) -> Option<String> {
             ok.then_some(())?;
             Some(format!("I {verb} {}.", noun_phrase_answer(first)?))
         }
+        ("what", "do", "you", verb) if has(ASKED_VERBS, verb) && verb != "go" => {
+            // "What do you fish for?" "Tuna." → "I fish for Tuna."
+            let rest = object_slot(&asked[3..])?;
+            Some(format!("I {rest} {}.", noun_phrase_answer(first)?))
+        }
+        ("what", "are", "you", verb) if verb.ends_with("ing") && !has(PASSING_STATES, verb) => {
+            // "What are you studying?" "Sports medicine." → "I am studying sports medicine."
+            let rest = object_slot(&asked[3..])?;
+            Some(format!("I am {rest} {}.", noun_phrase_answer(first)?))
+        }
         ("do", "you", ..) => {
             let mut at = 2;
             while has(&["also", "ever", "still", "usually"], q(at)) {
@@ -200,6 +210,25 @@ pub(crate) fn statement(question: &str, answer: &str) -> Option<String> {
                 true => Some(format!("I have {rest}.")),
                 false => Some(format!("I have never {rest}.")),
             }
+        }
+        _ => None,
+    }
+}
+
+/// Prepositions a "what do you … ?" question may end with ("what do you fish for?").
+const STRANDED: &[&str] = &["about", "at", "for", "in", "on", "to", "with"];
+
+/// The verb of a "what do you <verb> (prep)?" question, with its stranded preposition, when
+/// the answer fills its object and nothing else follows.
+fn object_slot(tokens: &[Token]) -> Option<String> {
+    let words: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| !has(QUESTION_ONLY, &t.lower) && !has(&["now", "these", "days"], &t.lower))
+        .collect();
+    match words.as_slice() {
+        [verb] => Some(verb.lower.to_string()),
+        [verb, prep] if has(STRANDED, &prep.lower) => {
+            Some(format!("{} {}", verb.lower, prep.lower))
         }
         _ => None,
     }
@@ -369,6 +398,18 @@ mod tests {
             said("How old are you?", "I just turned 34."),
             Some("I am 34 years old.".to_string())
         );
+        assert_eq!(
+            said("What do you fish for?", "Tuna."),
+            Some("I fish for Tuna.".to_string())
+        );
+        assert_eq!(
+            said("Cool! What are you studying?", "Sports medicine."),
+            Some("I am studying Sports medicine.".to_string())
+        );
+        // The answer must fill the object: not a sentence, not a question with more after it.
+        assert_eq!(said("What are you studying?", "It is hard to say."), None);
+        assert_eq!(said("What do you play on weekends?", "Golf."), None);
+        assert_eq!(said("What are you doing?", "Cooking."), None);
         // Not a question about the one answering, a choice, or an answer that says nothing.
         assert_eq!(said("Have I told you about my dog?", "No."), None);
         assert_eq!(said("Do you like cats or dogs?", "Yes."), None);
