@@ -70,6 +70,7 @@ const ASKED_VERBS: &[&str] = &[
 /// Participles a "have you (ever) …?" question may ask about.
 const ASKED_PARTICIPLES: &[&str] = &[
     "been",
+    "considered",
     "done",
     "eaten",
     "gone",
@@ -84,6 +85,7 @@ const ASKED_PARTICIPLES: &[&str] = &[
     "read",
     "seen",
     "taken",
+    "thought",
     "traveled",
     "travelled",
     "tried",
@@ -312,9 +314,12 @@ fn verdict(answer: &[Token]) -> Option<bool> {
         return Some(false);
     }
     if w(0) == "i" {
+        // "I do!", "I have, but …", "I did too": the auxiliary alone answers.
+        let ends = answer.get(2).is_none_or(|t| t.kind == TokenKind::Punct)
+            || has(&["but", "too", "though"], w(2));
         return match (w(1), w(2)) {
             ("don't" | "haven't" | "didn't", _) | ("do" | "have" | "am", "not") => Some(false),
-            ("do" | "have" | "am" | "did", "") => Some(true),
+            ("do" | "have" | "am" | "did", _) if ends => Some(true),
             _ => None,
         };
     }
@@ -398,6 +403,19 @@ mod tests {
             said("How old are you?", "I just turned 34."),
             Some("I am 34 years old.".to_string())
         );
+        assert_eq!(
+            said(
+                "Have you ever thought about getting a dog?",
+                "I have, but I rent."
+            ),
+            Some("I have thought about getting a dog.".to_string())
+        );
+        assert_eq!(
+            said("Do you ever go fishing?", "I do! I throw a line out."),
+            Some("I go fishing.".to_string())
+        );
+        // An answer that goes on with its own predicate is read as said, not as a yes.
+        assert_eq!(said("Do you ever go fishing?", "I do like boats."), None);
         assert_eq!(
             said("What do you fish for?", "Tuna."),
             Some("I fish for Tuna.".to_string())
