@@ -135,9 +135,33 @@ const BEFORE_YOU: &[&str] = &[
     "when", "where", "whether", "which", "while", "who", "wish", "with",
 ];
 
+/// Adverbs of frequency that may come before the subject ("Usually I run at night").
+const FRONTED_ADVERBS: &[&str] = &[
+    "generally",
+    "mainly",
+    "mostly",
+    "normally",
+    "occasionally",
+    "often",
+    "sometimes",
+    "typically",
+    "usually",
+];
+
 /// Words that may stand between a joiner and the verb it coordinates ("and then went").
 const BEFORE_COORDINATED_VERB: &[&str] = &[
-    "actually", "also", "even", "just", "now", "often", "really", "recently", "still", "then",
+    "actually",
+    "also",
+    "always",
+    "even",
+    "just",
+    "now",
+    "often",
+    "really",
+    "recently",
+    "sometimes",
+    "still",
+    "then",
     "usually",
 ];
 
@@ -186,6 +210,17 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
         } else {
             break;
         }
+    }
+    // "Sometimes I fish for extra money": the adverb goes after the subject.
+    let fronted: Vec<&Token>;
+    let adverb: Token;
+    if tokens.len() > 2 && has(FRONTED_ADVERBS, &tokens[0].lower) && tokens[1].lower == "i" {
+        adverb = Token::new(&tokens[0].lower, TokenKind::Word);
+        fronted = [tokens[1], &adverb]
+            .into_iter()
+            .chain(tokens[2..].iter().copied())
+            .collect();
+        tokens = &fronted;
     }
     let mut hedged = false;
     // "I think (that) I …", "I feel like my …", "I mean I …", "I know I …".

@@ -225,7 +225,7 @@ const STRANDED: &[&str] = &["about", "at", "for", "in", "on", "to", "with"];
 fn object_slot(tokens: &[Token]) -> Option<String> {
     let words: Vec<&Token> = tokens
         .iter()
-        .filter(|t| !has(QUESTION_ONLY, &t.lower) && !has(&["now", "these", "days"], &t.lower))
+        .filter(|t| !has(QUESTION_ONLY, &t.lower) && !has(&["days", "now", "these"], &t.lower))
         .collect();
     match words.as_slice() {
         [verb] => Some(verb.lower.to_string()),
@@ -316,7 +316,7 @@ fn verdict(answer: &[Token]) -> Option<bool> {
     if w(0) == "i" {
         // "I do!", "I have, but …", "I did too": the auxiliary alone answers.
         let ends = answer.get(2).is_none_or(|t| t.kind == TokenKind::Punct)
-            || has(&["but", "too", "though"], w(2));
+            || has(&["but", "though", "too"], w(2));
         return match (w(1), w(2)) {
             ("don't" | "haven't" | "didn't", _) | ("do" | "have" | "am", "not") => Some(false),
             ("do" | "have" | "am" | "did", _) if ends => Some(true),

@@ -124,7 +124,9 @@ pub(crate) fn is_chat(r: &Reading<'_>) -> bool {
 pub(crate) fn chat_reason(r: &Reading<'_>) -> Option<&'static str> {
     let verb = r.w(0);
     let first = r.clause.get(1).map(|t| t.lower.as_str()).unwrap_or("");
-    if has(EPISODIC, first) && !(first == "would" && r.is(1, &["like", "love"])) {
+    // "I try to eat healthy" is a habit, "I tried to call" an episode.
+    let habit = first == "try" && r.is(1, &["to"]);
+    if has(EPISODIC, first) && !(first == "would" && r.is(1, &["like", "love"])) && !habit {
         return Some("episodic");
     }
     if first == "will" && r.time.is_none() {
@@ -194,8 +196,7 @@ pub(crate) fn chat_reason(r: &Reading<'_>) -> Option<&'static str> {
             r.w(1),
         )
     {
-        return (r.w(1) == "to" || r.w(1) == "heard" || r.w(1) == "seen" || r.w(1) == "no")
-            .then_some("have");
+        return (r.w(1) == "to" || r.w(1) == "heard" || r.w(1) == "no").then_some("have");
     }
     // "I know how to sew", "I don't know much about fishing" say what the speaker knows.
     let knowing = verb == "know" && has(&["a", "how", "little", "lot", "much", "nothing"], r.w(1));

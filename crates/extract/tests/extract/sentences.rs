@@ -539,3 +539,48 @@ fn a_mention_of_the_boss_says_the_speaker_has_a_job() {
     let found = extract("My boss wants a new tax program.", day(0));
     assert!(found.iter().any(|c| c.statement == "I have a job."));
 }
+
+#[test]
+fn fronted_adverbs_coordinated_habits_and_wishes_are_said_plainly() {
+    let said = |text: &str| -> Vec<String> {
+        extract(text, day(0))
+            .into_iter()
+            .map(|c| c.statement)
+            .collect()
+    };
+    assert_eq!(
+        said("Sometimes I fish for extra money."),
+        ["I sometimes fish for extra money."]
+    );
+    // Only a frequency adverb moves: "Today I …" is an episode, not a habit.
+    assert!(said("Maybe I fish for extra money.").is_empty());
+    assert_eq!(
+        said("I like horses and always spend time at the stable."),
+        ["I like horses.", "I spend time at the stable."]
+    );
+    assert_eq!(
+        said("I'd love to visit Japan."),
+        ["I would like to visit Japan."]
+    );
+    // Someone else's wish stays theirs.
+    assert!(said("You would love to visit Japan.").is_empty());
+}
+
+#[test]
+fn mentions_of_homes_vehicles_and_pets_imply_having_them() {
+    let said = |text: &str| -> Vec<String> {
+        extract(text, day(0))
+            .into_iter()
+            .map(|c| c.statement)
+            .collect()
+    };
+    assert!(said("My new car broke down again.").contains(&"I have a car.".to_string()));
+    assert!(said("My parrot talks all day.").contains(&"I have a parrot.".to_string()));
+    assert!(said("I run my own business.").contains(&"I have a business.".to_string()));
+    // Not the speaker's: someone else's car, or a car that is only wanted.
+    assert!(!said("Your car is nice.").contains(&"I have a car.".to_string()));
+    assert!(!said("I want a car.").contains(&"I have a car.".to_string()));
+    // "I became a vet" says the occupation; "my sister became a vet" does not.
+    assert_eq!(said("I became a vet to help animals."), ["I am a vet."]);
+    assert!(!said("My sister became a vet.").contains(&"I am a vet.".to_string()));
+}
