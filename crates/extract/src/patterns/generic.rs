@@ -115,6 +115,32 @@ pub(crate) fn is_pointer(word: &str) -> bool {
     has(POINTERS, word)
 }
 
+/// Whether the "that" at `i` starts a relative clause after a noun ("charities that help the
+/// poor") rather than pointing back ("I love that", "I did that too"): a noun before it, not a
+/// verb, a preposition or a determiner, and a verb or subject after it.
+fn relative_that(pred: &[crate::tokenize::Token], i: usize) -> bool {
+    let (Some(before), Some(after)) = (i.checked_sub(1).and_then(|b| pred.get(b)), pred.get(i + 1))
+    else {
+        return false;
+    };
+    let w = before.lower.as_str();
+    pred[i].lower == "that"
+        && i >= 2
+        && before.kind == crate::tokenize::TokenKind::Word
+        && !has(lexicon::VERBS, w)
+        && !has(lexicon::PAST_VERBS, w)
+        && !has(super::PHRASE_ENDS, w)
+        && !has(lexicon::DETERMINERS, w)
+        && !has(&["am", "be", "is", "like", "of", "was"], w)
+        && !w.ends_with("ed")
+        && (has(lexicon::VERBS, &after.lower)
+            || has(lexicon::PAST_VERBS, &after.lower)
+            || matches!(
+                after.lower.as_str(),
+                "i" | "is" | "are" | "was" | "were" | "we"
+            ))
+}
+
 /// Whether the predicate is conversation rather than a fact ("I see", "I'm sorry").
 pub(crate) fn is_chat(r: &Reading<'_>) -> bool {
     chat_reason(r).is_some()
@@ -132,8 +158,16 @@ pub(crate) fn chat_reason(r: &Reading<'_>) -> Option<&'static str> {
     if first == "will" && r.time.is_none() {
         return Some("will");
     }
-    if r.pred.iter().any(|t| has(POINTERS, &t.lower)) {
+    if r.pred
+        .iter()
+        .enumerate()
+        .any(|(i, t)| has(POINTERS, &t.lower) && !relative_that(&r.pred, i))
+    {
         return Some("pointer");
+    }
+    // "I would love." after its object was cut: a wish of nothing.
+    if verb == "would" && r.pred.len() <= 2 {
+        return Some("would");
     }
     if r.pred.is_empty() || only_anaphors(&r.pred) || only_anaphors(r.rest(1)) {
         return Some("anaphor");

@@ -106,6 +106,7 @@ const SKIPPED_ADVERBS: &[&str] = &[
     "maybe",
     "mostly",
     "now",
+    "originally",
     "perhaps",
     "possibly",
     "probably",

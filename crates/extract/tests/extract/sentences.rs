@@ -584,3 +584,27 @@ fn mentions_of_homes_vehicles_and_pets_imply_having_them() {
     assert_eq!(said("I became a vet to help animals."), ["I am a vet."]);
     assert!(!said("My sister became a vet.").contains(&"I am a vet.".to_string()));
 }
+
+#[test]
+fn relative_that_is_not_a_pointer_and_interjections_are_skipped() {
+    let said = |text: &str| -> Vec<String> {
+        extract(text, day(0))
+            .into_iter()
+            .map(|c| c.statement)
+            .collect()
+    };
+    assert_eq!(
+        said("I also donate money to charities that help the poor."),
+        ["I donate money to charities that help the poor."]
+    );
+    // "that" pointing back into the conversation still says nothing by itself.
+    assert!(said("I did that too.").is_empty());
+    assert!(said("I know that he is right.").is_empty());
+    assert!(said("I would love that, we could start a club!").is_empty());
+    assert_eq!(said("Good I work in a mall."), ["I work in a mall."]);
+    assert_eq!(said("I am originally from Ohio."), ["I am from Ohio."]);
+    assert_eq!(
+        said("No, I have never seen the ocean."),
+        ["I have never seen the ocean."]
+    );
+}
