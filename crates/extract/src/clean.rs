@@ -211,6 +211,20 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
             break;
         }
     }
+    // "That's why I work for a nonprofit", "which is why I moved": the reason is talk, the
+    // clause after it a statement.
+    if let Some(why) = tokens.iter().take(4).position(|t| t.lower == "why")
+        && tokens.get(why + 1).is_some_and(|t| t.lower == "i")
+        && tokens[..why].iter().all(|t| {
+            has(
+                &["is", "maybe", "that", "that's", "thats", "this", "which"],
+                &t.lower,
+            )
+        })
+        && why > 0
+    {
+        tokens = &tokens[why + 1..];
+    }
     // "Sometimes I fish for extra money": the adverb goes after the subject.
     let fronted: Vec<&Token>;
     let adverb: Token;

@@ -608,3 +608,29 @@ fn relative_that_is_not_a_pointer_and_interjections_are_skipped() {
         ["I have never seen the ocean."]
     );
 }
+
+#[test]
+fn mentions_outside_statements_and_reasons_before_the_subject() {
+    let said = |text: &str| -> Vec<String> {
+        extract(text, day(0))
+            .into_iter()
+            .map(|c| c.statement)
+            .collect()
+    };
+    assert_eq!(said("Just visiting my grandkids!"), ["I have grandkids."]);
+    assert_eq!(
+        said("You should meet my wife."),
+        ["I have a wife.", "I am married."]
+    );
+    // Not from a question or a hypothetical.
+    assert!(said("Have you seen my dog?").is_empty());
+    assert!(said("If my husband were here he would laugh.").is_empty());
+    assert_eq!(
+        said("That's why I work for a small nonprofit."),
+        ["I work for a small nonprofit."]
+    );
+    // "why" elsewhere is not a reason before the subject.
+    assert!(said("Why I left is a long story.").is_empty());
+    // A liked thing cut off before its object is no fact.
+    assert!(said("There is a golf course that I really enjoy going to.").is_empty());
+}
