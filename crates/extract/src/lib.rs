@@ -69,7 +69,7 @@ pub fn extract(text: &str, now: DateTime<Utc>) -> Vec<Candidate> {
     };
     for clause in clauses::clauses(&tokens) {
         let cleaned = clean::clean_all(&clause);
-        if cleaned.is_empty() && !clause.question && !clause.sentence_has_condition {
+        if cleaned.is_empty() && !clause.sentence_has_condition {
             // Not a statement about the speaker, but "my grandkids" still says they have them.
             let words: Vec<Token> = clause.tokens.iter().map(|t| (*t).clone()).collect();
             for c in patterns::implied_by_mentions(&words, now) {

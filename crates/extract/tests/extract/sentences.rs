@@ -622,8 +622,8 @@ fn mentions_outside_statements_and_reasons_before_the_subject() {
         said("You should meet my wife."),
         ["I have a wife.", "I am married."]
     );
-    // Not from a question or a hypothetical.
-    assert!(said("Have you seen my dog?").is_empty());
+    // A question still says who the asker has; a hypothetical does not.
+    assert_eq!(said("Have you met my twins?"), ["I have twins."]);
     assert!(said("If my husband were here he would laugh.").is_empty());
     assert_eq!(
         said("That's why I work for a small nonprofit."),
