@@ -322,7 +322,14 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
             .last()
             .is_some_and(|t| has(TRAILING, &t.lower) || t.is(class::JOINER))
     {
-        out.pop();
+        let popped = out.pop();
+        // "… right now": the "right" goes with the "now".
+        if popped.is_some_and(|t| t.lower == "now")
+            && out.len() > 2
+            && out.last().is_some_and(|t| t.lower == "right")
+        {
+            out.pop();
+        }
     }
     if out.len() >= 2 && out[out.len() - 2].lower == "as" && out[out.len() - 1].lower == "well" {
         out.truncate(out.len() - 2);

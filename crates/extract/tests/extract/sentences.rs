@@ -634,3 +634,9 @@ fn mentions_outside_statements_and_reasons_before_the_subject() {
     // A liked thing cut off before its object is no fact.
     assert!(said("There is a golf course that I really enjoy going to.").is_empty());
 }
+
+#[test]
+fn right_now_is_dropped_whole() {
+    let found = extract("I am working at a bakery right now.", day(0));
+    assert_eq!(found[0].statement, "I am working at a bakery.");
+}
