@@ -69,9 +69,10 @@ pub fn extract(text: &str, now: DateTime<Utc>) -> Vec<Candidate> {
     };
     for clause in clauses::clauses(&tokens) {
         let cleaned = clean::clean_all(&clause);
-        if cleaned.is_empty() && !clause.sentence_has_condition {
+        let my = clause.tokens.iter().position(|t| t.lower == "my");
+        if let Some(my) = my.filter(|_| cleaned.is_empty() && !clause.sentence_has_condition) {
             // Not a statement about the speaker, but "my grandkids" still says they have them.
-            let words: Vec<Token> = clause.tokens.iter().map(|t| (*t).clone()).collect();
+            let words: Vec<Token> = clause.tokens[my..].iter().map(|t| (*t).clone()).collect();
             for c in patterns::implied_by_mentions(&words, now) {
                 add(&mut found, c);
             }
