@@ -135,9 +135,33 @@ const BEFORE_YOU: &[&str] = &[
     "when", "where", "whether", "which", "while", "who", "wish", "with",
 ];
 
+/// Adverbs of frequency that may come before the subject ("Usually I run at night").
+const FRONTED_ADVERBS: &[&str] = &[
+    "generally",
+    "mainly",
+    "mostly",
+    "normally",
+    "occasionally",
+    "often",
+    "sometimes",
+    "typically",
+    "usually",
+];
+
 /// Words that may stand between a joiner and the verb it coordinates ("and then went").
 const BEFORE_COORDINATED_VERB: &[&str] = &[
-    "actually", "also", "even", "just", "now", "often", "really", "recently", "still", "then",
+    "actually",
+    "also",
+    "always",
+    "even",
+    "just",
+    "now",
+    "often",
+    "really",
+    "recently",
+    "sometimes",
+    "still",
+    "then",
     "usually",
 ];
 
@@ -191,6 +215,31 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
         } else {
             break;
         }
+    }
+    // "That's why I work for a nonprofit", "which is why I moved": the reason is talk, the
+    // clause after it a statement.
+    if let Some(why) = tokens.iter().take(4).position(|t| t.lower == "why")
+        && tokens.get(why + 1).is_some_and(|t| t.lower == "i")
+        && tokens[..why].iter().all(|t| {
+            has(
+                &["is", "maybe", "that", "that's", "thats", "this", "which"],
+                &t.lower,
+            )
+        })
+        && why > 0
+    {
+        tokens = &tokens[why + 1..];
+    }
+    // "Sometimes I fish for extra money": the adverb goes after the subject.
+    let fronted: Vec<&Token>;
+    let adverb: Token;
+    if tokens.len() > 2 && has(FRONTED_ADVERBS, &tokens[0].lower) && tokens[1].lower == "i" {
+        adverb = Token::new(&tokens[0].lower, TokenKind::Word);
+        fronted = [tokens[1], &adverb]
+            .into_iter()
+            .chain(tokens[2..].iter().copied())
+            .collect();
+        tokens = &fronted;
     }
     let mut hedged = false;
     // "I think (that) I …", "I feel like my …", "I mean I …", "I know I …".
@@ -278,7 +327,14 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
             .last()
             .is_some_and(|t| has(TRAILING, &t.lower) || t.is(class::JOINER))
     {
-        out.pop();
+        let popped = out.pop();
+        // "… right now": the "right" goes with the "now".
+        if popped.is_some_and(|t| t.lower == "now")
+            && out.len() > 2
+            && out.last().is_some_and(|t| t.lower == "right")
+        {
+            out.pop();
+        }
     }
     if out.len() >= 2 && out[out.len() - 2].lower == "as" && out[out.len() - 1].lower == "well" {
         out.truncate(out.len() - 2);

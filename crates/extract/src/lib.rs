@@ -24,6 +24,7 @@ use chrono::{DateTime, Utc};
 
 pub use candidate::{Candidate, SINGLE_VALUED, Tense, is_single_valued};
 pub use learner::{PatternLearner, authored_text};
+use tokenize::Token;
 
 /// Finds the facts a reply states about its author, reading it with the other party's
 /// `question` before it when there is one: "What's your favorite band?" "Roxy Music." states
@@ -58,15 +59,27 @@ pub fn extract(text: &str, now: DateTime<Utc>) -> Vec<Candidate> {
         tokens = clauses::supply_subjects(tokens);
     }
     let mut found: Vec<Candidate> = Vec::new();
+    let add = |found: &mut Vec<Candidate>, c: Candidate| {
+        if !found
+            .iter()
+            .any(|f| f.key == c.key && f.value == c.value && f.polarity == c.polarity)
+        {
+            found.push(c);
+        }
+    };
     for clause in clauses::clauses(&tokens) {
-        for cleaned in clean::clean_all(&clause) {
+        let cleaned = clean::clean_all(&clause);
+        let my = clause.tokens.iter().position(|t| t.lower == "my");
+        if let Some(my) = my.filter(|_| cleaned.is_empty() && !clause.sentence_has_condition) {
+            // Not a statement about the speaker, but "my grandkids" still says they have them.
+            let words: Vec<Token> = clause.tokens[my..].iter().map(|t| (*t).clone()).collect();
+            for c in patterns::implied_by_mentions(&words, now) {
+                add(&mut found, c);
+            }
+        }
+        for cleaned in cleaned {
             for c in patterns::candidates(&cleaned, now) {
-                if !found
-                    .iter()
-                    .any(|f| f.key == c.key && f.value == c.value && f.polarity == c.polarity)
-                {
-                    found.push(c);
-                }
+                add(&mut found, c);
             }
         }
     }

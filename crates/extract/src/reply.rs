@@ -70,6 +70,7 @@ const ASKED_VERBS: &[&str] = &[
 /// Participles a "have you (ever) …?" question may ask about.
 const ASKED_PARTICIPLES: &[&str] = &[
     "been",
+    "considered",
     "done",
     "eaten",
     "gone",
@@ -84,6 +85,7 @@ const ASKED_PARTICIPLES: &[&str] = &[
     "read",
     "seen",
     "taken",
+    "thought",
     "traveled",
     "travelled",
     "tried",
@@ -169,6 +171,16 @@ pub(crate) fn statement(question: &str, answer: &str) -> Option<String> {
             ok.then_some(())?;
             Some(format!("I {verb} {}.", noun_phrase_answer(first)?))
         }
+        ("what", "do", "you", verb) if has(ASKED_VERBS, verb) && verb != "go" => {
+            // "What do you fish for?" "Tuna." → "I fish for Tuna."
+            let rest = object_slot(&asked[3..])?;
+            Some(format!("I {rest} {}.", noun_phrase_answer(first)?))
+        }
+        ("what", "are", "you", verb) if verb.ends_with("ing") && !has(PASSING_STATES, verb) => {
+            // "What are you studying?" "Sports medicine." → "I am studying sports medicine."
+            let rest = object_slot(&asked[3..])?;
+            Some(format!("I am {rest} {}.", noun_phrase_answer(first)?))
+        }
         ("do", "you", ..) => {
             let mut at = 2;
             while has(&["also", "ever", "still", "usually"], q(at)) {
@@ -200,6 +212,25 @@ pub(crate) fn statement(question: &str, answer: &str) -> Option<String> {
                 true => Some(format!("I have {rest}.")),
                 false => Some(format!("I have never {rest}.")),
             }
+        }
+        _ => None,
+    }
+}
+
+/// Prepositions a "what do you … ?" question may end with ("what do you fish for?").
+const STRANDED: &[&str] = &["about", "at", "for", "in", "on", "to", "with"];
+
+/// The verb of a "what do you <verb> (prep)?" question, with its stranded preposition, when
+/// the answer fills its object and nothing else follows.
+fn object_slot(tokens: &[Token]) -> Option<String> {
+    let words: Vec<&Token> = tokens
+        .iter()
+        .filter(|t| !has(QUESTION_ONLY, &t.lower) && !has(&["days", "now", "these"], &t.lower))
+        .collect();
+    match words.as_slice() {
+        [verb] => Some(verb.lower.to_string()),
+        [verb, prep] if has(STRANDED, &prep.lower) => {
+            Some(format!("{} {}", verb.lower, prep.lower))
         }
         _ => None,
     }
@@ -283,9 +314,12 @@ fn verdict(answer: &[Token]) -> Option<bool> {
         return Some(false);
     }
     if w(0) == "i" {
+        // "I do!", "I have, but …", "I did too": the auxiliary alone answers.
+        let ends = answer.get(2).is_none_or(|t| t.kind == TokenKind::Punct)
+            || has(&["but", "though", "too"], w(2));
         return match (w(1), w(2)) {
             ("don't" | "haven't" | "didn't", _) | ("do" | "have" | "am", "not") => Some(false),
-            ("do" | "have" | "am" | "did", "") => Some(true),
+            ("do" | "have" | "am" | "did", _) if ends => Some(true),
             _ => None,
         };
     }
@@ -369,6 +403,31 @@ mod tests {
             said("How old are you?", "I just turned 34."),
             Some("I am 34 years old.".to_string())
         );
+        assert_eq!(
+            said(
+                "Have you ever thought about getting a dog?",
+                "I have, but I rent."
+            ),
+            Some("I have thought about getting a dog.".to_string())
+        );
+        assert_eq!(
+            said("Do you ever go fishing?", "I do! I throw a line out."),
+            Some("I go fishing.".to_string())
+        );
+        // An answer that goes on with its own predicate is read as said, not as a yes.
+        assert_eq!(said("Do you ever go fishing?", "I do like boats."), None);
+        assert_eq!(
+            said("What do you fish for?", "Tuna."),
+            Some("I fish for Tuna.".to_string())
+        );
+        assert_eq!(
+            said("Cool! What are you studying?", "Sports medicine."),
+            Some("I am studying Sports medicine.".to_string())
+        );
+        // The answer must fill the object: not a sentence, not a question with more after it.
+        assert_eq!(said("What are you studying?", "It is hard to say."), None);
+        assert_eq!(said("What do you play on weekends?", "Golf."), None);
+        assert_eq!(said("What are you doing?", "Cooking."), None);
         // Not a question about the one answering, a choice, or an answer that says nothing.
         assert_eq!(said("Have I told you about my dog?", "No."), None);
         assert_eq!(said("Do you like cats or dogs?", "Yes."), None);

@@ -43,6 +43,7 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
             value_text(&plan),
         );
         f.due = r.time.filter(|t| t.end > r.now).map(|t| t.end);
+        f.statement = wish_said_plainly(r.clause);
         return Some(f);
     }
     if r.w(0) == "play" && !r.rest(1).is_empty() && !only_anaphors(r.rest(1)) {
@@ -69,6 +70,17 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         ));
     }
     None
+}
+
+/// "I would love to visit Japan" is the wish "I would like to visit Japan": the wish said the
+/// one plain way, whichever verb of longing carried it.
+fn wish_said_plainly(clause: &[Token]) -> Option<String> {
+    let at = clause
+        .windows(2)
+        .position(|w| w[0].lower == "would" && w[1].lower == "love")?;
+    let mut words = clause.to_vec();
+    words[at + 1] = Token::new("like", crate::tokenize::TokenKind::Word);
+    Some(crate::render::sentence(&crate::render::join(&words)))
 }
 
 /// Where a plan's content starts, when the clause states a plan.

@@ -115,6 +115,32 @@ pub(crate) fn is_pointer(word: &str) -> bool {
     has(POINTERS, word)
 }
 
+/// Whether the "that" at `i` starts a relative clause after a noun ("charities that help the
+/// poor") rather than pointing back ("I love that", "I did that too"): a noun before it, not a
+/// verb, a preposition or a determiner, and a verb or subject after it.
+fn relative_that(pred: &[crate::tokenize::Token], i: usize) -> bool {
+    let (Some(before), Some(after)) = (i.checked_sub(1).and_then(|b| pred.get(b)), pred.get(i + 1))
+    else {
+        return false;
+    };
+    let w = before.lower.as_str();
+    pred[i].lower == "that"
+        && i >= 2
+        && before.kind == crate::tokenize::TokenKind::Word
+        && !has(lexicon::VERBS, w)
+        && !has(lexicon::PAST_VERBS, w)
+        && !has(super::PHRASE_ENDS, w)
+        && !has(lexicon::DETERMINERS, w)
+        && !has(&["am", "be", "is", "like", "of", "was"], w)
+        && !w.ends_with("ed")
+        && (has(lexicon::VERBS, &after.lower)
+            || has(lexicon::PAST_VERBS, &after.lower)
+            || matches!(
+                after.lower.as_str(),
+                "i" | "is" | "are" | "was" | "were" | "we"
+            ))
+}
+
 /// Whether the predicate is conversation rather than a fact ("I see", "I'm sorry").
 pub(crate) fn is_chat(r: &Reading<'_>) -> bool {
     chat_reason(r).is_some()
@@ -124,14 +150,24 @@ pub(crate) fn is_chat(r: &Reading<'_>) -> bool {
 pub(crate) fn chat_reason(r: &Reading<'_>) -> Option<&'static str> {
     let verb = r.w(0);
     let first = r.clause.get(1).map(|t| t.lower.as_str()).unwrap_or("");
-    if has(EPISODIC, first) && !(first == "would" && r.is(1, &["like", "love"])) {
+    // "I try to eat healthy" is a habit, "I tried to call" an episode.
+    let habit = first == "try" && r.is(1, &["to"]);
+    if has(EPISODIC, first) && !(first == "would" && r.is(1, &["like", "love"])) && !habit {
         return Some("episodic");
     }
     if first == "will" && r.time.is_none() {
         return Some("will");
     }
-    if r.pred.iter().any(|t| has(POINTERS, &t.lower)) {
+    if r.pred
+        .iter()
+        .enumerate()
+        .any(|(i, t)| has(POINTERS, &t.lower) && !relative_that(&r.pred, i))
+    {
         return Some("pointer");
+    }
+    // "I would love." after its object was cut: a wish of nothing.
+    if verb == "would" && r.pred.len() <= 2 {
+        return Some("would");
     }
     if r.pred.is_empty() || only_anaphors(&r.pred) || only_anaphors(r.rest(1)) {
         return Some("anaphor");
@@ -194,8 +230,7 @@ pub(crate) fn chat_reason(r: &Reading<'_>) -> Option<&'static str> {
             r.w(1),
         )
     {
-        return (r.w(1) == "to" || r.w(1) == "heard" || r.w(1) == "seen" || r.w(1) == "no")
-            .then_some("have");
+        return (r.w(1) == "to" || r.w(1) == "heard" || r.w(1) == "no").then_some("have");
     }
     // "I know how to sew", "I don't know much about fishing" say what the speaker knows.
     let knowing = verb == "know" && has(&["a", "how", "little", "lot", "much", "nothing"], r.w(1));

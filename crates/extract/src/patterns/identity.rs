@@ -26,6 +26,7 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         "grew" if r.is(1, &["up"]) && r.is(2, &["in"]) => hometown(r, 3),
         "come" if r.is(1, &["from"]) => hometown(r, 2),
         "work" | "worked" => work(r),
+        "became" if !r.negated => became(r),
         "study" | "studied" | "major" | "majored" => {
             let skip = if r.is(1, &["in"]) { 2 } else { 1 };
             let field = value_text(&noun_phrase(r, skip));
@@ -120,6 +121,25 @@ fn being(r: &Reading<'_>) -> Option<Found> {
         }
     }
     None
+}
+
+/// "I became a vet (to begin with)": the occupation holds now, said as "I am a vet".
+fn became(r: &Reading<'_>) -> Option<Found> {
+    if !r.is(1, &["a", "an"]) {
+        return None;
+    }
+    let np = noun_phrase(r, 2);
+    if !np
+        .last()
+        .is_some_and(|t| has(lexicon::OCCUPATIONS, &t.lower))
+    {
+        return None;
+    }
+    let job = value_text(&np);
+    let article = if starts_with_vowel(&job) { "an" } else { "a" };
+    let mut f = Found::new(Facet::Identity, "occupation", job.to_lowercase());
+    f.statement = Some(format!("I am {article} {job}."));
+    Some(f)
 }
 
 fn starts_with_vowel(s: &str) -> bool {

@@ -106,6 +106,7 @@ const SKIPPED_ADVERBS: &[&str] = &[
     "maybe",
     "mostly",
     "now",
+    "originally",
     "perhaps",
     "possibly",
     "probably",
@@ -159,6 +160,23 @@ pub(crate) fn candidates(cleaned: &Cleaned, now: DateTime<Utc>) -> Vec<Candidate
             .map(|f| implied_candidate(cleaned, &reading, f)),
     );
     out
+}
+
+/// The people, pets and things a clause that is not itself a statement mentions as "my …"
+/// ("Just visiting my grandkids!": "I have grandkids").
+pub(crate) fn implied_by_mentions(tokens: &[Token], now: DateTime<Utc>) -> Vec<Candidate> {
+    let Some(my) = tokens.iter().position(|t| t.lower == "my") else {
+        return Vec::new();
+    };
+    let cleaned = Cleaned {
+        tokens: tokens[my..].to_vec(),
+        hedged: false,
+    };
+    let reading = read(&cleaned.tokens, now);
+    others::implied(&cleaned.tokens)
+        .into_iter()
+        .map(|f| implied_candidate(&cleaned, &reading, f))
+        .collect()
 }
 
 /// An implied fact holds whatever the clause's tense or polarity ("my dog doesn't bark").

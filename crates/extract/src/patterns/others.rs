@@ -145,13 +145,21 @@ const IMPLIED: &[&str] = &[
     "grandson",
     "husband",
     "kids",
+    "nephew",
+    "nephews",
+    "niece",
+    "nieces",
     "partner",
     "pets",
     "puppy",
+    "roommate",
+    "roommates",
+    "siblings",
     "sister",
     "sisters",
     "son",
     "sons",
+    "twins",
     "wife",
 ];
 
@@ -161,11 +169,31 @@ const KIN_ADJECTIVES: &[&str] = &[
     "young", "younger", "youngest",
 ];
 
+/// Things whose mention as "my …" implies the user has them: homes, vehicles, a business
+/// ("my car broke down": "I have a car").
+const IMPLIED_THINGS: &[&str] = &[
+    "apartment",
+    "bike",
+    "boat",
+    "business",
+    "car",
+    "condo",
+    "farm",
+    "garden",
+    "house",
+    "houseboat",
+    "laptop",
+    "motorcycle",
+    "ranch",
+    "truck",
+    "yard",
+];
+
 /// Things whose mention as "my …" implies the user has a job ("my boss", "my coworkers").
 const JOB_WORDS: &[&str] = &["boss", "coworker", "coworkers", "job", "manager", "shift"];
 
 /// "My daughter is on spring break" also says "I have a daughter", "my two boys" "I have two
-/// boys", "my boss" "I have a job": one fact per such mention.
+/// boys", "my boss" "I have a job", "my new car" "I have a car": one fact per such mention.
 pub(crate) fn implied(clause: &[Token]) -> Vec<Found> {
     let mut out = Vec::new();
     for (at, my) in clause.iter().enumerate() {
@@ -193,18 +221,20 @@ pub(crate) fn implied(clause: &[Token]) -> Vec<Found> {
             out.push(f);
             continue;
         }
-        if !has(IMPLIED, &who.lower) {
+        let thing = has(IMPLIED_THINGS, &who.lower);
+        if !has(IMPLIED, &who.lower) && !thing && !has(lexicon::PETS, &who.lower) {
             continue;
         }
-        let plural =
-            who.lower.ends_with('s') || matches!(who.lower.as_str(), "children" | "grandchildren");
+        let plural = who.lower.ends_with('s') && !who.lower.ends_with("ss")
+            || matches!(who.lower.as_str(), "children" | "grandchildren");
         let how_many = match count {
             Some(n) if plural => format!("{} ", n.text),
             _ if plural => String::new(),
+            _ if who.lower.starts_with(['a', 'e', 'i', 'o', 'u']) => "an ".to_string(),
             _ => "a ".to_string(),
         };
         let pet = has(lexicon::PETS, &who.lower);
-        let facet = if pet {
+        let facet = if pet || thing {
             Facet::Possession
         } else {
             Facet::Relationship

@@ -112,7 +112,11 @@ fn positive(mut f: Found) -> Found {
 fn object(tokens: &[Token]) -> Option<Vec<Token>> {
     let start = usize::from(tokens.first().is_some_and(|t| t.lower == "to"));
     let what: Vec<Token> = tokens[start.min(tokens.len())..].to_vec();
-    (!what.is_empty() && !only_anaphors(&what) && what.len() <= 8).then_some(what)
+    // "… a golf course that I really enjoy going to": the object was cut off.
+    let dangling = what
+        .last()
+        .is_some_and(|t| crate::lexicon::has(super::PHRASE_ENDS, &t.lower));
+    (!what.is_empty() && !only_anaphors(&what) && what.len() <= 8 && !dangling).then_some(what)
 }
 
 fn liking(r: &Reading<'_>, from: usize, strength: f32, dislike: bool) -> Option<Found> {

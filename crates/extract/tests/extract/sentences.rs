@@ -555,3 +555,104 @@ fn a_mention_of_the_boss_says_the_speaker_has_a_job() {
     let found = extract("My boss wants a new tax program.", day(0));
     assert!(found.iter().any(|c| c.statement == "I have a job."));
 }
+
+#[test]
+fn fronted_adverbs_coordinated_habits_and_wishes_are_said_plainly() {
+    let said = |text: &str| -> Vec<String> {
+        extract(text, day(0))
+            .into_iter()
+            .map(|c| c.statement)
+            .collect()
+    };
+    assert_eq!(
+        said("Sometimes I fish for extra money."),
+        ["I sometimes fish for extra money."]
+    );
+    // Only a frequency adverb moves: "Today I …" is an episode, not a habit.
+    assert!(said("Maybe I fish for extra money.").is_empty());
+    assert_eq!(
+        said("I like horses and always spend time at the stable."),
+        ["I like horses.", "I spend time at the stable."]
+    );
+    assert_eq!(
+        said("I'd love to visit Japan."),
+        ["I would like to visit Japan."]
+    );
+    // Someone else's wish stays theirs.
+    assert!(said("You would love to visit Japan.").is_empty());
+}
+
+#[test]
+fn mentions_of_homes_vehicles_and_pets_imply_having_them() {
+    let said = |text: &str| -> Vec<String> {
+        extract(text, day(0))
+            .into_iter()
+            .map(|c| c.statement)
+            .collect()
+    };
+    assert!(said("My new car broke down again.").contains(&"I have a car.".to_string()));
+    assert!(said("My parrot talks all day.").contains(&"I have a parrot.".to_string()));
+    assert!(said("I run my own business.").contains(&"I have a business.".to_string()));
+    // Not the speaker's: someone else's car, or a car that is only wanted.
+    assert!(!said("Your car is nice.").contains(&"I have a car.".to_string()));
+    assert!(!said("I want a car.").contains(&"I have a car.".to_string()));
+    // "I became a vet" says the occupation; "my sister became a vet" does not.
+    assert_eq!(said("I became a vet to help animals."), ["I am a vet."]);
+    assert!(!said("My sister became a vet.").contains(&"I am a vet.".to_string()));
+}
+
+#[test]
+fn relative_that_is_not_a_pointer_and_interjections_are_skipped() {
+    let said = |text: &str| -> Vec<String> {
+        extract(text, day(0))
+            .into_iter()
+            .map(|c| c.statement)
+            .collect()
+    };
+    assert_eq!(
+        said("I also donate money to charities that help the poor."),
+        ["I donate money to charities that help the poor."]
+    );
+    // "that" pointing back into the conversation still says nothing by itself.
+    assert!(said("I did that too.").is_empty());
+    assert!(said("I know that he is right.").is_empty());
+    assert!(said("I would love that, we could start a club!").is_empty());
+    assert_eq!(said("Good I work in a mall."), ["I work in a mall."]);
+    assert_eq!(said("I am originally from Ohio."), ["I am from Ohio."]);
+    assert_eq!(
+        said("No, I have never seen the ocean."),
+        ["I have never seen the ocean."]
+    );
+}
+
+#[test]
+fn mentions_outside_statements_and_reasons_before_the_subject() {
+    let said = |text: &str| -> Vec<String> {
+        extract(text, day(0))
+            .into_iter()
+            .map(|c| c.statement)
+            .collect()
+    };
+    assert_eq!(said("Just visiting my grandkids!"), ["I have grandkids."]);
+    assert_eq!(
+        said("You should meet my wife."),
+        ["I have a wife.", "I am married."]
+    );
+    // A question still says who the asker has; a hypothetical does not.
+    assert_eq!(said("Have you met my twins?"), ["I have twins."]);
+    assert!(said("If my husband were here he would laugh.").is_empty());
+    assert_eq!(
+        said("That's why I work for a small nonprofit."),
+        ["I work for a small nonprofit."]
+    );
+    // "why" elsewhere is not a reason before the subject.
+    assert!(said("Why I left is a long story.").is_empty());
+    // A liked thing cut off before its object is no fact.
+    assert!(said("There is a golf course that I really enjoy going to.").is_empty());
+}
+
+#[test]
+fn right_now_is_dropped_whole() {
+    let found = extract("I am working at a bakery right now.", day(0));
+    assert_eq!(found[0].statement, "I am working at a bakery.");
+}
