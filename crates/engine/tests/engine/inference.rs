@@ -161,93 +161,85 @@ fn the_context_says_how_to_answer() {
     insta::assert_snapshot!(&context.block[start..end]);
 }
 
-#[test]
-fn deleting_a_stated_fact_also_stops_its_inferred_twin() {
+/// Kim, who says she lives in Oslo and writes of Oslo's winters: a stated city and its inferred
+/// twin.
+fn kim_in_oslo() -> (tempfile::TempDir, rapport_engine::Engine) {
     let dir = tempfile::tempdir().unwrap();
     let engine = engine(dir.path());
     let since_moving = wrote("d6", 1, "Since moving to Oslo the winters feel endless.");
     engine
         .ingest(&[since_moving, said("kim", "t1", 2, "I live in Oslo.")])
         .unwrap();
-    let keys = |engine: &rapport_engine::Engine| {
-        let mut keys: Vec<(String, String)> = engine
-            .facts(&tenant(), &user("kim"))
-            .unwrap()
-            .into_iter()
-            .filter(|f| f.is_current() && f.key.ends_with("location.city"))
-            .map(|f| (f.key, f.value))
-            .collect();
-        keys.sort();
-        keys
-    };
+    (dir, engine)
+}
+
+/// Kim's city facts, current or past, stated and inferred, as (key, value), sorted.
+fn cities(engine: &rapport_engine::Engine, current: bool) -> Vec<(String, String)> {
+    let mut cities: Vec<(String, String)> = engine
+        .facts(&tenant(), &user("kim"))
+        .unwrap()
+        .into_iter()
+        .filter(|f| f.is_current() == current && f.key.ends_with("location.city"))
+        .map(|f| (f.key, f.value))
+        .collect();
+    cities.sort();
+    cities
+}
+
+/// The id of Kim's stated city.
+fn stated_city(engine: &rapport_engine::Engine) -> u64 {
+    engine
+        .facts(&tenant(), &user("kim"))
+        .unwrap()
+        .into_iter()
+        .find(|f| f.key == "location.city")
+        .unwrap()
+        .id
+}
+
+#[test]
+fn deleting_a_stated_fact_also_stops_its_inferred_twin() {
+    let (_dir, engine) = kim_in_oslo();
     let both = [
         ("inferred.location.city", "Oslo, Norway"),
         ("location.city", "Oslo"),
     ]
     .map(|(k, v)| (k.to_string(), v.to_string()));
-    assert_eq!(keys(&engine), both);
-    let stated = engine
-        .facts(&tenant(), &user("kim"))
-        .unwrap()
-        .into_iter()
-        .find(|f| f.key == "location.city")
-        .unwrap();
+    assert_eq!(cities(&engine, true), both);
     engine
-        .delete_fact(&tenant(), &user("kim"), stated.id, &Actor::cli())
+        .delete_fact(&tenant(), &user("kim"), stated_city(&engine), &Actor::cli())
         .unwrap();
-    assert_eq!(keys(&engine), []);
+    assert_eq!(cities(&engine, true), []);
     // Later learning and a rebuild do not infer it again from the old text.
     engine
         .ingest(&[said("kim", "t2", 3, "Anyway, weather is grim today.")])
         .unwrap();
-    assert_eq!(keys(&engine), []);
+    assert_eq!(cities(&engine, true), []);
     engine.reindex(|_, _| {}).unwrap();
-    assert_eq!(keys(&engine), []);
+    assert_eq!(cities(&engine, true), []);
 }
 
 #[test]
 fn editing_a_stated_fact_also_stops_its_inferred_twin_and_keeps_the_history() {
-    let dir = tempfile::tempdir().unwrap();
-    let engine = engine(dir.path());
-    let since_moving = wrote("d6", 1, "Since moving to Oslo the winters feel endless.");
+    let (_dir, engine) = kim_in_oslo();
     engine
-        .ingest(&[since_moving, said("kim", "t1", 2, "I live in Oslo.")])
+        .edit_fact(
+            &tenant(),
+            &user("kim"),
+            stated_city(&engine),
+            "Bergen",
+            &Actor::cli(),
+        )
         .unwrap();
-    let cities = |engine: &rapport_engine::Engine, current: bool| {
-        let mut cities: Vec<(String, String)> = engine
-            .facts(&tenant(), &user("kim"))
-            .unwrap()
-            .into_iter()
-            .filter(|f| f.is_current() == current && f.key.ends_with("location.city"))
-            .map(|f| (f.key, f.value))
-            .collect();
-        cities.sort();
-        cities
-    };
-    let stated = engine
-        .facts(&tenant(), &user("kim"))
-        .unwrap()
-        .into_iter()
-        .find(|f| f.key == "location.city")
-        .unwrap();
-    engine
-        .edit_fact(&tenant(), &user("kim"), stated.id, "Bergen", &Actor::cli())
-        .unwrap();
-    let now = [("location.city".to_string(), "Bergen".to_string())];
-    let was = [("location.city".to_string(), "Oslo".to_string())];
-    assert_eq!(cities(&engine, true), now);
-    assert_eq!(cities(&engine, false), was);
+    let now = vec![("location.city".to_string(), "Bergen".to_string())];
+    let was = vec![("location.city".to_string(), "Oslo".to_string())];
+    let both = |engine| (cities(engine, true), cities(engine, false));
+    assert_eq!(both(&engine), (now.clone(), was.clone()));
     // Later learning and a rebuild infer no Oslo again, and keep what the edit replaced.
     engine
         .ingest(&[said("kim", "t2", 3, "Anyway, weather is grim today.")])
         .unwrap();
-    assert_eq!(
-        (cities(&engine, true), cities(&engine, false)),
-        (now.to_vec(), was.to_vec())
-    );
+    assert_eq!(both(&engine), (now.clone(), was.clone()));
     engine.reindex(|_, _| {}).unwrap();
-    assert_eq!(
-        (cities(&engine, true), cities(&engine, false)),
-        (now.to_vec(), was.to_vec())
-    );
+    assert_eq!(both(&engine), (now, was));
 }
