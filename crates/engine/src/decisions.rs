@@ -7,7 +7,9 @@
 use std::collections::HashSet;
 
 use chrono::Utc;
-use rapport_core::{Category, Fact, FactId, Source, TenantId, TenantPolicy, UserId, UserSettings};
+use rapport_core::{
+    Category, EventId, Fact, FactId, Source, TenantId, TenantPolicy, UserId, UserSettings,
+};
 use rapport_store::AuditEntry;
 use sha2::{Digest, Sha256};
 
@@ -89,6 +91,37 @@ pub(crate) fn enforce(
             match before.iter().find(|b| b.id == fact.id && b.is_current()) {
                 Some(previous) => *fact = previous.clone(),
                 None => detach(fact),
+            }
+        }
+    }
+}
+
+/// The evidence of the facts a rebuild keeps (the user's decisions), set aside while the log is
+/// replayed: a learner skips events a fact cites, and those events may say more than the kept
+/// fact.
+pub(crate) struct SetAsideEvidence(Vec<(FactId, Vec<EventId>)>);
+
+impl SetAsideEvidence {
+    /// Takes every fact's evidence.
+    pub fn take(facts: &mut [Fact]) -> Self {
+        Self(
+            facts
+                .iter_mut()
+                .map(|f| (f.id, std::mem::take(&mut f.evidence)))
+                .collect(),
+        )
+    }
+
+    /// Gives each fact its evidence back, first, followed by what the replay added to it.
+    pub fn give_back(self, facts: &mut [Fact]) {
+        for (id, mut evidence) in self.0 {
+            if let Some(fact) = facts.iter_mut().find(|f| f.id == id) {
+                for added in std::mem::take(&mut fact.evidence) {
+                    if !evidence.contains(&added) {
+                        evidence.push(added);
+                    }
+                }
+                fact.evidence = evidence;
             }
         }
     }

@@ -204,11 +204,15 @@ impl Engine {
                 })
                 .collect();
             let kept = facts.clone();
+            // The learner skips an event a fact cites: the kept facts' evidence is set aside
+            // while the log is replayed, so everything else their turns said is learned again.
+            let evidence = crate::decisions::SetAsideEvidence::take(&mut facts);
             let Replayed {
                 learned_seq,
                 events: replayed,
                 ..
             } = self.learn_from_log(tenant, user, &mut facts, 0, None)?;
+            evidence.give_back(&mut facts);
             if self.config.infer {
                 let inferring = self.config.infer_settings();
                 crate::inference::refresh(
