@@ -216,7 +216,16 @@ fn candidate(cleaned: &Cleaned, reading: &Reading<'_>, found: Found) -> Candidat
             render::third_person(&crate::tokenize::tokenize(canonical))
         }
         (Some(canonical), _) => canonical.clone(),
-        (None, "i") => render::third_person(clause),
+        // A past time the fact's `since` holds ("quit coffee last week") would read wrong
+        // later: the description leaves it out.
+        (None, "i") => match (since, reading.time) {
+            (Some(_), Some(t)) if t.end_token < clause.len() => {
+                let mut undated = clause.to_vec();
+                undated.drain(t.first + 1..t.end_token + 1);
+                render::third_person(&undated)
+            }
+            _ => render::third_person(clause),
+        },
         (None, "my") => render::sentence(&format!("Their {}", render::join(&clause[1..]))),
         (None, "we") => {
             let mut as_i = clause.to_vec();

@@ -656,3 +656,22 @@ fn right_now_is_dropped_whole() {
     let found = extract("I am working at a bakery right now.", day(0));
     assert_eq!(found[0].statement, "I am working at a bakery.");
 }
+
+/// A past time the fact's start holds is left out of its description, which would otherwise go
+/// stale ("last week" read months later); the statement keeps the words as said.
+#[test]
+fn a_resolved_past_time_is_left_out_of_the_description() {
+    let found = extract("I quit coffee last week.", day(30));
+    let quit = &found[0];
+    assert_eq!(quit.statement, "I quit coffee last week.");
+    assert_eq!(quit.description, "Quit coffee.");
+    // The start of last week (a calendar week), which `since` keeps.
+    assert!(
+        quit.since.is_some_and(|s| s >= day(16) && s < day(30)),
+        "{:?}",
+        quit.since
+    );
+    // A time to come is kept: the fact is a plan, and says when.
+    let plan = extract("I start a new job next week.", day(30));
+    assert!(plan[0].description.contains("next week"), "{:?}", plan[0]);
+}
