@@ -70,9 +70,7 @@ pub(crate) fn refresh(
             // prior) is kept only at floor 0, which keeps every estimate; above it the priors do
             // not compete, so a text-backed estimate a prior would have outranked is kept.
             // The gender lexicon is optional like the Big Five one (same licence, same handling).
-            let gender = GenderLexicon::from_env().map_err(|e| {
-                InternalError::Io(std::io::Error::new(std::io::ErrorKind::InvalidData, e))
-            })?;
+            let gender = GenderLexicon::from_env().map_err(unreadable_lexicon)?;
             let keep_priors = settings.min_confidence <= 0.0;
             let inferences: Vec<_> = infer(&texts, gender, keep_priors)
                 .into_iter()
@@ -86,9 +84,7 @@ pub(crate) fn refresh(
             // The Big Five lexicon is optional (its licence keeps it out of the repository):
             // without `RAPPORT_PERSONALITY_LEXICON` there is no estimate; a set but unreadable
             // one is an error rather than a silent absence.
-            let lexicon = Lexicon::from_env().map_err(|e| {
-                InternalError::Io(std::io::Error::new(std::io::ErrorKind::InvalidData, e))
-            })?;
+            let lexicon = Lexicon::from_env().map_err(unreadable_lexicon)?;
             let traits: Vec<_> = lexicon
                 .map(|l| personality(&texts, l))
                 .unwrap_or_default()
@@ -131,4 +127,9 @@ pub(crate) fn restore(facts: &mut Vec<Fact>, inferred: Vec<Fact>) {
 
 fn is_current_inferred(f: &Fact) -> bool {
     f.is_current() && is_inferred_here(f)
+}
+
+/// A lexicon named by its environment variable but unreadable: an error, not a silent absence.
+fn unreadable_lexicon(e: rapport_infer::Error) -> InternalError {
+    InternalError::Io(std::io::Error::new(std::io::ErrorKind::InvalidData, e))
 }

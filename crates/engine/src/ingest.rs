@@ -274,16 +274,16 @@ impl Engine {
         // The learner sees only its own facts; inferred ones are renumbered after them.
         let inferred = crate::inference::take(facts);
         let before = match kept.last_event.take() {
-            Some((seq, event)) if seq == summary.learned_seq => event,
-            _ => self.event_at(tenant, user, summary.learned_seq)?,
+            Some(known) => known,
+            None => self.event_at(tenant, user, summary.learned_seq)?,
         };
         let (learned_seq, from_batch) = if follows(&summary, batch) {
             self.learner.learn_after(facts, before.as_ref(), batch);
-            kept.last_event = Some((summary.last_seq, batch.last().cloned()));
+            kept.last_event = Some(batch.last().cloned());
             (summary.last_seq, true)
         } else {
             let replayed = self.learn_from_log(tenant, user, facts, summary.learned_seq, before)?;
-            kept.last_event = Some((replayed.learned_seq, replayed.last));
+            kept.last_event = Some(replayed.last);
             (replayed.learned_seq, false)
         };
         // Inference reads the log's tail only when the user wrote something new.

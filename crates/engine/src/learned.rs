@@ -34,10 +34,11 @@ pub(crate) struct Kept {
     /// The facts exactly as the store holds them.
     pub saved: Vec<Fact>,
     pub settings: UserSettings,
-    /// The last event the facts reflect, with its sequence number: the context of learning the
+    /// The last event the facts reflect (none for an empty log): the context of learning the
     /// next batch ([`ProfileLearner::learn_after`](rapport_core::ProfileLearner::learn_after)).
-    /// `None` until known (read from the store when needed).
-    pub last_event: Option<(u64, Option<StoredEvent>)>,
+    /// `None` until known (read from the store when needed); an entry is only taken for the
+    /// `learned_seq` it was kept at, so a known event is always the one at that seq.
+    pub last_event: Option<Option<StoredEvent>>,
 }
 
 impl Kept {

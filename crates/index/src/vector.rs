@@ -201,14 +201,15 @@ impl ExactVectors {
     pub fn set(&mut self, i: usize, row: &[f32]) {
         let block = (i / ROW_LANES) * self.dim * ROW_LANES;
         let lane = i % ROW_LANES;
-        let zeros = [0.0f32];
-        let values = if row.len() == self.dim {
-            row.iter()
+        let zeros;
+        let row = if row.len() == self.dim {
+            row
         } else {
-            zeros.iter()
+            zeros = vec![0.0f32; self.dim];
+            &zeros
         };
         let mut norm = 0.0f32;
-        for (d, x) in values.cycle().take(self.dim).enumerate() {
+        for (d, x) in row.iter().enumerate() {
             self.data[block + d * ROW_LANES + lane] = *x;
             norm += x * x;
         }

@@ -11,7 +11,7 @@
 //! ([`TUNE_ACCURACY`]; holdout in docs/EVALUATION.md).
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 
 use crate::error::Error;
@@ -96,14 +96,7 @@ impl GenderLexicon {
     /// variable is unset or empty.
     pub fn from_env() -> Result<Option<&'static GenderLexicon>, Error> {
         static LOADED: OnceLock<Result<Option<GenderLexicon>, Error>> = OnceLock::new();
-        LOADED
-            .get_or_init(|| match std::env::var_os(GENDER_LEXICON_ENV) {
-                Some(path) if !path.is_empty() => Self::load(&PathBuf::from(path)).map(Some),
-                _ => Ok(None),
-            })
-            .as_ref()
-            .map(Option::as_ref)
-            .map_err(Clone::clone)
+        crate::env_file::named_by_env(&LOADED, GENDER_LEXICON_ENV, Self::load)
     }
 }
 

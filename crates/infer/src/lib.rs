@@ -13,6 +13,7 @@
 
 mod attribute;
 mod calibrate;
+mod env_file;
 mod error;
 mod explicit;
 mod facts;

@@ -18,7 +18,7 @@
 //! below certainty, since word use predicts self-reported personality only modestly.
 
 use std::collections::HashMap;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::sync::OnceLock;
 
 use crate::AuthoredText;
@@ -189,14 +189,7 @@ impl Lexicon {
     /// variable is unset or empty (no Big Five estimate).
     pub fn from_env() -> Result<Option<&'static Lexicon>, Error> {
         static LOADED: OnceLock<Result<Option<Lexicon>, Error>> = OnceLock::new();
-        LOADED
-            .get_or_init(|| match std::env::var_os(LEXICON_ENV) {
-                Some(path) if !path.is_empty() => Lexicon::load(&PathBuf::from(path)).map(Some),
-                _ => Ok(None),
-            })
-            .as_ref()
-            .map(Option::as_ref)
-            .map_err(Clone::clone)
+        crate::env_file::named_by_env(&LOADED, LEXICON_ENV, Lexicon::load)
     }
 
     /// Number of (domain, term) entries.

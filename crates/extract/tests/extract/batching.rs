@@ -1,7 +1,7 @@
 //! Learning is deterministic, idempotent and independent of how events are batched.
 
 use proptest::prelude::*;
-use rapport_core::{Fact, ProfileLearner, Role};
+use rapport_core::{Fact, ProfileLearner, Role, StoredEvent};
 use rapport_extract::PatternLearner;
 
 use crate::support::said;
@@ -25,14 +25,16 @@ const TURNS: &[&str] = &[
     "I own a Jeep.",
 ];
 
-fn learn_in_batches(texts: &[&str], cuts: &[usize]) -> Vec<Fact> {
-    let events = said(texts);
+/// Learns `events` in batches cut at `cuts` (sorted), each batch with the event before it, as
+/// the engine learns a log.
+fn learn_in_batches(events: &[StoredEvent], cuts: &[usize]) -> Vec<Fact> {
     let mut facts = Vec::new();
     let learner = PatternLearner::new();
     let mut start = 0;
     for &cut in cuts.iter().chain([events.len()].iter()) {
         let cut = cut.clamp(start, events.len());
-        learner.learn(&mut facts, &events[start..cut]);
+        let before = start.checked_sub(1).map(|i| &events[i]);
+        learner.learn_after(&mut facts, before, &events[start..cut]);
         start = cut;
     }
     facts
@@ -46,8 +48,8 @@ proptest! {
     ) {
         cuts.sort_unstable();
         let texts: Vec<&str> = picks.iter().map(|i| TURNS[*i]).collect();
-        let whole = learn_in_batches(&texts, &[]);
-        let split = learn_in_batches(&texts, &cuts);
+        let whole = learn_in_batches(&said(&texts), &[]);
+        let split = learn_in_batches(&said(&texts), &cuts);
         prop_assert_eq!(&whole, &split);
         let mut again = whole.clone();
         PatternLearner::new().learn(&mut again, &said(&texts));
@@ -84,16 +86,7 @@ proptest! {
             })
             .collect();
         let whole = crate::support::learn(&events);
-        let learner = PatternLearner::new();
-        let mut split = Vec::new();
-        let mut start = 0;
-        for &cut in cuts.iter().chain([events.len()].iter()) {
-            let cut = cut.clamp(start, events.len());
-            let before = start.checked_sub(1).map(|i| &events[i]);
-            learner.learn_after(&mut split, before, &events[start..cut]);
-            start = cut;
-        }
-        prop_assert_eq!(whole, split);
+        prop_assert_eq!(whole, learn_in_batches(&events, &cuts));
     }
 }
 
