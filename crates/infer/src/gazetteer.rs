@@ -133,6 +133,14 @@ impl Gazetteer {
         (0..self.cities.len()).find(|&i| self.cities[i].country == country && Some(i) != except)
     }
 
+    /// The city a [`Gazetteer::city_label`] names.
+    pub fn city_of_label(&self, label: &str) -> Option<usize> {
+        let (name, country) = label.rsplit_once(", ")?;
+        self.cities
+            .iter()
+            .position(|c| c.name == name && self.countries[c.country].name == country)
+    }
+
     /// "City, Country".
     pub fn city_label(&self, city: usize) -> String {
         let c = &self.cities[city];

@@ -11,7 +11,7 @@ use crate::gender::{GenderLexicon, GenderScan};
 use crate::lexicon;
 use crate::tally::{Tally, Winner, confidence};
 use crate::text::words;
-use crate::{calibrate, explicit, places};
+use crate::{calibrate, explicit, places, residence};
 
 /// A text the user wrote, with the event it came from.
 #[derive(Debug, Clone, Copy)]
@@ -160,6 +160,8 @@ fn estimates(texts: &[AuthoredText<'_>], gender: Option<&GenderLexicon>) -> (Vec
             &mut rest[0],
         );
     }
+    let (city, rest) = t.split_at_mut(slot(Attribute::Birthplace));
+    residence::settle(g, &mut city[slot(Attribute::City)], &mut rest[0]);
     derive(&mut t, slot);
     let mut out = Vec::new();
     if let Some((age, i)) = stated {

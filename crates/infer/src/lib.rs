@@ -23,6 +23,7 @@ mod infer;
 mod lexicon;
 mod personality;
 mod places;
+mod residence;
 mod style;
 mod tally;
 mod text;

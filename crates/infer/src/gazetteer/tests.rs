@@ -42,3 +42,12 @@ fn accents_demonyms_and_capitals() {
     let de = g.countries.iter().position(|c| c.iso == "DE").unwrap();
     assert_eq!(g.city_label(g.capital_city(de).unwrap()), "Berlin, Germany");
 }
+
+#[test]
+fn a_label_names_its_city() {
+    let g = Gazetteer::builtin();
+    let lyon = g.city_of_label("Lyon, France").unwrap();
+    assert_eq!(g.city_label(lyon), "Lyon, France");
+    assert_eq!(g.city_of_label("Lyon, Canada"), None);
+    assert_eq!(g.city_of_label("Lyon"), None);
+}
