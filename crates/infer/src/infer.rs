@@ -11,7 +11,7 @@ use crate::gender::{GenderLexicon, GenderScan};
 use crate::lexicon;
 use crate::tally::{Tally, Winner, confidence};
 use crate::text::words;
-use crate::{calibrate, explicit, places, residence};
+use crate::{calibrate, derive, explicit, places, residence};
 
 /// A text the user wrote, with the event it came from.
 #[derive(Debug, Clone, Copy)]
@@ -162,7 +162,7 @@ fn estimates(texts: &[AuthoredText<'_>], gender: Option<&GenderLexicon>) -> (Vec
     }
     let (city, rest) = t.split_at_mut(slot(Attribute::Birthplace));
     residence::settle(g, &mut city[slot(Attribute::City)], &mut rest[0]);
-    derive(&mut t, slot);
+    derive::derive(&mut t, slot);
     let mut out = Vec::new();
     if let Some((age, i)) = stated {
         out.push(Raw {
@@ -214,50 +214,6 @@ fn cap(a: Attribute) -> f32 {
         Attribute::City | Attribute::Birthplace => 0.8,
         Attribute::Income => 0.6,
         _ => 0.7,
-    }
-}
-
-/// Occupation and life stage say something about income, education and age.
-fn derive(t: &mut [Tally; 8], slot: impl Fn(Attribute) -> usize) {
-    let occupation = t[slot(Attribute::Occupation)].winner();
-    let studying = t[slot(Attribute::Education)]
-        .winner()
-        .filter(|w| w.value == "in college" && w.weight >= 1.0);
-    if let Some(s) = &studying
-        && occupation.as_ref().is_none_or(|o| o.weight < s.weight)
-    {
-        let first = s.texts[0];
-        t[slot(Attribute::Occupation)].add("student with a part-time job", s.weight, first);
-        t[slot(Attribute::Income)].add("low", 1.0, first);
-    }
-    if let Some(o) = occupation {
-        let strength = (o.weight * o.share).min(2.0) * 0.5;
-        let first = o.texts[0];
-        let (income, education) = by_occupation(&o.value);
-        t[slot(Attribute::Income)].add(income, strength, first);
-        if let Some(level) = education {
-            t[slot(Attribute::Education)].add(level, strength, first);
-        }
-        if o.value == "retired" {
-            t[slot(Attribute::Age)].add("67", strength, first);
-        }
-    }
-}
-
-/// Typical income level and education of an occupation.
-fn by_occupation(job: &str) -> (&'static str, Option<&'static str>) {
-    match job {
-        "professor" | "researcher" | "psychologist" => ("high", Some("PhD")),
-        "data scientist" | "consultant" | "manager" | "analyst" => ("high", Some("master's")),
-        "software developer" | "engineer" | "architect" | "accountant" | "physiotherapist" => {
-            ("high", Some("college degree"))
-        }
-        "entrepreneur" | "business owner" => ("high", None),
-        "barista" | "bookstore assistant" => ("low", None),
-        "teacher" | "nurse" | "graphic designer" | "therapist" | "marketing specialist" => {
-            ("middle", Some("college degree"))
-        }
-        _ => ("middle", None),
     }
 }
 

@@ -13,6 +13,7 @@
 
 mod attribute;
 mod calibrate;
+mod derive;
 mod env_file;
 mod error;
 mod explicit;
