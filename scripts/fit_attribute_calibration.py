@@ -34,6 +34,8 @@ import sys
 
 K_BINS, K_ATTRS, MIN_PRIOR = [2.0, 4.0, 8.0, 16.0, 32.0, 64.0], [4.0, 8.0, 16.0, 32.0, 64.0], 0.2
 BINS = [0.2, 0.4]
+# derive.rs: age bands (upper ends inclusive) and the fewest users a level needs for an age.
+AGE_BANDS, MIN_USERS = [(0, 25), (26, 35), (36, 50), (51, 200)], 5
 ATTRS = ["age", "sex", "city_country", "birth_city_country", "education", "occupation",
          "income_level", "relationship_status"]
 RUST = {"age": "Age", "sex": "Sex", "city_country": "City", "birth_city_country": "Birthplace",
@@ -142,6 +144,7 @@ def main(data, raw):
         mark = "" if share >= MIN_PRIOR else "  // below MIN_PRIOR: no prior"
         print(f"    (Attribute::{RUST[a]}, {json.dumps(value)}, {share:.3f}),{mark}")
     print("];")
+    life_stage_tables(tune, edu_level)
     scores = [records[u["user_id"]].get("lexicon_scores") for u in tune]
     if all(scores):
         print(f"// Deciles of the weighted-lexicon score over {len(tune)} tune users (O, C, E, A, N).")
@@ -151,6 +154,38 @@ def main(data, raw):
             q = statistics.quantiles(xs, n=10, method="inclusive")
             print(f"    [{', '.join(f'{v:.6f}' for v in q)}],")
         print("];")
+
+
+def best_age(ages):
+    """The whole number whose +/-5 window holds the most of `ages` (ties: the middle one)."""
+    counts = {c: sum(abs(g - c) <= 5 for g in ages) for c in range(14, 90)}
+    tied = [c for c in counts if counts[c] == max(counts.values())]
+    return tied[len(tied) // 2]
+
+
+def life_stage_tables(tune, edu_level):
+    """crates/infer/src/derive.rs: the typical age of each education level (as for the age
+    prior: the window holding the most tune users of that level; levels with fewer than
+    MIN_USERS users get none) and the most common relationship status in each age band."""
+    print("// Typical age by education level (tune users right within +/-5 / users of the level).")
+    levels = {}
+    for u in tune:
+        levels.setdefault(edu_level(u["labels"]["education"]), []).append(u["labels"]["age"])
+    for level in sorted(levels):
+        ages = levels[level]
+        if len(ages) < MIN_USERS:
+            print(f"//   {level}: {len(ages)} users, no age")
+            continue
+        c = best_age(ages)
+        print(f'        "{level}" => Some("{c}"), // {sum(abs(g - c) <= 5 for g in ages)}/{len(ages)}')
+    print("// Most common relationship status by age band (its users / users of the band).")
+    for lo, hi in AGE_BANDS:
+        golds = [str(u["labels"]["relationship_status"]).strip().lower() for u in tune
+                 if lo <= u["labels"]["age"] <= hi]
+        if not golds:
+            continue
+        value = max(sorted(set(golds)), key=golds.count)
+        print(f'        {lo}..={hi} => "{value}", // {golds.count(value)}/{len(golds)}')
 
 
 if __name__ == "__main__":

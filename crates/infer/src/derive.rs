@@ -1,6 +1,6 @@
 //! Consistency between attributes: an occupation says something about income and education, a
-//! student's life stage about occupation and income, and an education level (when nothing else
-//! does) about age.
+//! student's life stage about occupation and income, an education level (when nothing else
+//! does) about age, and an age (without a partner cue) about relationship status.
 
 use crate::Attribute;
 use crate::tally::Tally;
@@ -38,18 +38,36 @@ pub fn derive(t: &mut [Tally; 8], slot: impl Fn(Attribute) -> usize) {
         let strength = (e.weight * e.share).min(2.0) * 0.5;
         t[slot(Attribute::Age)].add(age, strength, e.texts[0]);
     }
+    // Without a partner cue, the age estimate says which status is most common at that age.
+    if t[slot(Attribute::Relationship)].total() == 0.0
+        && let Some((age, weight, texts)) = t[slot(Attribute::Age)].mean()
+    {
+        let strength = weight.min(2.0) * 0.25;
+        t[slot(Attribute::Relationship)].add(typical_relationship(age), strength, texts[0]);
+    }
 }
 
-/// The age whose ±5-year window holds the most tune users of an education level (fitted on
-/// the tune half like the priors: in college 11 of 11 users, college degree 15 of 21,
-/// master's 12 of 27, PhD 8 of 13; high school has 2 users and no age).
+/// The age whose ±5-year window holds the most tune users of an education level, and the most
+/// common relationship status of tune users by age band: fitted on the tune half like the
+/// priors, by `scripts/fit_attribute_calibration.py` (right / users: in college 9/9, college
+/// degree 15/21, master's 12/31, PhD 8/13; high school has too few users for an age).
 fn typical_age(level: &str) -> Option<&'static str> {
     match level {
         "in college" => Some("23"),
         "college degree" => Some("30"),
-        "master's" => Some("36"),
+        "master's" => Some("33"),
         "PhD" => Some("53"),
         _ => None,
+    }
+}
+
+/// See [`typical_age`] (users of the status / users of the band: 8/15, 7/22, 7/20, 7/17).
+fn typical_relationship(age: f32) -> &'static str {
+    match age.round() as u32 {
+        0..=25 => "single",
+        26..=35 => "single",
+        36..=50 => "divorced",
+        _ => "widowed",
     }
 }
 
@@ -87,6 +105,24 @@ mod tests {
         assert_eq!(t[slot(Attribute::Income)].winner().unwrap().value, "high");
         let (age, _, texts) = t[slot(Attribute::Age)].mean().unwrap();
         assert_eq!((age, texts), (53.0, vec![4]));
+        let status = t[slot(Attribute::Relationship)].winner().unwrap();
+        assert_eq!((status.value.as_str(), status.texts), ("widowed", vec![4]));
+    }
+
+    #[test]
+    fn a_partner_cue_keeps_its_own_status() {
+        let mut t: [Tally; 8] = Default::default();
+        t[slot(Attribute::Age)].add("21", 1.5, 0);
+        derive(&mut t, slot);
+        assert_eq!(
+            t[slot(Attribute::Relationship)].winner().unwrap().value,
+            "single"
+        );
+        let mut t: [Tally; 8] = Default::default();
+        t[slot(Attribute::Age)].add("21", 1.5, 0);
+        t[slot(Attribute::Relationship)].add("married", 0.5, 1);
+        derive(&mut t, slot);
+        assert_eq!(t[slot(Attribute::Relationship)].total(), 0.5);
     }
 
     #[test]
