@@ -19,6 +19,10 @@ attribute, the value that is right for most tune users (for age, the whole numbe
 window holds the most ages) and the share of tune users it is right for; none where that share
 is below MIN_PRIOR (the value is a guess among dozens: cities, occupations).
 
+Derived tables (crates/infer/src/derive.rs, typical_age and typical_relationship): per
+education level the age whose +/-5 window holds the most tune users of that level, and per age
+band the most common relationship status, from the tune users' labels.
+
 Big Five norms (crates/infer/src/personality.rs, NORMS), when the raw file has
 `lexicon_scores` (the example run with RAPPORT_PERSONALITY_LEXICON set): the deciles of each
 domain's weighted-lexicon score (correlation-weighted term count per word) over the tune users'
