@@ -31,7 +31,19 @@ use tokenize::Token;
 /// "My favorite band is Roxy Music."; otherwise as [`extract`].
 pub fn extract_reply(text: &str, question: Option<&str>, now: DateTime<Utc>) -> Vec<Candidate> {
     let mut found = extract(text, now);
-    let Some(statement) = question.and_then(|q| reply::statement(q, text)) else {
+    let Some(question) = question else {
+        return found;
+    };
+    // "How is your dog?" "Pretty good!": the answer agrees they have a dog.
+    for mention in reply::presupposed(question, text) {
+        for mut c in patterns::implied_by_mentions(&mention, now) {
+            if !found.iter().any(|f| f.key == c.key && f.value == c.value) {
+                c.confidence -= 0.1;
+                found.push(c);
+            }
+        }
+    }
+    let Some(statement) = reply::statement(question, text) else {
         return found;
     };
     for mut c in extract(&statement, now) {

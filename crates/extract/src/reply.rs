@@ -217,6 +217,44 @@ pub(crate) fn statement(question: &str, answer: &str) -> Option<String> {
     }
 }
 
+/// What the other party takes for granted about the one answering: "How is your dog doing?"
+/// asks after the answerer's dog, and an answer that does not deny it agrees they have one.
+/// Each mention comes back as the answerer would say it ("my dog", "my two boys"), for the
+/// reading of "my …" mentions; "your own …" (often advice: "start your own business") is not
+/// taken for granted.
+pub(crate) fn presupposed(question: &str, answer: &str) -> Vec<Vec<Token>> {
+    if !question.to_ascii_lowercase().contains("your") {
+        return Vec::new();
+    }
+    let answer_tokens = tokenize(answer);
+    let denies = sentences(&answer_tokens)
+        .into_iter()
+        .next()
+        .is_some_and(|first| verdict(first) == Some(false));
+    if denies {
+        return Vec::new();
+    }
+    let tokens = tokenize(question);
+    let mut out = Vec::new();
+    for (at, t) in tokens.iter().enumerate() {
+        if t.lower != "your" || tokens.get(at + 1).is_none_or(|n| n.lower == "own") {
+            continue;
+        }
+        let mut mention = vec![Token::new("my", TokenKind::Word)];
+        mention.extend(
+            tokens[at + 1..]
+                .iter()
+                .take(4)
+                .take_while(|n| {
+                    n.kind != TokenKind::Punct && !matches!(n.lower.as_str(), "my" | "your")
+                })
+                .cloned(),
+        );
+        out.push(mention);
+    }
+    out
+}
+
 /// Prepositions a "what do you … ?" question may end with ("what do you fish for?").
 const STRANDED: &[&str] = &["about", "at", "for", "in", "on", "to", "with"];
 
