@@ -276,7 +276,11 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
     }
     let mut out: Vec<Token> = Vec::with_capacity(tokens.len() + 2);
     let mut rest = None;
+    let mut skip_to = 0;
     for (i, t) in tokens.iter().enumerate() {
+        if i < skip_to {
+            continue;
+        }
         // A run-on "I live near the beach you would love it": "you" starts a new clause.
         if i > 2
             && t.lower == "you"
@@ -313,8 +317,13 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
             && (t.is(class::INNER_FILLER)
                 || t.kind == TokenKind::Punct && !has(KEPT_PUNCT, t.text.as_str())
                 || is_degree_word(tokens, i)
-                || is_emphatic_do(tokens, i, &out))
+                || is_emphatic_do(tokens, i, &out)
+                || is_plain_some(tokens, i))
         {
+            continue;
+        }
+        if i > 0 && is_hedging_kind_of(tokens, i) {
+            skip_to = i + 2;
             continue;
         }
         match t.lower.as_str() {
@@ -391,6 +400,30 @@ fn is_emphatic_do(tokens: &[&Token], i: usize, kept: &[Token]) -> bool {
         && tokens
             .get(i + 1)
             .is_some_and(|n| has(lexicon::VERBS, &n.lower) && n.lower != "do")
+}
+
+/// "some" as a determiner ("I like some grilled veggies" states "I like grilled veggies"), not
+/// "some of", "some time", "some more" or a pronoun at the end.
+fn is_plain_some(tokens: &[&Token], i: usize) -> bool {
+    tokens[i].lower == "some"
+        && tokens.get(i + 1).is_some_and(|n| {
+            n.kind == TokenKind::Word
+                && !has(&["days", "more", "of", "other", "point", "time"], &n.lower)
+        })
+}
+
+/// A hedging "kind of" / "sort of" ("I kind of want to move"), not the noun after a determiner
+/// ("a kind of tea").
+fn is_hedging_kind_of(tokens: &[&Token], i: usize) -> bool {
+    matches!(tokens[i].lower.as_str(), "kind" | "sort")
+        && tokens.get(i + 1).is_some_and(|n| n.lower == "of")
+        && tokens.get(i + 2).is_some_and(|n| n.kind == TokenKind::Word)
+        && !has(
+            &[
+                "a", "any", "every", "my", "some", "that", "the", "this", "what", "which",
+            ],
+            &tokens[i - 1].lower,
+        )
 }
 
 fn push_words(out: &mut Vec<Token>, words: &[&str]) {

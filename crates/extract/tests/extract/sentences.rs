@@ -447,6 +447,40 @@ const TABLE: &[Row] = &[
             "I am tired of winter.",
         )),
     ),
+    // A determiner "some" and a hedging "kind of" are left out; "a kind of" is a noun.
+    (
+        "I grow some tomatoes in my backyard.",
+        Some((
+            Facet::Identity,
+            "said:grow tomatoes in backyard",
+            "grow tomatoes in my backyard",
+            Polarity::Positive,
+            Tense::Current,
+            "I grow tomatoes in my backyard.",
+        )),
+    ),
+    (
+        "I kind of want to learn the cello.",
+        Some((
+            Facet::Goal,
+            "goal:learn cello",
+            "learn the cello",
+            Polarity::Positive,
+            Tense::Current,
+            "I want to learn the cello.",
+        )),
+    ),
+    (
+        "I play a kind of jazz called bebop.",
+        Some((
+            Facet::Interest,
+            "plays:kind of jazz called bebop",
+            "kind of jazz called bebop",
+            Polarity::Positive,
+            Tense::Current,
+            "I play a kind of jazz called bebop.",
+        )),
+    ),
     // "… so much" at the end adds nothing to the like.
     (
         "I love my garden so much.",
