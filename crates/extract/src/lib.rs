@@ -81,7 +81,12 @@ pub fn extract(text: &str, now: DateTime<Utc>) -> Vec<Candidate> {
     };
     for clause in clauses::clauses(&tokens) {
         let cleaned = clean::clean_all(&clause);
-        let my = clause.tokens.iter().position(|t| t.lower == "my");
+        let my = (0..clause.tokens.len()).find(|&i| {
+            patterns::opens_mention(
+                &clause.tokens[i].lower,
+                clause.tokens.get(i + 1).map(|t| t.lower.as_str()),
+            )
+        });
         if let Some(my) = my.filter(|_| cleaned.is_empty() && !clause.sentence_has_condition) {
             // Not a statement about the speaker, but "my grandkids" still says they have them.
             let words: Vec<Token> = clause.tokens[my..].iter().map(|t| (*t).clone()).collect();

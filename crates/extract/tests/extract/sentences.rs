@@ -729,6 +729,14 @@ fn mentions_outside_statements_and_reasons_before_the_subject() {
         said("You should meet my wife."),
         ["I have a wife.", "I am married."]
     );
+    // "our …" is the household's; "the kids" in a first-person clause are the speaker's
+    // ("The kids and I …" is cut before "and I", so its "the kids" is in no such clause).
+    assert!(said("I took the kids to the park.").contains(&"I have kids.".to_string()));
+    assert!(said("I walk our dog every morning.").contains(&"I have a dog.".to_string()));
+    assert!(said("The kids love the park.").is_empty());
+    // "my pet snake" is a snake; "my blonde hair" how they look.
+    assert!(said("I take my pet snake everywhere.").contains(&"I have a snake.".to_string()));
+    assert!(said("I dyed my blonde hair pink.").contains(&"I have blonde hair.".to_string()));
     // A question still says who the asker has; a hypothetical does not.
     assert_eq!(said("Have you met my twins?"), ["I have twins."]);
     assert!(said("If my husband were here he would laugh.").is_empty());
