@@ -196,6 +196,13 @@ const JOB_WORDS: &[&str] = &["boss", "coworker", "coworkers", "job", "manager", 
 /// boys", "my boss" "I have a job", "my new car" "I have a car": one fact per such mention.
 pub(crate) fn implied(clause: &[Token]) -> Vec<Found> {
     let mut out = Vec::new();
+    // "I was at work all day", "… after work": being at work says there is a job.
+    let at_work = clause.windows(2).any(|w| {
+        w[1].lower == "work" && matches!(w[0].lower.as_str(), "after" | "at" | "before" | "from")
+    });
+    if at_work {
+        out.push(has_job());
+    }
     for (at, my) in clause.iter().enumerate() {
         if !opens_mention(&my.lower, clause.get(at + 1).map(|t| t.lower.as_str())) {
             continue;
@@ -227,10 +234,7 @@ pub(crate) fn implied(clause: &[Token]) -> Vec<Found> {
         let who_word = who.lower.strip_suffix("'s").unwrap_or(&who.lower);
         let who = &Token::new(who_word, who.kind);
         if has(JOB_WORDS, &who.lower) && i == at + 1 {
-            let mut f = Found::new(Facet::Identity, "has:job", "job");
-            f.statement = Some("I have a job.".to_string());
-            f.strength = 0.5;
-            out.push(f);
+            out.push(has_job());
             continue;
         }
         let thing = has(IMPLIED_THINGS, &who.lower);
@@ -262,6 +266,14 @@ pub(crate) fn implied(clause: &[Token]) -> Vec<Found> {
         }
     }
     out
+}
+
+/// "I have a job.", implied by "my boss", "my shift", "at work".
+fn has_job() -> Found {
+    let mut f = Found::new(Facet::Identity, "has:job", "job");
+    f.statement = Some("I have a job.".to_string());
+    f.strength = 0.5;
+    f
 }
 
 /// Whether a mention of the speaker's people, pets or things starts at a word (`next` the word

@@ -734,6 +734,9 @@ fn mentions_outside_statements_and_reasons_before_the_subject() {
     assert!(said("I took the kids to the park.").contains(&"I have kids.".to_string()));
     assert!(said("I walk our dog every morning.").contains(&"I have a dog.".to_string()));
     assert!(said("The kids love the park.").is_empty());
+    // Being at work says there is a job; looking for work does not.
+    assert!(said("I was at work all day.").contains(&"I have a job.".to_string()));
+    assert!(!said("I am looking for work.").contains(&"I have a job.".to_string()));
     // "my pet snake" is a snake; "my blonde hair" how they look.
     assert!(said("I take my pet snake everywhere.").contains(&"I have a snake.".to_string()));
     assert!(said("I dyed my blonde hair pink.").contains(&"I have blonde hair.".to_string()));
