@@ -169,23 +169,33 @@ const KIN_ADJECTIVES: &[&str] = &[
     "twin", "young", "younger", "youngest",
 ];
 
-/// Things whose mention as "my …" implies the user has them: homes, vehicles, a business
-/// ("my car broke down": "I have a car").
+/// Things whose mention as "my …" implies the user has them: homes, vehicles, a business, a
+/// band, a blog, a degree ("my car broke down": "I have a car").
 const IMPLIED_THINGS: &[&str] = &[
     "apartment",
+    "band",
     "bike",
+    "blog",
     "boat",
     "business",
     "car",
+    "company",
     "condo",
+    "degree",
     "farm",
     "garden",
     "house",
     "houseboat",
+    "jeep",
     "laptop",
+    "minivan",
     "motorcycle",
     "ranch",
+    "restaurant",
+    "scooter",
+    "shop",
     "truck",
+    "van",
     "yard",
 ];
 

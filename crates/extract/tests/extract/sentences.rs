@@ -734,6 +734,7 @@ fn mentions_outside_statements_and_reasons_before_the_subject() {
     assert!(said("I took the kids to the park.").contains(&"I have kids.".to_string()));
     assert!(said("I walk our dog every morning.").contains(&"I have a dog.".to_string()));
     assert!(said("The kids love the park.").is_empty());
+    assert!(said("My band plays on Friday.").contains(&"I have a band.".to_string()));
     // Being at work says there is a job; looking for work does not.
     assert!(said("I was at work all day.").contains(&"I have a job.".to_string()));
     assert!(!said("I am looking for work.").contains(&"I have a job.".to_string()));
@@ -799,6 +800,7 @@ fn a_question_about_the_answerers_people_and_pets_says_they_have_them() {
         said("How was dinner with your wife?", "Lovely."),
         ["I have a wife.", "I am married."]
     );
+    assert_eq!(said("How is your blog going?", "Busy!"), ["I have a blog."]);
     // Denied, not about a person or pet, or advice ("your own …"): nothing.
     assert!(said("How is your dog?", "Nope, wrong person.").is_empty());
     assert!(said("How was your weekend?", "Great.").is_empty());
