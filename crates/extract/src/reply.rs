@@ -153,6 +153,31 @@ pub(crate) fn statement(question: &str, answer: &str) -> Option<String> {
         ("where", "do", "you", "live") if asked.len() == 4 => {
             Some(format!("I live in {}.", noun_phrase_answer(first)?))
         }
+        ("how", "many", ..) => {
+            // "How many kids do you have?" "3, and a full time job." → "I have 3 kids."
+            let you = asked.iter().position(|t| t.lower == "you")?;
+            let thing = &asked[2..you.checked_sub(1)?];
+            let verb = q(you + 1);
+            let ok = q(you - 1) == "do"
+                && matches!(verb, "have" | "own")
+                && asked.len() == you + 2
+                && (1..=2).contains(&thing.len())
+                && thing
+                    .iter()
+                    .all(|t| t.kind == TokenKind::Word && t.lower != "of");
+            ok.then_some(())?;
+            let count = first.iter().find(|t| {
+                t.kind == TokenKind::Number && t.lower.parse::<u32>().is_ok()
+                    || lexicon::COUNTS
+                        .iter()
+                        .any(|(w, n)| *n > 1 && *w == t.lower.as_str() && *w != "twins")
+            })?;
+            Some(format!(
+                "I {verb} {} {}.",
+                count.lower,
+                render::join(thing).to_lowercase()
+            ))
+        }
         ("how", "old", "are", "you") if asked.len() == 4 => {
             let age = first.iter().find(|t| t.kind == TokenKind::Number)?;
             let years: u32 = age.lower.parse().ok()?;
@@ -474,6 +499,16 @@ mod tests {
             None
         );
         assert_eq!(said("Are you okay?", "Yes."), None);
+        assert_eq!(
+            said("How many kids do you have?", "3, and a full time job."),
+            Some("I have 3 kids.".to_string())
+        );
+        assert_eq!(
+            said("Wow! How many horses do you own?", "Eight at the moment."),
+            Some("I own eight horses.".to_string())
+        );
+        assert_eq!(said("How many of them do you have?", "About 80."), None);
+        assert_eq!(said("How many kids do you have?", "None yet."), None);
         assert_eq!(said("I love jazz.", "Me too."), None);
     }
 }
