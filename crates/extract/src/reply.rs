@@ -178,6 +178,21 @@ pub(crate) fn statement(question: &str, answer: &str) -> Option<String> {
                 render::join(thing).to_lowercase()
             ))
         }
+        ("how", "long", "have", "you") if verdict != Some(false) => {
+            // "How long have you been playing the violin?" "Since I was six." → "I have been
+            // playing the violin."
+            if !has(HOW_LONG_VERBS, q(4)) {
+                return None;
+            }
+            let mut end = asked.len();
+            while end > 5 && has(STRANDED, &asked[end - 1].lower) {
+                end -= 1;
+            }
+            let pointer = asked[4..end]
+                .iter()
+                .any(|t| has(&["it", "that", "them", "there", "this"], &t.lower));
+            (!pointer && end > 5).then(|| format!("I have {}.", predicate(&asked[4..end])))
+        }
         ("how", "old", "are", "you") if asked.len() == 4 => {
             let age = first.iter().find(|t| t.kind == TokenKind::Number)?;
             let years: u32 = age.lower.parse().ok()?;
@@ -279,6 +294,9 @@ pub(crate) fn presupposed(question: &str, answer: &str) -> Vec<Vec<Token>> {
     }
     out
 }
+
+/// Participles a "how long have you …?" question may ask about: the answer says since when.
+const HOW_LONG_VERBS: &[&str] = &["been", "had", "lived", "owned", "played", "worked"];
 
 /// Prepositions a "what do you … ?" question may end with ("what do you fish for?").
 const STRANDED: &[&str] = &["about", "at", "for", "in", "on", "to", "with"];
@@ -508,6 +526,22 @@ mod tests {
             Some("I own eight horses.".to_string())
         );
         assert_eq!(said("How many of them do you have?", "About 80."), None);
+        assert_eq!(
+            said(
+                "How long have you been playing the violin?",
+                "Since I was six."
+            ),
+            Some("I have been playing the violin.".to_string())
+        );
+        assert_eq!(
+            said("How long have you been a vegan for?", "Seven years."),
+            Some("I have been a vegan.".to_string())
+        );
+        assert_eq!(said("How long have you been doing that?", "Years."), None);
+        assert_eq!(
+            said("How long have you been married?", "No, I'm single."),
+            None
+        );
         assert_eq!(said("How many kids do you have?", "None yet."), None);
         assert_eq!(said("I love jazz.", "Me too."), None);
     }
