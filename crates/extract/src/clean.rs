@@ -276,7 +276,11 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
     }
     let mut out: Vec<Token> = Vec::with_capacity(tokens.len() + 2);
     let mut rest = None;
+    let mut skip_to = 0;
     for (i, t) in tokens.iter().enumerate() {
+        if i < skip_to {
+            continue;
+        }
         // A run-on "I live near the beach you would love it": "you" starts a new clause.
         if i > 2
             && t.lower == "you"
@@ -311,8 +315,15 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
         }
         if i > 0
             && (t.is(class::INNER_FILLER)
-                || t.kind == TokenKind::Punct && !has(KEPT_PUNCT, t.text.as_str()))
+                || t.kind == TokenKind::Punct && !has(KEPT_PUNCT, t.text.as_str())
+                || is_degree_word(tokens, i)
+                || is_emphatic_do(tokens, i, &out)
+                || is_plain_some(tokens, i))
         {
+            continue;
+        }
+        if i > 0 && is_hedging_kind_of(tokens, i) {
+            skip_to = i + 2;
             continue;
         }
         match t.lower.as_str() {
@@ -336,7 +347,16 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
             out.pop();
         }
     }
-    if out.len() >= 2 && out[out.len() - 2].lower == "as" && out[out.len() - 1].lower == "well" {
+    // "… as well", "I love it so much": the end adds nothing to what is stated.
+    if out.len() > 3
+        && matches!(
+            (
+                out[out.len() - 2].lower.as_str(),
+                out[out.len() - 1].lower.as_str()
+            ),
+            ("as", "well") | ("so" | "very", "much")
+        )
+    {
         out.truncate(out.len() - 2);
     }
     let cleaned = (out.len() >= 2).then_some(Cleaned {
@@ -344,6 +364,66 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
         hedged,
     });
     (cleaned, rest)
+}
+
+/// Adverbs of degree and frequency that a profile states without ("I am still in school",
+/// "I am very active", "I have always loved jazz", "I'm so excited about it"): dropped inside a
+/// clause. "so" only as a degree word, not before "that", "much", a subject or the end.
+const DEGREE_WORDS: &[&str] = &[
+    "always",
+    "currently",
+    "even",
+    "mostly",
+    "recently",
+    "so",
+    "still",
+    "very",
+];
+
+fn is_degree_word(tokens: &[&Token], i: usize) -> bool {
+    let t = &tokens[i];
+    if !has(DEGREE_WORDS, &t.lower) {
+        return false;
+    }
+    t.lower != "so"
+        || tokens.get(i + 1).is_some_and(|n| {
+            n.kind == TokenKind::Word
+                && !n.is(class::SUBJECT)
+                && !matches!(n.lower.as_str(), "that" | "much" | "many")
+        })
+}
+
+/// An emphatic "do" between "I" and a verb ("I do like jazz" states "I like jazz").
+fn is_emphatic_do(tokens: &[&Token], i: usize, kept: &[Token]) -> bool {
+    tokens[i].lower == "do"
+        && kept.last().is_some_and(|p| p.lower == "i")
+        && tokens
+            .get(i + 1)
+            .is_some_and(|n| has(lexicon::VERBS, &n.lower) && n.lower != "do")
+}
+
+/// "some" as a determiner ("I like some grilled veggies" states "I like grilled veggies"), not
+/// "some of", "some time", "some more" or a pronoun at the end.
+fn is_plain_some(tokens: &[&Token], i: usize) -> bool {
+    tokens[i].lower == "some"
+        && tokens.get(i + 1).is_some_and(|n| {
+            n.kind == TokenKind::Word
+                && !has(&["days", "more", "of", "other", "point", "time"], &n.lower)
+        })
+}
+
+/// A hedging "kind of" / "sort of" ("I kind of want to move"), not the noun after a determiner
+/// ("a kind of tea").
+fn is_hedging_kind_of(tokens: &[&Token], i: usize) -> bool {
+    matches!(tokens[i].lower.as_str(), "kind" | "sort")
+        && tokens.get(i + 1).is_some_and(|n| n.lower == "of")
+        && tokens.get(i + 2).is_some_and(|n| n.kind == TokenKind::Word)
+        && !has(
+            &[
+                "a", "any", "every", "my", "some", "that", "the", "this", "what", "which",
+            ],
+            &tokens[i - 1].lower,
+        )
 }
 
 fn push_words(out: &mut Vec<Token>, words: &[&str]) {

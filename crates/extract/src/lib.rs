@@ -31,7 +31,19 @@ use tokenize::Token;
 /// "My favorite band is Roxy Music."; otherwise as [`extract`].
 pub fn extract_reply(text: &str, question: Option<&str>, now: DateTime<Utc>) -> Vec<Candidate> {
     let mut found = extract(text, now);
-    let Some(statement) = question.and_then(|q| reply::statement(q, text)) else {
+    let Some(question) = question else {
+        return found;
+    };
+    // "How is your dog?" "Pretty good!": the answer agrees they have a dog.
+    for mention in reply::presupposed(question, text) {
+        for mut c in patterns::implied_by_mentions(&mention, now) {
+            if !found.iter().any(|f| f.key == c.key && f.value == c.value) {
+                c.confidence -= 0.1;
+                found.push(c);
+            }
+        }
+    }
+    let Some(statement) = reply::statement(question, text) else {
         return found;
     };
     for mut c in extract(&statement, now) {
@@ -69,7 +81,12 @@ pub fn extract(text: &str, now: DateTime<Utc>) -> Vec<Candidate> {
     };
     for clause in clauses::clauses(&tokens) {
         let cleaned = clean::clean_all(&clause);
-        let my = clause.tokens.iter().position(|t| t.lower == "my");
+        let my = (0..clause.tokens.len()).find(|&i| {
+            patterns::opens_mention(
+                &clause.tokens[i].lower,
+                clause.tokens.get(i + 1).map(|t| t.lower.as_str()),
+            )
+        });
         if let Some(my) = my.filter(|_| cleaned.is_empty() && !clause.sentence_has_condition) {
             // Not a statement about the speaker, but "my grandkids" still says they have them.
             let words: Vec<Token> = clause.tokens[my..].iter().map(|t| (*t).clone()).collect();

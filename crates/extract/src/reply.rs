@@ -153,6 +153,46 @@ pub(crate) fn statement(question: &str, answer: &str) -> Option<String> {
         ("where", "do", "you", "live") if asked.len() == 4 => {
             Some(format!("I live in {}.", noun_phrase_answer(first)?))
         }
+        ("how", "many", ..) => {
+            // "How many kids do you have?" "3, and a full time job." → "I have 3 kids."
+            let you = asked.iter().position(|t| t.lower == "you")?;
+            let thing = &asked[2..you.checked_sub(1)?];
+            let verb = q(you + 1);
+            let ok = q(you - 1) == "do"
+                && matches!(verb, "have" | "own")
+                && asked.len() == you + 2
+                && (1..=2).contains(&thing.len())
+                && thing
+                    .iter()
+                    .all(|t| t.kind == TokenKind::Word && t.lower != "of");
+            ok.then_some(())?;
+            let count = first.iter().find(|t| {
+                t.kind == TokenKind::Number && t.lower.parse::<u32>().is_ok()
+                    || lexicon::COUNTS
+                        .iter()
+                        .any(|(w, n)| *n > 1 && *w == t.lower.as_str() && *w != "twins")
+            })?;
+            Some(format!(
+                "I {verb} {} {}.",
+                count.lower,
+                render::join(thing).to_lowercase()
+            ))
+        }
+        ("how", "long", "have", "you") if verdict != Some(false) => {
+            // "How long have you been playing the violin?" "Since I was six." → "I have been
+            // playing the violin."
+            if !has(HOW_LONG_VERBS, q(4)) {
+                return None;
+            }
+            let mut end = asked.len();
+            while end > 5 && has(STRANDED, &asked[end - 1].lower) {
+                end -= 1;
+            }
+            let pointer = asked[4..end]
+                .iter()
+                .any(|t| has(&["it", "that", "them", "there", "this"], &t.lower));
+            (!pointer && end > 5).then(|| format!("I have {}.", predicate(&asked[4..end])))
+        }
         ("how", "old", "are", "you") if asked.len() == 4 => {
             let age = first.iter().find(|t| t.kind == TokenKind::Number)?;
             let years: u32 = age.lower.parse().ok()?;
@@ -216,6 +256,47 @@ pub(crate) fn statement(question: &str, answer: &str) -> Option<String> {
         _ => None,
     }
 }
+
+/// What the other party takes for granted about the one answering: "How is your dog doing?"
+/// asks after the answerer's dog, and an answer that does not deny it agrees they have one.
+/// Each mention comes back as the answerer would say it ("my dog", "my two boys"), for the
+/// reading of "my …" mentions; "your own …" (often advice: "start your own business") is not
+/// taken for granted.
+pub(crate) fn presupposed(question: &str, answer: &str) -> Vec<Vec<Token>> {
+    if !question.to_ascii_lowercase().contains("your") {
+        return Vec::new();
+    }
+    let answer_tokens = tokenize(answer);
+    let denies = sentences(&answer_tokens)
+        .into_iter()
+        .next()
+        .is_some_and(|first| verdict(first) == Some(false));
+    if denies {
+        return Vec::new();
+    }
+    let tokens = tokenize(question);
+    let mut out = Vec::new();
+    for (at, t) in tokens.iter().enumerate() {
+        if t.lower != "your" || tokens.get(at + 1).is_none_or(|n| n.lower == "own") {
+            continue;
+        }
+        let mut mention = vec![Token::new("my", TokenKind::Word)];
+        mention.extend(
+            tokens[at + 1..]
+                .iter()
+                .take(4)
+                .take_while(|n| {
+                    n.kind != TokenKind::Punct && !matches!(n.lower.as_str(), "my" | "your")
+                })
+                .cloned(),
+        );
+        out.push(mention);
+    }
+    out
+}
+
+/// Participles a "how long have you …?" question may ask about: the answer says since when.
+const HOW_LONG_VERBS: &[&str] = &["been", "had", "lived", "owned", "played", "worked"];
 
 /// Prepositions a "what do you … ?" question may end with ("what do you fish for?").
 const STRANDED: &[&str] = &["about", "at", "for", "in", "on", "to", "with"];
@@ -436,6 +517,32 @@ mod tests {
             None
         );
         assert_eq!(said("Are you okay?", "Yes."), None);
+        assert_eq!(
+            said("How many kids do you have?", "3, and a full time job."),
+            Some("I have 3 kids.".to_string())
+        );
+        assert_eq!(
+            said("Wow! How many horses do you own?", "Eight at the moment."),
+            Some("I own eight horses.".to_string())
+        );
+        assert_eq!(said("How many of them do you have?", "About 80."), None);
+        assert_eq!(
+            said(
+                "How long have you been playing the violin?",
+                "Since I was six."
+            ),
+            Some("I have been playing the violin.".to_string())
+        );
+        assert_eq!(
+            said("How long have you been a vegan for?", "Seven years."),
+            Some("I have been a vegan.".to_string())
+        );
+        assert_eq!(said("How long have you been doing that?", "Years."), None);
+        assert_eq!(
+            said("How long have you been married?", "No, I'm single."),
+            None
+        );
+        assert_eq!(said("How many kids do you have?", "None yet."), None);
         assert_eq!(said("I love jazz.", "Me too."), None);
     }
 }

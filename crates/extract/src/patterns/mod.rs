@@ -10,6 +10,8 @@ mod others;
 mod possession;
 mod preference;
 
+pub(crate) use others::opens_mention;
+
 use chrono::{DateTime, Utc};
 use rapport_core::{Facet, Polarity};
 
@@ -165,7 +167,12 @@ pub(crate) fn candidates(cleaned: &Cleaned, now: DateTime<Utc>) -> Vec<Candidate
 /// The people, pets and things a clause that is not itself a statement mentions as "my …"
 /// ("Just visiting my grandkids!": "I have grandkids").
 pub(crate) fn implied_by_mentions(tokens: &[Token], now: DateTime<Utc>) -> Vec<Candidate> {
-    let Some(my) = tokens.iter().position(|t| t.lower == "my") else {
+    let Some(my) = (0..tokens.len()).find(|&i| {
+        others::opens_mention(
+            &tokens[i].lower,
+            tokens.get(i + 1).map(|t| t.lower.as_str()),
+        )
+    }) else {
         return Vec::new();
     };
     let cleaned = Cleaned {

@@ -165,27 +165,37 @@ const IMPLIED: &[&str] = &[
 
 /// Words that may stand between "my" and the person ("my two boys", "my older sister").
 const KIN_ADJECTIVES: &[&str] = &[
-    "baby", "big", "eldest", "little", "new", "old", "older", "oldest", "only", "own", "twin",
-    "young", "younger", "youngest",
+    "baby", "big", "eldest", "little", "new", "old", "older", "oldest", "only", "own", "pet",
+    "twin", "young", "younger", "youngest",
 ];
 
-/// Things whose mention as "my …" implies the user has them: homes, vehicles, a business
-/// ("my car broke down": "I have a car").
+/// Things whose mention as "my …" implies the user has them: homes, vehicles, a business, a
+/// band, a blog, a degree ("my car broke down": "I have a car").
 const IMPLIED_THINGS: &[&str] = &[
     "apartment",
+    "band",
     "bike",
+    "blog",
     "boat",
     "business",
     "car",
+    "company",
     "condo",
+    "degree",
     "farm",
     "garden",
     "house",
     "houseboat",
+    "jeep",
     "laptop",
+    "minivan",
     "motorcycle",
     "ranch",
+    "restaurant",
+    "scooter",
+    "shop",
     "truck",
+    "van",
     "yard",
 ];
 
@@ -196,8 +206,15 @@ const JOB_WORDS: &[&str] = &["boss", "coworker", "coworkers", "job", "manager", 
 /// boys", "my boss" "I have a job", "my new car" "I have a car": one fact per such mention.
 pub(crate) fn implied(clause: &[Token]) -> Vec<Found> {
     let mut out = Vec::new();
+    // "I was at work all day", "… after work": being at work says there is a job.
+    let at_work = clause.windows(2).any(|w| {
+        w[1].lower == "work" && matches!(w[0].lower.as_str(), "after" | "at" | "before" | "from")
+    });
+    if at_work {
+        out.push(has_job());
+    }
     for (at, my) in clause.iter().enumerate() {
-        if my.lower != "my" {
+        if !opens_mention(&my.lower, clause.get(at + 1).map(|t| t.lower.as_str())) {
             continue;
         }
         // "my two older boys": a count and kin adjectives may come first.
@@ -211,14 +228,23 @@ pub(crate) fn implied(clause: &[Token]) -> Vec<Found> {
             i += 1;
         }
         let Some(who) = clause.get(i) else { continue };
+        // "my blonde hair": how they look.
+        if who.lower != "hair"
+            && has(HAIR_COLORS, &who.lower)
+            && clause.get(i + 1).is_some_and(|t| t.lower == "hair")
+        {
+            let hair = format!("{} hair", who.lower);
+            let mut f = Found::new(Facet::Identity, format!("has:{hair}"), hair.clone());
+            f.statement = Some(format!("I have {hair}."));
+            f.strength = 0.5;
+            out.push(f);
+            continue;
+        }
         // "my dog's name is Ginger": the possessive names the dog.
         let who_word = who.lower.strip_suffix("'s").unwrap_or(&who.lower);
         let who = &Token::new(who_word, who.kind);
         if has(JOB_WORDS, &who.lower) && i == at + 1 {
-            let mut f = Found::new(Facet::Identity, "has:job", "job");
-            f.statement = Some("I have a job.".to_string());
-            f.strength = 0.5;
-            out.push(f);
+            out.push(has_job());
             continue;
         }
         let thing = has(IMPLIED_THINGS, &who.lower);
@@ -251,6 +277,28 @@ pub(crate) fn implied(clause: &[Token]) -> Vec<Found> {
     }
     out
 }
+
+/// "I have a job.", implied by "my boss", "my shift", "at work".
+fn has_job() -> Found {
+    let mut f = Found::new(Facet::Identity, "has:job", "job");
+    f.statement = Some("I have a job.".to_string());
+    f.strength = 0.5;
+    f
+}
+
+/// Whether a mention of the speaker's people, pets or things starts at a word (`next` the word
+/// after it): "my …", "our …" (the household: "our kids"), or "the kids" / "the grandkids" /
+/// "the children", which in a first-person clause are the speaker's ("the kids and I").
+pub(crate) fn opens_mention(word: &str, next: Option<&str>) -> bool {
+    matches!(word, "my" | "our")
+        || word == "the" && next.is_some_and(|n| matches!(n, "children" | "grandkids" | "kids"))
+}
+
+/// Hair colors and kinds ("my blonde hair": "I have blonde hair").
+const HAIR_COLORS: &[&str] = &[
+    "black", "blond", "blonde", "blue", "brown", "curly", "dark", "gray", "green", "grey", "long",
+    "pink", "purple", "red", "short", "straight", "white",
+];
 
 /// A count before a noun: "2", "two".
 fn is_count(t: &Token) -> bool {

@@ -1,7 +1,7 @@
 //! A table of tricky sentences and what each yields.
 
 use rapport_core::{Facet, Polarity, Sensitivity};
-use rapport_extract::{Tense, extract};
+use rapport_extract::{Tense, extract, extract_reply};
 
 use crate::support::day;
 
@@ -320,11 +320,11 @@ const TABLE: &[Row] = &[
         "I am very active.",
         Some((
             Facet::Identity,
-            "said:am very active",
-            "am very active",
+            "said:am active",
+            "am active",
             Polarity::Positive,
             Tense::Current,
-            "I am very active.",
+            "I am active.",
         )),
     ),
     ("I am so sorry.", None),
@@ -400,6 +400,97 @@ const TABLE: &[Row] = &[
             Polarity::Positive,
             Tense::Current,
             "I am a car salesman.",
+        )),
+    ),
+    // Degree and frequency adverbs and an emphatic "do" are left out of the statement.
+    (
+        "I am very passionate about baking bread.",
+        Some((
+            Facet::Interest,
+            "likes:baking bread",
+            "baking bread",
+            Polarity::Positive,
+            Tense::Current,
+            "I like baking bread.",
+        )),
+    ),
+    (
+        "I do like spicy ramen.",
+        Some((
+            Facet::Preference,
+            "likes:spicy ramen",
+            "spicy ramen",
+            Polarity::Positive,
+            Tense::Current,
+            "I like spicy ramen.",
+        )),
+    ),
+    (
+        "I have always wanted to visit Japan.",
+        Some((
+            Facet::Possession,
+            "said:have wanted to visit japan",
+            "have wanted to visit Japan",
+            Polarity::Positive,
+            Tense::Current,
+            "I have wanted to visit Japan.",
+        )),
+    ),
+    (
+        "I'm so tired of winter!",
+        Some((
+            Facet::Identity,
+            "said:am tired of winter",
+            "am tired of winter",
+            Polarity::Positive,
+            Tense::Current,
+            "I am tired of winter.",
+        )),
+    ),
+    // A determiner "some" and a hedging "kind of" are left out; "a kind of" is a noun.
+    (
+        "I grow some tomatoes in my backyard.",
+        Some((
+            Facet::Identity,
+            "said:grow tomatoes in backyard",
+            "grow tomatoes in my backyard",
+            Polarity::Positive,
+            Tense::Current,
+            "I grow tomatoes in my backyard.",
+        )),
+    ),
+    (
+        "I kind of want to learn the cello.",
+        Some((
+            Facet::Goal,
+            "goal:learn cello",
+            "learn the cello",
+            Polarity::Positive,
+            Tense::Current,
+            "I want to learn the cello.",
+        )),
+    ),
+    (
+        "I play a kind of jazz called bebop.",
+        Some((
+            Facet::Interest,
+            "plays:kind of jazz called bebop",
+            "kind of jazz called bebop",
+            Polarity::Positive,
+            Tense::Current,
+            "I play a kind of jazz called bebop.",
+        )),
+    ),
+    // "… so much" at the end adds nothing to the like.
+    (
+        "I love my garden so much.",
+        Some((
+            Facet::Preference,
+            "likes:garden",
+            "garden",
+            Polarity::Positive,
+            Tense::Current,
+            "I love my garden.",
         )),
     ),
 ];
@@ -638,6 +729,18 @@ fn mentions_outside_statements_and_reasons_before_the_subject() {
         said("You should meet my wife."),
         ["I have a wife.", "I am married."]
     );
+    // "our …" is the household's; "the kids" in a first-person clause are the speaker's
+    // ("The kids and I …" is cut before "and I", so its "the kids" is in no such clause).
+    assert!(said("I took the kids to the park.").contains(&"I have kids.".to_string()));
+    assert!(said("I walk our dog every morning.").contains(&"I have a dog.".to_string()));
+    assert!(said("The kids love the park.").is_empty());
+    assert!(said("My band plays on Friday.").contains(&"I have a band.".to_string()));
+    // Being at work says there is a job; looking for work does not.
+    assert!(said("I was at work all day.").contains(&"I have a job.".to_string()));
+    assert!(!said("I am looking for work.").contains(&"I have a job.".to_string()));
+    // "my pet snake" is a snake; "my blonde hair" how they look.
+    assert!(said("I take my pet snake everywhere.").contains(&"I have a snake.".to_string()));
+    assert!(said("I dyed my blonde hair pink.").contains(&"I have blonde hair.".to_string()));
     // A question still says who the asker has; a hypothetical does not.
     assert_eq!(said("Have you met my twins?"), ["I have twins."]);
     assert!(said("If my husband were here he would laugh.").is_empty());
@@ -674,4 +777,34 @@ fn a_resolved_past_time_is_left_out_of_the_description() {
     // A time to come is kept: the fact is a plan, and says when.
     let plan = extract("I start a new job next week.", day(30));
     assert!(plan[0].description.contains("next week"), "{:?}", plan[0]);
+}
+
+/// "How is your dog doing?" "Pretty good!": the answer takes the question's "your dog" as given.
+#[test]
+fn a_question_about_the_answerers_people_and_pets_says_they_have_them() {
+    let said = |question: &str, answer: &str| -> Vec<String> {
+        extract_reply(answer, Some(question), day(0))
+            .into_iter()
+            .map(|c| c.statement)
+            .collect()
+    };
+    assert_eq!(
+        said("How is your dog doing today?", "Pretty good, thanks!"),
+        ["I have a dog."]
+    );
+    assert_eq!(
+        said("Are your two boys excited for summer?", "They can't wait."),
+        ["I have two boys."]
+    );
+    assert_eq!(
+        said("How was dinner with your wife?", "Lovely."),
+        ["I have a wife.", "I am married."]
+    );
+    assert_eq!(said("How is your blog going?", "Busy!"), ["I have a blog."]);
+    // Denied, not about a person or pet, or advice ("your own …"): nothing.
+    assert!(said("How is your dog?", "Nope, wrong person.").is_empty());
+    assert!(said("How was your weekend?", "Great.").is_empty());
+    assert!(said("You should start your own business.", "Maybe.").is_empty());
+    // What the asker says about their own people is not the answerer's.
+    assert!(said("My dog loves the snow.", "Cute!").is_empty());
 }
