@@ -22,7 +22,7 @@ use rapport_store::{FactUpdate, UserSummary};
 
 use crate::engine::{IngestReport, MAX_CONFLICT_RETRIES};
 use crate::learned::Kept;
-use crate::memory::UserMemory;
+use crate::memory::{PreparedTurns, UserMemory};
 use crate::policy::Policies;
 use crate::retrieval::SharedMemory;
 use crate::{Engine, Result};
@@ -76,6 +76,8 @@ struct Learned {
     learned_seq: u64,
     /// Whether the facts were learned from the batch's events (else the log was replayed).
     from_batch: bool,
+    /// The batch's turns made ready for the user's retrieval memory, when it may take them.
+    prepared: Option<PreparedTurns>,
 }
 
 impl Learned {
@@ -297,21 +299,34 @@ impl Engine {
             .loaded(tenant)
             .expect("the policies of the users' tenants are read before learning");
         crate::decisions::enforce(policy, &kept.settings, &kept.saved, &mut kept.facts);
+        // Made ready here, beside the append's commit; shown only once the append is durable.
+        let prepared = (from_batch && self.memory_may_take_turns(&summary))
+            .then(|| PreparedTurns::new(batch, &kept.facts, self.embedder.as_ref()));
         Ok(Learned {
             changes: kept.changes(),
             summary,
             kept,
             learned_seq,
             from_batch,
+            prepared,
         })
+    }
+
+    /// Whether the user's retrieval memory may take the batch's turns: it is cached, or may be
+    /// built from the batch (a new user, see [`memories_to_build`](Self::memories_to_build)).
+    fn memory_may_take_turns(&self, summary: &UserSummary) -> bool {
+        (self.config.index_on_ingest && summary.learned_seq == 0)
+            || self.cache().contains(&summary.tenant, &summary.user)
     }
 
     /// Saves what was learned in one transaction while the batch's turns are added to the
     /// users' retrieval memories, then gives the memories and the learned cache the new facts.
-    fn save_learned(&self, learned: Vec<Learned>, batch: &ByUser) -> Result<()> {
+    fn save_learned(&self, mut learned: Vec<Learned>, batch: &ByUser) -> Result<()> {
         if learned.is_empty() {
             return Ok(());
         }
+        let prepared: Vec<Option<PreparedTurns>> =
+            learned.iter_mut().map(|l| l.prepared.take()).collect();
         let updates: Vec<FactUpdate<'_>> = learned
             .iter()
             .map(|l| FactUpdate {
@@ -326,11 +341,11 @@ impl Engine {
             .collect();
         let builds = self.memories_to_build(&learned);
         let threads = self.config.ingest_threads();
-        let work: Vec<(&Learned, bool)> = learned.iter().zip(builds).collect();
+        let work: Vec<_> = learned.iter().zip(builds).zip(prepared).collect();
         let (memories, saved) = crate::parallel::map_beside(
             work,
             threads,
-            |(l, build)| self.add_turns(l, batch, build),
+            |((l, build), prepared)| self.add_turns(l, batch, build, prepared),
             || self.store.save_facts(&updates),
         );
         // On failure the memories that took the turns still hold the facts the store holds.
@@ -372,10 +387,17 @@ impl Engine {
             .collect()
     }
 
-    /// Adds the batch's turns to the user's cached memory, which keeps its facts (those the
-    /// store still holds), or builds the memory of a new user (not cached yet). A memory that
-    /// cannot take the turns (it missed events, or holds another model's vectors) is dropped.
-    fn add_turns(&self, l: &Learned, batch: &ByUser, build: bool) -> Memory {
+    /// Adds the batch's turns (`prepared` while learning, when they were) to the user's cached
+    /// memory, which keeps its facts (those the store still holds), or builds the memory of a
+    /// new user (not cached yet). A memory that cannot take the turns (it missed events, or
+    /// holds another model's vectors) is dropped.
+    fn add_turns(
+        &self,
+        l: &Learned,
+        batch: &ByUser,
+        build: bool,
+        prepared: Option<PreparedTurns>,
+    ) -> Memory {
         let (tenant, user) = (&l.summary.tenant, &l.summary.user);
         if !l.from_batch {
             return Memory::None;
@@ -387,7 +409,9 @@ impl Engine {
                 return Memory::None;
             }
             let embedder = self.embedder.as_ref();
-            let memory = UserMemory::build(events, &l.kept.facts, l.saved_at(), embedder);
+            let turns =
+                prepared.unwrap_or_else(|| PreparedTurns::new(events, &l.kept.facts, embedder));
+            let memory = UserMemory::build_prepared(turns, &l.kept.facts, l.saved_at(), embedder);
             return Memory::Built(Box::new(memory));
         };
         {
@@ -399,7 +423,10 @@ impl Engine {
                 self.cache().remove(tenant, user);
                 return Memory::None;
             }
-            memory.add_turns(events, &l.kept.facts, self.embedder.as_ref());
+            match prepared {
+                Some(turns) => memory.add_prepared(turns),
+                None => memory.add_turns(events, &l.kept.facts, self.embedder.as_ref()),
+            }
         }
         // The cache measures the memory once it holds the facts too.
         Memory::Turns(shared)

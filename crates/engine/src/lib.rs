@@ -36,6 +36,7 @@ mod memory;
 mod parallel;
 mod policy;
 mod preferences;
+mod prepared_turns;
 mod profile;
 mod recommend;
 mod render;
