@@ -31,6 +31,7 @@ mod error;
 mod export;
 mod inference;
 mod ingest;
+mod learn_ahead;
 mod learned;
 mod memory;
 mod parallel;
