@@ -3,10 +3,14 @@
 //!
 //! One batch goes through these steps, all under the engine's learning lock:
 //!
-//! 1. The store inserts the batch in a transaction and commits it (the fsync) on a second
-//!    thread; meanwhile the users whose batch follows what their facts reflect are learned, on
-//!    the ingest threads (one user per thread at a time). Nothing learned is saved or shown
-//!    before the append is durable.
+//! 1. The store inserts the batch in a transaction; meanwhile the users whose facts the learned
+//!    cache holds are learned from the sequence numbers their events will get if the store is
+//!    as the cache saw it ([`learn_ahead`](crate::learn_ahead)). The store then commits the
+//!    batch (the fsync) on a second thread; meanwhile the other users whose batch follows what
+//!    their facts reflect are learned, on the ingest threads (one user per thread at a time),
+//!    and each user's turns are embedded for their retrieval memory. What was learned ahead is
+//!    kept only for users whose row and stored events turn out as guessed. Nothing learned is
+//!    saved or shown before the append is durable.
 //! 2. The facts are saved in one transaction; meanwhile the other ingest threads add the
 //!    batch's turns to the users' cached retrieval memories (the turns are durable by now, and
 //!    the memories keep the facts they held, so they stay consistent with the store).
@@ -15,14 +19,15 @@
 //! Users learn independently of each other, so the facts are those learning one user after
 //! another gives, whatever the threads' timing.
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, HashMap, HashSet};
 
 use rapport_core::{Event, StoredEvent, TenantId, UserId};
 use rapport_store::{FactUpdate, UserSummary};
 
 use crate::engine::{IngestReport, MAX_CONFLICT_RETRIES};
+use crate::learn_ahead::{Ahead, Guess};
 use crate::learned::Kept;
-use crate::memory::UserMemory;
+use crate::memory::{PreparedTurns, UserMemory};
 use crate::policy::Policies;
 use crate::retrieval::SharedMemory;
 use crate::{Engine, Result};
@@ -76,6 +81,8 @@ struct Learned {
     learned_seq: u64,
     /// Whether the facts were learned from the batch's events (else the log was replayed).
     from_batch: bool,
+    /// The batch's turns made ready for the user's retrieval memory, when it may take them.
+    prepared: Option<PreparedTurns>,
 }
 
 impl Learned {
@@ -121,20 +128,42 @@ impl Engine {
         // Taken before the append (the order every path takes the two in), so the users whose
         // batch follows what they learned can be learned while the append is fsynced.
         let _guard = self.lock_learning();
+        // The users the learned cache holds are learned while the batch is inserted
+        // (`learn_ahead`); the others once it is, while it is made durable.
+        let (guesses, kepts): (Vec<Guess>, Vec<Kept>) = self.guesses(&events).into_iter().unzip();
+        let guessed: HashSet<(&TenantId, &UserId)> = (guesses.iter())
+            .map(|g| (&g.summary.tenant, &g.summary.user))
+            .collect();
+        let jobs: Vec<Job<'_>> = (guesses.iter().zip(kepts))
+            .map(|(guess, kept)| Job {
+                summary: guess.summary.clone(),
+                batch: &guess.events,
+                kept: Some(kept),
+            })
+            .collect();
         let mut early = None;
-        let outcome = self.store.append_overlapped(&events, &mut |outcome| {
-            let batch = by_user(&outcome.stored);
-            let (ready, later): (Vec<&UserSummary>, Vec<&UserSummary>) = outcome
-                .users
-                .iter()
-                .partition(|summary| self.learnable_early(summary, &batch));
-            let later: Vec<(TenantId, UserId)> = later
-                .into_iter()
-                .map(|s| (s.tenant.clone(), s.user.clone()))
-                .collect();
-            let learned = self.learn(ready.into_iter().cloned().collect(), &batch, &policies);
-            early = Some((batch, later, learned));
-        })?;
+        let (ahead, appended) = crate::parallel::map_beside(
+            jobs,
+            self.config.ingest_threads(),
+            |job| self.learn_one(job, &policies),
+            || {
+                self.store.append_overlapped(&events, &mut |outcome| {
+                    let batch = by_user(&outcome.stored);
+                    let (ready, later): (Vec<&UserSummary>, Vec<&UserSummary>) = (outcome.users)
+                        .iter()
+                        .filter(|s| !guessed.contains(&(&s.tenant, &s.user)))
+                        .partition(|summary| self.learnable_early(summary, &batch));
+                    let later: Vec<(TenantId, UserId)> = later
+                        .into_iter()
+                        .map(|s| (s.tenant.clone(), s.user.clone()))
+                        .collect();
+                    let learned =
+                        self.learn(ready.into_iter().cloned().collect(), &batch, &policies);
+                    early = Some((batch, later, learned));
+                })
+            },
+        );
+        let outcome = appended?;
         let mut with_actions: Vec<&TenantId> = outcome
             .stored
             .iter()
@@ -145,10 +174,33 @@ impl Engine {
         with_actions
             .into_iter()
             .for_each(|t| self.models.mark_stale(t));
-        let (batch, later, learned) = early.unwrap_or_else(|| {
+        let (batch, mut later, learned) = early.unwrap_or_else(|| {
             let batch = by_user(&outcome.stored);
             let everyone = batch.keys().cloned().collect();
             (batch, everyone, Ok(Vec::new()))
+        });
+        let learned = learned.map(|mut learned| {
+            let stored: HashMap<(&TenantId, &UserId), &UserSummary> = (outcome.users.iter())
+                .map(|s| ((&s.tenant, &s.user), s))
+                .collect();
+            for (guess, result) in guesses.iter().zip(ahead) {
+                let (tenant, user) = (&guess.summary.tenant, &guess.summary.user);
+                // None of the user's events was new: there is nothing to learn.
+                let Some(&summary) = stored.get(&(tenant, user)) else {
+                    continue;
+                };
+                match result {
+                    Ok(mut l) if guess.held(summary, events_of(&batch, tenant, user)) => {
+                        l.summary = summary.clone();
+                        learned.push(l);
+                    }
+                    _ => later.push((tenant.clone(), user.clone())),
+                }
+            }
+            learned.sort_by(|a, b| {
+                (&a.summary.tenant, &a.summary.user).cmp(&(&b.summary.tenant, &b.summary.user))
+            });
+            learned
         });
         // The append is durable: what was learned meanwhile can be saved. The users left (not
         // learned early, or all of them when another process saved first) are learned again
@@ -176,6 +228,24 @@ impl Engine {
             duplicates: outcome.duplicates,
             users: batch.len(),
         })
+    }
+
+    /// The users of `events` to learn ahead of the append ([`learn_ahead`](crate::learn_ahead)):
+    /// those whose facts the learned cache holds, taken out of it. None when inference is on
+    /// (it reads the log).
+    fn guesses(&self, events: &[Event]) -> Vec<Ahead> {
+        if self.config.infer {
+            return Vec::new();
+        }
+        let by_user = crate::learn_ahead::events_by_user(events);
+        let mut cache = self.learned_cache();
+        by_user
+            .into_iter()
+            .filter_map(|((tenant, user), events)| {
+                let (kept, stamp) = cache.take_unchecked(&tenant, &user)?;
+                Some((crate::learn_ahead::guess(stamp, &events), kept))
+            })
+            .collect()
     }
 
     /// Whether the user can be learned before the batch is durable (and visible to readers):
@@ -297,21 +367,34 @@ impl Engine {
             .loaded(tenant)
             .expect("the policies of the users' tenants are read before learning");
         crate::decisions::enforce(policy, &kept.settings, &kept.saved, &mut kept.facts);
+        // Made ready here, beside the append's commit; shown only once the append is durable.
+        let prepared = (from_batch && self.memory_may_take_turns(&summary))
+            .then(|| PreparedTurns::new(batch, &kept.facts, self.embedder.as_ref()));
         Ok(Learned {
             changes: kept.changes(),
             summary,
             kept,
             learned_seq,
             from_batch,
+            prepared,
         })
+    }
+
+    /// Whether the user's retrieval memory may take the batch's turns: it is cached, or may be
+    /// built from the batch (a new user, see [`memories_to_build`](Self::memories_to_build)).
+    fn memory_may_take_turns(&self, summary: &UserSummary) -> bool {
+        (self.config.index_on_ingest && summary.learned_seq == 0)
+            || self.cache().contains(&summary.tenant, &summary.user)
     }
 
     /// Saves what was learned in one transaction while the batch's turns are added to the
     /// users' retrieval memories, then gives the memories and the learned cache the new facts.
-    fn save_learned(&self, learned: Vec<Learned>, batch: &ByUser) -> Result<()> {
+    fn save_learned(&self, mut learned: Vec<Learned>, batch: &ByUser) -> Result<()> {
         if learned.is_empty() {
             return Ok(());
         }
+        let prepared: Vec<Option<PreparedTurns>> =
+            learned.iter_mut().map(|l| l.prepared.take()).collect();
         let updates: Vec<FactUpdate<'_>> = learned
             .iter()
             .map(|l| FactUpdate {
@@ -326,11 +409,11 @@ impl Engine {
             .collect();
         let builds = self.memories_to_build(&learned);
         let threads = self.config.ingest_threads();
-        let work: Vec<(&Learned, bool)> = learned.iter().zip(builds).collect();
+        let work: Vec<_> = learned.iter().zip(builds).zip(prepared).collect();
         let (memories, saved) = crate::parallel::map_beside(
             work,
             threads,
-            |(l, build)| self.add_turns(l, batch, build),
+            |((l, build), prepared)| self.add_turns(l, batch, build, prepared),
             || self.store.save_facts(&updates),
         );
         // On failure the memories that took the turns still hold the facts the store holds.
@@ -372,10 +455,17 @@ impl Engine {
             .collect()
     }
 
-    /// Adds the batch's turns to the user's cached memory, which keeps its facts (those the
-    /// store still holds), or builds the memory of a new user (not cached yet). A memory that
-    /// cannot take the turns (it missed events, or holds another model's vectors) is dropped.
-    fn add_turns(&self, l: &Learned, batch: &ByUser, build: bool) -> Memory {
+    /// Adds the batch's turns (`prepared` while learning, when they were) to the user's cached
+    /// memory, which keeps its facts (those the store still holds), or builds the memory of a
+    /// new user (not cached yet). A memory that cannot take the turns (it missed events, or
+    /// holds another model's vectors) is dropped.
+    fn add_turns(
+        &self,
+        l: &Learned,
+        batch: &ByUser,
+        build: bool,
+        prepared: Option<PreparedTurns>,
+    ) -> Memory {
         let (tenant, user) = (&l.summary.tenant, &l.summary.user);
         if !l.from_batch {
             return Memory::None;
@@ -387,7 +477,9 @@ impl Engine {
                 return Memory::None;
             }
             let embedder = self.embedder.as_ref();
-            let memory = UserMemory::build(events, &l.kept.facts, l.saved_at(), embedder);
+            let turns =
+                prepared.unwrap_or_else(|| PreparedTurns::new(events, &l.kept.facts, embedder));
+            let memory = UserMemory::build_prepared(turns, &l.kept.facts, l.saved_at(), embedder);
             return Memory::Built(Box::new(memory));
         };
         {
@@ -399,7 +491,10 @@ impl Engine {
                 self.cache().remove(tenant, user);
                 return Memory::None;
             }
-            memory.add_turns(events, &l.kept.facts, self.embedder.as_ref());
+            match prepared {
+                Some(turns) => memory.add_prepared(turns),
+                None => memory.add_turns(events, &l.kept.facts, self.embedder.as_ref()),
+            }
         }
         // The cache measures the memory once it holds the facts too.
         Memory::Turns(shared)

@@ -21,10 +21,21 @@ const MAX_USERS: usize = 20_000;
 
 /// What identifies the stored state an entry mirrors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-struct Stamp {
-    revision: u64,
-    learned_seq: u64,
-    first_time: DateTime<Utc>,
+pub(crate) struct Stamp {
+    pub revision: u64,
+    pub learned_seq: u64,
+    pub first_time: DateTime<Utc>,
+}
+
+impl Stamp {
+    /// The state the user's row names.
+    pub fn of(summary: &UserSummary) -> Self {
+        Self {
+            revision: summary.facts_revision,
+            learned_seq: summary.learned_seq,
+            first_time: summary.first_time,
+        }
+    }
 }
 
 /// A user's facts as stored, and a working copy of them.
@@ -116,12 +127,15 @@ impl LearnedCache {
             .get_mut(&summary.tenant)?
             .get_mut(&summary.user)?;
         let entry = slot.take()?;
-        let current = Stamp {
-            revision: summary.facts_revision,
-            learned_seq: summary.learned_seq,
-            first_time: summary.first_time,
-        };
-        (entry.stamp == current).then_some(entry.kept)
+        (entry.stamp == Stamp::of(summary)).then_some(entry.kept)
+    }
+
+    /// Takes the user's facts and decisions out of the cache with the state they mirror,
+    /// before the store is read: what is learned from them may be used only once the user's
+    /// row is found to name that state ([`Stamp::of`]).
+    pub fn take_unchecked(&mut self, tenant: &TenantId, user: &UserId) -> Option<(Kept, Stamp)> {
+        let entry = self.entries.get_mut(tenant)?.get_mut(user)?.take()?;
+        Some((entry.kept, entry.stamp))
     }
 
     /// Keeps what was just saved for the user: the facts and decisions at `revision`,

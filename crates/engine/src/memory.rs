@@ -1,13 +1,15 @@
 //! A user's retrieval memory: the turn index, the turn texts for rendering, and the current
 //! facts with their vectors. Derived from the store and rebuilt from it on a cache miss.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 
 use chrono::{DateTime, Utc};
-use rapport_core::{Embedder, EventBody, Fact, Polarity, Role, StoredEvent};
-use rapport_index::{Doc, DocKind, ExactVectors, FxHashMap, MemoryUse, UserIndex};
+use rapport_core::{Embedder, Fact, Polarity, Role, StoredEvent};
+use rapport_index::{ExactVectors, FxHashMap, MemoryUse, UserIndex};
 
 use crate::context::estimate_tokens;
+use crate::prepared_turns::PreparedTurn;
+pub(crate) use crate::prepared_turns::PreparedTurns;
 use crate::render::{fact_line, past_line};
 
 /// What the context block shows of a turn.
@@ -132,7 +134,27 @@ impl UserMemory {
         facts_revision: u64,
         embedder: &dyn Embedder,
     ) -> Self {
-        let mut memory = Self {
+        let mut memory = Self::empty(facts_revision, embedder);
+        memory.extend(events, facts, embedder);
+        memory
+    }
+
+    /// Builds the memory from a user's whole log, prepared beforehand, and facts: the same as
+    /// [`build`](Self::build) of the events the turns were prepared from.
+    pub fn build_prepared(
+        turns: PreparedTurns,
+        facts: &[Fact],
+        facts_revision: u64,
+        embedder: &dyn Embedder,
+    ) -> Self {
+        let mut memory = Self::empty(facts_revision, embedder);
+        memory.add_prepared(turns);
+        memory.set_facts(facts, embedder);
+        memory
+    }
+
+    fn empty(facts_revision: u64, embedder: &dyn Embedder) -> Self {
+        Self {
             index: UserIndex::new(),
             turns: Vec::new(),
             turn_by_id: FxHashMap::default(),
@@ -147,9 +169,7 @@ impl UserMemory {
             turn_bytes: 0,
             fact_bytes: 0,
             index_measured: (0, 0),
-        };
-        memory.extend(events, facts, embedder);
-        memory
+        }
     }
 
     /// Adds new events (in log order) and replaces the facts with `facts`.
@@ -162,44 +182,27 @@ impl UserMemory {
     /// `facts` that cite it. The facts held do not change.
     pub fn add_turns(&mut self, events: &[StoredEvent], facts: &[Fact], embedder: &dyn Embedder) {
         let new: Vec<&StoredEvent> = events.iter().filter(|e| e.seq > self.seq).collect();
-        let keys = fact_keys(facts, &new);
-        for stored in new {
-            self.seq = stored.seq;
-            let event = &stored.event;
-            let (text, speaker, role) = match &event.body {
-                EventBody::Message(m) => (&m.text, m.speaker.clone(), m.role),
-                EventBody::Document(d) => (&d.text, None, Role::User),
-                EventBody::Action(_) => continue,
-            };
-            let doc = Doc {
-                id: event.id.to_string(),
-                text: text.clone(),
-                speaker: speaker.clone(),
-                time: event.time,
-                session: event.session.clone(),
-                seq: stored.seq,
-                kind: DocKind::Turn,
-                keys: keys.get(event.id.as_str()).cloned().unwrap_or_default(),
-                current: true,
-            };
-            self.index.add_embedded(doc, embedder);
-            if self.speaker_name.is_none() && role == Role::User {
-                self.speaker_name = speaker.as_deref().map(Into::into);
+        self.add_prepared(PreparedTurns::new(new, facts, embedder));
+    }
+
+    /// Adds turns prepared beforehand: the same as [`add_turns`](Self::add_turns) of the
+    /// events and facts they were prepared from. Events the memory holds already are skipped.
+    pub fn add_prepared(&mut self, prepared: PreparedTurns) {
+        let known = self.seq;
+        for PreparedTurn { doc, record } in prepared.turns {
+            if record.seq <= known {
+                continue;
+            }
+            self.index.add_prepared(doc);
+            if self.speaker_name.is_none() && record.role == Role::User {
+                self.speaker_name = record.speaker.clone();
             }
             self.turn_by_id
-                .insert(event.id.as_str().into(), self.turns.len() as u32);
-            let turn = TurnRecord {
-                id: event.id.as_str().into(),
-                seq: stored.seq,
-                time: event.time,
-                session: event.session.as_deref().map(Into::into),
-                speaker: speaker.map(Into::into),
-                role,
-                text: text.as_str().into(),
-            };
-            self.turn_bytes += turn.bytes();
-            self.turns.push(turn);
+                .insert(record.id.clone(), self.turns.len() as u32);
+            self.turn_bytes += record.bytes();
+            self.turns.push(record);
         }
+        self.seq = self.seq.max(prepared.last_seq);
         let (_, measured_items) = self.index_measured;
         if self.index.len() > measured_items + measured_items / 8 {
             self.index_measured = (self.index.memory_bytes(), self.index.len());
@@ -363,38 +366,6 @@ impl MemoryUse for UserMemory {
     }
 }
 
-/// Statements of the facts each of `events` supports: a turn is also found by what was learned
-/// from it.
-fn fact_keys<'a>(facts: &[Fact], events: &[&'a StoredEvent]) -> HashMap<&'a str, Vec<String>> {
-    let mut keys: HashMap<&str, Vec<String>> = HashMap::new();
-    if events.is_empty() {
-        return keys;
-    }
-    let mut add =
-        |id: &'a str, fact: &Fact| keys.entry(id).or_default().push(fact.statement.clone());
-    if let [only] = events {
-        // One new turn (the usual batch of a chat): compare, without hashing every id.
-        let only = only.event.id.as_str();
-        for fact in facts {
-            for id in &fact.evidence {
-                if id.as_str() == only {
-                    add(only, fact);
-                }
-            }
-        }
-        return keys;
-    }
-    let ids: HashSet<&str> = events.iter().map(|e| e.event.id.as_str()).collect();
-    for fact in facts {
-        for id in &fact.evidence {
-            if let Some(&id) = ids.get(id.as_str()) {
-                add(id, fact);
-            }
-        }
-    }
-    keys
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -471,5 +442,61 @@ mod tests {
         let mut matched = UserMemory::build(&[], &before, 1, &embedder);
         matched.replace_facts(&reordered, Some((1, &[0])), 2, &embedder);
         assert_same(&matched, &UserMemory::build(&[], &reordered, 2, &embedder));
+    }
+
+    #[test]
+    fn turns_prepared_beforehand_match_turns_added_directly() {
+        use rapport_core::{Action, EventBody, Verb};
+        use rapport_store::conformance::message;
+
+        let embedder = StaticEmbedder::builtin();
+        let texts = [
+            "I adopted a puppy called Biscuit last May.",
+            "",
+            "We moved to Lyon for my new job at the hospital.",
+            "What do you think about support groups?",
+            "My sister plays the cello in an orchestra.",
+        ];
+        let events: Vec<StoredEvent> = (texts.iter().enumerate())
+            .map(|(i, text)| {
+                let mut event = message("t", "u", &format!("e{i}"), i as u32, text);
+                if text.is_empty() {
+                    event.body = EventBody::Action(Action {
+                        verb: Verb::Rate,
+                        item: "film-1".into(),
+                        value: Some(4.0),
+                    });
+                }
+                StoredEvent {
+                    seq: i as u64 + 1,
+                    event,
+                }
+            })
+            .collect();
+        let mut cited = fact(1, "pet.dog", "Biscuit");
+        cited.evidence = vec![events[0].event.id.clone(), events[4].event.id.clone()];
+        let facts = vec![cited, fact(2, "location.city", "Lyon")];
+
+        let mut direct = UserMemory::build(&events[..2], &facts, 1, &embedder);
+        direct.add_turns(&events, &facts, &embedder);
+        // Prepared from the whole batch, two of whose events the memory holds already.
+        let mut prepared = UserMemory::build(&events[..2], &facts, 1, &embedder);
+        prepared.add_prepared(PreparedTurns::new(&events, &facts, &embedder));
+        let built = UserMemory::build_prepared(
+            PreparedTurns::new(&events, &facts, &embedder),
+            &facts,
+            1,
+            &embedder,
+        );
+        for memory in [&prepared, &built] {
+            assert_eq!(memory.seq, 5);
+            assert_eq!(format!("{:?}", memory.turns), format!("{:?}", direct.turns));
+            assert_eq!(format!("{:?}", memory.index), format!("{:?}", direct.index));
+            assert_eq!(memory.turn_by_id, direct.turn_by_id);
+            assert_eq!(memory.speaker_name, direct.speaker_name);
+            assert_eq!(memory.turn_bytes, direct.turn_bytes);
+            assert_same(memory, &direct);
+        }
+        assert_eq!(direct.turns.len(), 4, "the action has no turn");
     }
 }

@@ -70,6 +70,11 @@ impl<T: MemoryUse> IndexCache<T> {
         Some(entry.index.clone())
     }
 
+    /// Whether the user's index is cached (without marking it as used).
+    pub fn contains(&self, tenant: &TenantId, user: &UserId) -> bool {
+        self.entries.contains_key(&(tenant.clone(), user.clone()))
+    }
+
     /// The user's index, building it with `build` (e.g. from the store) when not cached.
     pub fn get_or_insert_with(
         &mut self,

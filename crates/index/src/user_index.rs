@@ -5,13 +5,9 @@ use rapport_core::Embedder;
 use crate::bm25::Bm25;
 use crate::doc::{Doc, DocKind};
 use crate::hash::FxHashMap;
-use crate::stem::stem;
-use crate::time_query::mentions_time;
+use crate::prepared::PreparedDoc;
 use crate::tokenize::{is_stopword, words};
 use crate::vector::VectorStore;
-
-/// Weight of a [`Doc::keys`] term relative to a term of the item's own text.
-const KEY_WEIGHT: f32 = 0.4;
 /// Marks "no neighbour".
 pub(crate) const NONE: u32 = u32::MAX;
 
@@ -62,15 +58,19 @@ impl UserIndex {
     /// Adds an item with its vector (from the same embedder that will embed queries), if any.
     /// Turns of a session should be added in order of `seq`.
     pub fn add(&mut self, doc: Doc, vector: Option<Vec<f32>>) {
+        self.add_prepared(PreparedDoc::new(doc, vector));
+    }
+
+    /// Adds an item prepared beforehand ([`PreparedDoc`]): the same as [`add`](Self::add) or
+    /// [`add_embedded`](Self::add_embedded) of its item, without the embedding and term work.
+    pub fn add_prepared(&mut self, prepared: PreparedDoc) {
+        let PreparedDoc {
+            doc,
+            terms,
+            mentions_time: time_hint,
+            vector,
+        } = prepared;
         let number = self.docs.len() as u32;
-        let own = words(&doc.text);
-        let mut terms: Vec<(String, f32)> = index_terms(&own, 1.0);
-        let mut time_hint = mentions_time(&own);
-        for key in &doc.keys {
-            let key_words = words(key);
-            time_hint |= mentions_time(&key_words);
-            terms.extend(index_terms(&key_words, KEY_WEIGHT));
-        }
         self.bm25.add(&terms);
         self.vectors.push(vector.as_deref());
 
@@ -110,8 +110,7 @@ impl UserIndex {
 
     /// Embeds the item's text (and keys) with `embedder` and adds it.
     pub fn add_embedded(&mut self, doc: Doc, embedder: &dyn Embedder) {
-        let vector = embedder.embed(&embedding_text(&doc));
-        self.add(doc, Some(vector));
+        self.add_prepared(PreparedDoc::embedded(doc, embedder));
     }
 
     /// Marks the item `id` (typically a fact) as current or not, e.g. when a fact is
@@ -181,30 +180,4 @@ impl UserIndex {
         self.speakers.push(lower);
         number
     }
-}
-
-/// The text embedded for an item: its own text followed by its keys.
-pub fn embedding_text(doc: &Doc) -> String {
-    let mut text = doc.text.clone();
-    for key in &doc.keys {
-        text.push_str(". ");
-        text.push_str(key);
-    }
-    text
-}
-
-fn index_terms(words: &[String], weight: f32) -> Vec<(String, f32)> {
-    let stems: Vec<String> = words
-        .iter()
-        .filter(|w| !is_stopword(w))
-        .map(|w| stem(w))
-        .collect();
-    let mut terms: Vec<(String, f32)> = stems.iter().map(|s| (s.clone(), weight)).collect();
-    terms.extend(bigrams(&stems).map(|b| (b, weight)));
-    terms
-}
-
-/// Pairs of consecutive content terms ("support group"), indexed as one term each.
-pub(crate) fn bigrams(stems: &[String]) -> impl Iterator<Item = String> + '_ {
-    stems.windows(2).map(|p| format!("{} {}", p[0], p[1]))
 }
