@@ -177,3 +177,34 @@ proptest! {
         prop_assert_eq!(from_scans(&texts, g, l, priors), whole_window(&texts, g, l, priors));
     }
 }
+
+/// With the real lexicons (not in the repository; `scripts/test` builds them and sets the
+/// variables): every window of the fixture sentences, scanned text by text, equals the whole
+/// window.
+#[test]
+#[ignore = "needs RAPPORT_GENDER_LEXICON and RAPPORT_PERSONALITY_LEXICON"]
+fn combined_scans_equal_the_whole_window_with_the_wwbp_lexicons() {
+    let gender = GenderLexicon::from_env()
+        .unwrap()
+        .expect("RAPPORT_GENDER_LEXICON");
+    let big_five = Lexicon::from_env()
+        .unwrap()
+        .expect("RAPPORT_PERSONALITY_LEXICON");
+    let texts: Vec<&str> = SENTENCES
+        .iter()
+        .cycle()
+        .take(5 * SENTENCES.len())
+        .copied()
+        .collect();
+    for start in 0..SENTENCES.len() {
+        for end in [start + 3, start + SENTENCES.len(), texts.len()] {
+            let window = &texts[start..end];
+            for priors in [false, true] {
+                assert_eq!(
+                    from_scans(window, Some(gender), Some(big_five), priors),
+                    whole_window(window, Some(gender), Some(big_five), priors)
+                );
+            }
+        }
+    }
+}
