@@ -177,3 +177,29 @@ proptest! {
         prop_assert_eq!(inferred(&warm), one_batch);
     }
 }
+
+#[test]
+fn forgetting_the_user_drops_the_kept_scans() {
+    let (before, after) = (tempfile::tempdir().unwrap(), tempfile::tempdir().unwrap());
+    let forgotten = engine(before.path(), WINDOW);
+    let old: Vec<Event> = (0..SCRIPT.len()).map(event).collect();
+    forgotten.ingest(&old[..4]).unwrap();
+    forgotten.ingest(&old[4..8]).unwrap();
+    assert!(
+        forgotten
+            .forget_user(&tenant(), &user("kim"), &rapport_engine::Actor::cli())
+            .unwrap()
+    );
+    // A new log for the same user: what is inferred rests on it alone, as for a new user.
+    let new: Vec<Event> = (8..SCRIPT.len()).map(event).collect();
+    for chunk in new.chunks(2) {
+        forgotten.ingest(chunk).unwrap();
+    }
+    let fresh = engine(after.path(), WINDOW);
+    for chunk in new.chunks(2) {
+        fresh.ingest(chunk).unwrap();
+    }
+    let expected = inferred(&fresh);
+    assert!(!expected.is_empty());
+    assert_eq!(inferred(&forgotten), expected);
+}
