@@ -220,6 +220,7 @@ impl Engine {
                     (tenant, user),
                     learned_seq,
                     inferring,
+                    (None, &mut None),
                     &mut facts,
                 )?;
             }

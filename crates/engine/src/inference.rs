@@ -8,12 +8,22 @@
 //! invariant that facts are never overwritten holds for the learner's facts). Cost per batch is bounded by the window,
 //! not by the history; the result is a function of the log's tail alone, so learning in one
 //! batch or many, and `reindex`, give the same inferred facts.
+//!
+//! Incrementally: each text is scanned once (`rapport_infer::TextScan`: its cue votes, style
+//! counts and lexicon sums), and the scans of the window are kept with the user's learned-cache
+//! entry ([`ScannedWindow`]); a refresh after a batch that follows them scans only the batch's
+//! texts, drops those that fell out of the window and combines the rest, which gives exactly
+//! the estimates of re-reading the window. Without a kept window (a cold cache, a replay, a
+//! reindex, anything that moved the user's stored state) the window is read from the log.
 
-use rapport_core::{EventBody, EventId, Fact, Role, StoredEvent, TenantId, UserId};
-use rapport_infer::{
-    AuthoredText, GenderLexicon, Lexicon, infer, is_inferred_here, personality, style, to_facts,
-};
+mod window;
+
+use rapport_core::{EventBody, Fact, Role, StoredEvent, TenantId, UserId};
+use rapport_infer::{GenderLexicon, Lexicon, estimate, is_inferred_here, to_facts};
 use rapport_store::Store;
+
+use window::Lexicons;
+pub(crate) use window::ScannedWindow;
 
 use crate::{InternalError, Result};
 
@@ -39,64 +49,83 @@ pub(crate) struct InferSettings {
     pub min_confidence: f32,
 }
 
-/// Recomputes the user's inferred facts from the latest events up to `last_seq`.
+/// Recomputes the user's inferred facts from the latest events up to `last_seq`. `new` are the
+/// events just learned when they follow what was learned before (a batch); `window` holds the
+/// scans kept from the previous refresh, if any: when they end right before `new`, only the new
+/// texts are scanned; otherwise the window is read from the log and scanned whole. Either way
+/// the facts are the same, and `window` is left holding this refresh's scans (or nothing).
 pub(crate) fn refresh(
     store: &dyn Store,
     (tenant, user): (&TenantId, &UserId),
     last_seq: u64,
     settings: InferSettings,
+    (new, window): (Option<&[StoredEvent]>, &mut Option<ScannedWindow>),
     facts: &mut Vec<Fact>,
 ) -> Result<()> {
     let after = last_seq.saturating_sub(settings.window);
-    let events = store.events(tenant, user, after, settings.window as usize)?;
-    let texts: Vec<AuthoredText<'_>> = events
-        .iter()
-        .filter_map(|e| {
-            authored(e).map(|text| AuthoredText {
-                id: &e.event.id,
-                text,
-            })
-        })
-        .collect();
-    let latest = events
-        .iter()
-        .filter(|e| authored(e).is_some())
-        .map(|e| e.event.time)
-        .max();
-    let fresh = match latest {
+    let (scanned, keep) = match (window.take(), new) {
+        (Some(mut kept), Some(new)) if kept.is_followed_by(new) => {
+            kept.append(new, after, &lexicons)?;
+            (kept, true)
+        }
+        _ => {
+            let events = store.events(tenant, user, after, settings.window as usize)?;
+            // A read past `last_seq` (events appended meanwhile) is used, as it always was, but
+            // not kept: a kept window is exactly the events in (`after`, `last_seq`].
+            let keep = events.iter().all(|e| e.seq <= last_seq);
+            (ScannedWindow::scan(&events, last_seq, &lexicons)?, keep)
+        }
+    };
+    let fresh = match scanned.latest() {
         Some(time) => {
-            let ids: Vec<EventId> = texts.iter().map(|t| t.id.clone()).collect();
+            // Loaded already: the window has a scanned text.
+            let Lexicons { gender, big_five } = lexicons()?;
             // A fact needs a text it came from: an estimate resting on none (the population
             // prior) is kept only at floor 0, which keeps every estimate; above it the priors do
             // not compete, so a text-backed estimate a prior would have outranked is kept.
-            // The gender lexicon is optional like the Big Five one (same licence, same handling).
-            let gender = GenderLexicon::from_env().map_err(unreadable_lexicon)?;
             let keep_priors = settings.min_confidence <= 0.0;
-            let inferences: Vec<_> = infer(&texts, gender, keep_priors)
+            let estimates = estimate(&scanned.texts(), gender, big_five, keep_priors);
+            let inferences: Vec<_> = estimates
+                .attributes
                 .into_iter()
                 .filter(|i| i.confidence >= settings.min_confidence)
                 .filter(|i| !i.evidence.is_empty() || settings.min_confidence <= 0.0)
                 .collect();
-            let facets: Vec<_> = style(&texts)
+            let facets: Vec<_> = estimates
+                .style
                 .into_iter()
                 .filter(|s| s.confidence >= settings.min_confidence)
                 .collect();
-            // The Big Five lexicon is optional (its licence keeps it out of the repository):
-            // without `RAPPORT_PERSONALITY_LEXICON` there is no estimate; a set but unreadable
-            // one is an error rather than a silent absence.
-            let lexicon = Lexicon::from_env().map_err(unreadable_lexicon)?;
-            let traits: Vec<_> = lexicon
-                .map(|l| personality(&texts, l))
-                .unwrap_or_default()
+            let traits: Vec<_> = estimates
+                .personality
                 .into_iter()
                 .filter(|p| p.confidence >= settings.min_confidence)
                 .collect();
-            to_facts(&inferences, &facets, &traits, &ids, time, 0)
+            to_facts(&inferences, &facets, &traits, &scanned.ids(), time, 0)
         }
         None => Vec::new(),
     };
     restore(facts, fresh);
+    *window = keep.then_some(scanned);
     Ok(())
+}
+
+/// Moves a kept window past a batch that holds no text the user wrote (no refresh needed);
+/// drops it when the batch does not follow it.
+pub(crate) fn skip(new: &[StoredEvent], window: &mut Option<ScannedWindow>) {
+    if window.as_mut().is_some_and(|w| !w.skip(new)) {
+        *window = None;
+    }
+}
+
+/// The optional lexicons, read once per process. The gender lexicon is optional like the Big
+/// Five one (same licence, same handling): without `RAPPORT_PERSONALITY_LEXICON` there is no Big
+/// Five estimate; a set but unreadable one is an error rather than a silent absence.
+fn lexicons() -> Result<Lexicons> {
+    Ok(Lexicons {
+        gender: GenderLexicon::from_env().map_err(unreadable_lexicon)?,
+        big_five: Lexicon::from_env().map_err(unreadable_lexicon)?,
+    })
 }
 
 /// Takes the current inferred facts out of `facts` (the learner never sees them).

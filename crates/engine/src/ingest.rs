@@ -359,8 +359,17 @@ impl Engine {
         // Inference reads the log's tail only when the user wrote something new.
         if self.config.infer && (!from_batch || crate::inference::authored_any(batch)) {
             let inferring = self.config.infer_settings();
-            crate::inference::refresh(&*self.store, (tenant, user), learned_seq, inferring, facts)?;
+            let new = from_batch.then_some(batch);
+            crate::inference::refresh(
+                &*self.store,
+                (tenant, user),
+                learned_seq,
+                inferring,
+                (new, &mut kept.infer_window),
+                facts,
+            )?;
         } else {
+            crate::inference::skip(batch, &mut kept.infer_window);
             crate::inference::restore(facts, inferred);
         }
         let policy = policies

@@ -16,8 +16,13 @@ use chrono::{DateTime, Utc};
 use rapport_core::{Fact, StoredEvent, TenantId, UserId, UserSettings};
 use rapport_store::UserSummary;
 
+use crate::inference::ScannedWindow;
+
 /// Users kept; the cache starts over when full. (An entry holds its facts twice.)
 const MAX_USERS: usize = 20_000;
+/// Scanned texts of inference windows kept in all (a few hundred bytes each); the cache starts
+/// over when they would pass it.
+const MAX_SCANNED_TEXTS: usize = 200_000;
 
 /// What identifies the stored state an entry mirrors.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -50,6 +55,9 @@ pub(crate) struct Kept {
     /// `None` until known (read from the store when needed); an entry is only taken for the
     /// `learned_seq` it was kept at, so a known event is always the one at that seq.
     pub last_event: Option<Option<StoredEvent>>,
+    /// The scans of the inference window as of the facts' `learned_seq`, when inference keeps
+    /// them ([`crate::inference::refresh`]).
+    pub infer_window: Option<ScannedWindow>,
 }
 
 impl Kept {
@@ -60,6 +68,7 @@ impl Kept {
             facts,
             settings,
             last_event: None,
+            infer_window: None,
         }
     }
 
@@ -116,6 +125,8 @@ pub(crate) struct LearnedCache {
     entries: HashMap<TenantId, HashMap<UserId, Option<Entry>>>,
     /// Slots in all.
     slots: usize,
+    /// Scanned texts in the kept inference windows.
+    scanned_texts: usize,
 }
 
 impl LearnedCache {
@@ -127,6 +138,7 @@ impl LearnedCache {
             .get_mut(&summary.tenant)?
             .get_mut(&summary.user)?;
         let entry = slot.take()?;
+        self.scanned_texts -= window_len(&entry.kept);
         (entry.stamp == Stamp::of(summary)).then_some(entry.kept)
     }
 
@@ -135,12 +147,21 @@ impl LearnedCache {
     /// row is found to name that state ([`Stamp::of`]).
     pub fn take_unchecked(&mut self, tenant: &TenantId, user: &UserId) -> Option<(Kept, Stamp)> {
         let entry = self.entries.get_mut(tenant)?.get_mut(user)?.take()?;
+        self.scanned_texts -= window_len(&entry.kept);
         Some((entry.kept, entry.stamp))
     }
 
     /// Keeps what was just saved for the user: the facts and decisions at `revision`,
     /// reflecting the log up to `learned_seq` (both copies in `kept` equal).
     pub fn put(&mut self, summary: &UserSummary, revision: u64, learned_seq: u64, kept: Kept) {
+        self.remove(&summary.tenant, &summary.user);
+        let texts = window_len(&kept);
+        if self.slots >= MAX_USERS || self.scanned_texts + texts > MAX_SCANNED_TEXTS {
+            self.entries.clear();
+            self.slots = 0;
+            self.scanned_texts = 0;
+        }
+        self.scanned_texts += texts;
         let stamp = Stamp {
             revision,
             learned_seq,
@@ -155,10 +176,6 @@ impl LearnedCache {
             *slot = entry;
             return;
         }
-        if self.slots >= MAX_USERS {
-            self.entries.clear();
-            self.slots = 0;
-        }
         self.entries
             .entry(summary.tenant.clone())
             .or_default()
@@ -172,10 +189,15 @@ impl LearnedCache {
             .entries
             .get_mut(tenant)
             .and_then(|users| users.get_mut(user))
+            && let Some(entry) = slot.take()
         {
-            *slot = None;
+            self.scanned_texts -= window_len(&entry.kept);
         }
     }
+}
+
+fn window_len(kept: &Kept) -> usize {
+    kept.infer_window.as_ref().map_or(0, ScannedWindow::len)
 }
 
 #[cfg(test)]

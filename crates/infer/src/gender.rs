@@ -100,6 +100,32 @@ impl GenderLexicon {
     }
 }
 
+/// What one text contributes to the lexicon's score: the summed weight of its matched words
+/// (added in word order), how many matched, and how many words it has.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub(crate) struct GenderSums {
+    weight: f32,
+    matched: usize,
+    words: usize,
+}
+
+impl GenderLexicon {
+    /// What the words of one text contribute.
+    pub(crate) fn sums(&self, words: &[Word]) -> GenderSums {
+        let mut sums = GenderSums {
+            words: words.len(),
+            ..GenderSums::default()
+        };
+        for w in words {
+            if let Some(weight) = self.weights.get(&w.lower) {
+                sums.weight += weight;
+                sums.matched += 1;
+            }
+        }
+        sums
+    }
+}
+
 /// The lexicon's running score over a user's texts, added to one text at a time.
 #[derive(Debug)]
 pub struct GenderScan<'a> {
@@ -125,19 +151,16 @@ impl<'a> GenderScan<'a> {
 
     /// Adds the words of text `text`.
     pub fn add(&mut self, text: usize, words: &[Word]) {
-        let mut here = 0.0;
-        let mut hit = false;
-        for w in words {
-            if let Some(weight) = self.lexicon.weights.get(&w.lower) {
-                here += weight;
-                self.matched += 1;
-                hit = true;
-            }
-        }
-        self.words += words.len();
-        self.sum += here;
-        if hit {
-            self.texts.push((text, here));
+        self.add_sums(text, self.lexicon.sums(words));
+    }
+
+    /// Adds what one text contributed ([`GenderLexicon::sums`]) as text `text`.
+    pub(crate) fn add_sums(&mut self, text: usize, sums: GenderSums) {
+        self.matched += sums.matched;
+        self.words += sums.words;
+        self.sum += sums.weight;
+        if sums.matched > 0 {
+            self.texts.push((text, sums.weight));
         }
     }
 

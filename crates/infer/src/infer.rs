@@ -54,6 +54,18 @@ pub fn infer(
         return Vec::new();
     }
     let (raw, lexical) = estimates(texts, gender);
+    let ids: Vec<&EventId> = texts.iter().map(|t| t.id).collect();
+    choose(&ids, &raw, lexical, priors)
+}
+
+/// Per attribute the most probable of the cue estimate, the gender lexicon's (sex only) and,
+/// with `priors`, the population prior; `ids` are the texts' events.
+pub(crate) fn choose(
+    ids: &[&EventId],
+    raw: &[Raw],
+    lexical: Lexical,
+    priors: bool,
+) -> Vec<Inference> {
     Attribute::ALL
         .into_iter()
         .filter_map(|a| {
@@ -61,8 +73,8 @@ pub fn infer(
                 let evidence = r
                     .texts
                     .iter()
-                    .filter_map(|&i| texts.get(i))
-                    .map(|t| t.id.clone())
+                    .filter_map(|&i| ids.get(i))
+                    .map(|&id| id.clone())
                     .collect();
                 Inference {
                     attribute: a,
@@ -85,8 +97,8 @@ pub fn infer(
                         confidence: *confidence,
                         evidence: ts
                             .iter()
-                            .filter_map(|&i| texts.get(i))
-                            .map(|t| t.id.clone())
+                            .filter_map(|&i| ids.get(i))
+                            .map(|&id| id.clone())
                             .collect(),
                     });
             let prior = calibrate::prior(a)
@@ -119,7 +131,7 @@ pub fn raw_estimates(texts: &[AuthoredText<'_>]) -> Vec<Raw> {
 }
 
 /// A gender-lexicon estimate: the value, its confidence and the texts behind it.
-type Lexical = Option<(&'static str, f32, Vec<usize>)>;
+pub(crate) type Lexical = Option<(&'static str, f32, Vec<usize>)>;
 
 /// The cue-based estimates and, with a gender lexicon, its estimate of sex, from one pass over
 /// the texts.
@@ -127,7 +139,6 @@ fn estimates(texts: &[AuthoredText<'_>], gender: Option<&GenderLexicon>) -> (Vec
     let g = Gazetteer::builtin();
     let mut scan = gender.map(GenderScan::new);
     let mut t: [Tally; 8] = Default::default();
-    let slot = |a: Attribute| Attribute::ALL.iter().position(|x| *x == a).unwrap_or(0);
     let mut stated = None;
     for (i, text) in texts.iter().enumerate() {
         let w = words(text.text);
@@ -138,17 +149,9 @@ fn estimates(texts: &[AuthoredText<'_>], gender: Option<&GenderLexicon>) -> (Vec
             // The latest statement wins: people age.
             stated = Some((age, i));
         }
-        let slots = [
-            Attribute::Age,
-            Attribute::Sex,
-            Attribute::Relationship,
-            Attribute::Occupation,
-            Attribute::Education,
-            Attribute::Income,
-        ];
         for (table, rule) in lexicon::matches(&w) {
             let (_, value, weight) = lexicon::TABLES[table][rule];
-            t[slot(slots[table])].add(value, weight, i);
+            t[slot(TABLE_ATTRIBUTES[table])].add(value, weight, i);
         }
         let (city, rest) = t.split_at_mut(slot(Attribute::Birthplace));
         places::cues(
@@ -160,6 +163,22 @@ fn estimates(texts: &[AuthoredText<'_>], gender: Option<&GenderLexicon>) -> (Vec
             &mut rest[0],
         );
     }
+    decide(t, stated, scan.and_then(GenderScan::estimate))
+}
+
+/// The slot of an attribute's tally: its place in [`Attribute::ALL`].
+pub(crate) fn slot(a: Attribute) -> usize {
+    Attribute::ALL.iter().position(|x| *x == a).unwrap_or(0)
+}
+
+/// The estimates from the cue tallies of a user's texts, the age they stated last (with the
+/// text's index) and the gender lexicon's estimate: everything that looks across texts.
+pub(crate) fn decide(
+    mut t: [Tally; 8],
+    stated: Option<(u32, usize)>,
+    lexical: Lexical,
+) -> (Vec<Raw>, Lexical) {
+    let g = Gazetteer::builtin();
     let (city, rest) = t.split_at_mut(slot(Attribute::Birthplace));
     residence::settle(g, &mut city[slot(Attribute::City)], &mut rest[0]);
     derive::derive(&mut t, slot);
@@ -204,8 +223,18 @@ fn estimates(texts: &[AuthoredText<'_>], gender: Option<&GenderLexicon>) -> (Vec
             });
         }
     }
-    (out, scan.and_then(GenderScan::estimate))
+    (out, lexical)
 }
+
+/// The attribute each of [`lexicon::TABLES`] votes for.
+pub(crate) const TABLE_ATTRIBUTES: [Attribute; 6] = [
+    Attribute::Age,
+    Attribute::Sex,
+    Attribute::Relationship,
+    Attribute::Occupation,
+    Attribute::Education,
+    Attribute::Income,
+];
 
 /// How sure a winner can ever be, by how reliable the attribute's cues are.
 fn cap(a: Attribute) -> f32 {

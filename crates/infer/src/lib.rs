@@ -25,6 +25,7 @@ mod lexicon;
 mod personality;
 mod places;
 mod residence;
+mod scan;
 mod style;
 mod tally;
 mod text;
@@ -38,4 +39,5 @@ pub use infer::{AuthoredText, Raw, infer, raw_estimates};
 pub use personality::{
     LEXICON_ENV, Lexicon, PersonalityEstimate, Trait, lexicon_scores, personality,
 };
+pub use scan::{Estimates, ScannedText, TextScan, estimate};
 pub use style::{StyleFacet, style};

@@ -23,7 +23,7 @@ use std::sync::OnceLock;
 
 use crate::AuthoredText;
 use crate::error::Error;
-use crate::text::words;
+use crate::text::{Word, words};
 
 /// The environment variable naming the lexicon file (`scripts/setup-personality` prints it).
 pub const LEXICON_ENV: &str = "RAPPORT_PERSONALITY_LEXICON";
@@ -243,13 +243,27 @@ pub fn lexicon_scores(
     texts: &[AuthoredText<'_>],
     lexicon: &Lexicon,
 ) -> [(f32, usize, Vec<usize>); 5] {
-    let mut sums: [(f32, usize, Vec<usize>); 5] = Default::default();
-    let mut total = 0usize;
+    let mut sums = LexiconSums::default();
     for (i, text) in texts.iter().enumerate() {
-        let w = words(text.text);
-        total += w.len();
+        sums.add(i, &lexicon.hits(&words(text.text)));
+    }
+    sums.scores()
+}
+
+/// What one text contributes to the lexicon scores: each matched occurrence's domain and
+/// correlation, in word order, and the number of words.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub(crate) struct LexiconHits {
+    hits: Vec<(Trait, f32)>,
+    words: usize,
+}
+
+impl Lexicon {
+    /// The occurrences of the lexicon's terms in the words of one text.
+    pub(crate) fn hits(&self, w: &[Word]) -> LexiconHits {
+        let mut hits = Vec::new();
         for (at, word) in w.iter().enumerate() {
-            let Some(entries) = lexicon.terms.get(word.lower.as_str()) else {
+            let Some(entries) = self.terms.get(word.lower.as_str()) else {
                 continue;
             };
             for (rest, domain, weight) in entries {
@@ -261,27 +275,58 @@ pub fn lexicon_scores(
                 if !rest.is_empty() && !follows {
                     continue;
                 }
-                let s = &mut sums[*domain as usize];
-                s.0 += weight;
-                s.1 += 1;
-                if s.2.last() != Some(&i) {
-                    s.2.push(i);
-                }
+                hits.push((*domain, *weight));
+            }
+        }
+        LexiconHits {
+            hits,
+            words: w.len(),
+        }
+    }
+}
+
+/// The lexicon scores of a sequence of texts, added up one text's hits at a time (in the order
+/// of the texts, so the sums are the same floating-point numbers whatever the batching).
+#[derive(Debug, Default)]
+pub(crate) struct LexiconSums {
+    sums: [(f32, usize, Vec<usize>); 5],
+    total: usize,
+}
+
+impl LexiconSums {
+    /// Adds the hits of text `i`.
+    pub fn add(&mut self, i: usize, hits: &LexiconHits) {
+        self.total += hits.words;
+        for (domain, weight) in &hits.hits {
+            let s = &mut self.sums[*domain as usize];
+            s.0 += weight;
+            s.1 += 1;
+            if s.2.last() != Some(&i) {
+                s.2.push(i);
             }
         }
     }
-    for s in &mut sums {
-        s.0 /= total.max(1) as f32;
+
+    /// Per domain: the correlation-weighted count per word, the occurrences, the texts.
+    pub fn scores(mut self) -> [(f32, usize, Vec<usize>); 5] {
+        for s in &mut self.sums {
+            s.0 /= self.total.max(1) as f32;
+        }
+        self.sums
     }
-    sums
 }
 
 /// The Big Five estimates these texts support; a domain with fewer than 8 matched occurrences
 /// is left out (abstention).
 pub fn personality(texts: &[AuthoredText<'_>], lexicon: &Lexicon) -> Vec<PersonalityEstimate> {
+    estimates(lexicon_scores(texts, lexicon))
+}
+
+/// The estimates from the lexicon scores ([`lexicon_scores`]).
+pub(crate) fn estimates(scores: [(f32, usize, Vec<usize>); 5]) -> Vec<PersonalityEstimate> {
     Trait::ALL
         .into_iter()
-        .zip(lexicon_scores(texts, lexicon))
+        .zip(scores)
         .filter(|(_, (_, matched, _))| *matched >= MIN_MATCHES)
         .map(|(domain, (raw, matched, texts))| {
             let score = percentile(&NORMS[domain as usize], raw);

@@ -2,7 +2,7 @@
 //! ("grew up in", "moved to"), and currencies.
 
 use crate::gazetteer::{Gazetteer, Place};
-use crate::tally::Tally;
+use crate::tally::Votes;
 use crate::text::{Word, find};
 
 /// Words before a place that make it where the user grew up.
@@ -67,8 +67,8 @@ pub fn cues(
     words: &[Word],
     raw: &str,
     text: usize,
-    city: &mut Tally,
-    birth: &mut Tally,
+    city: &mut impl Votes,
+    birth: &mut impl Votes,
 ) {
     for (at, place) in g.places_in(words) {
         // A country (or its people) points at its capital for where one lives, and at its
@@ -127,6 +127,7 @@ fn near(before: &[Word], phrases: &[&str]) -> bool {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::tally::Tally;
     use crate::text::words;
 
     #[test]

@@ -3,7 +3,7 @@
 //! Counts only; the Big Five estimate from a word lexicon is in `personality.rs`.
 
 use crate::AuthoredText;
-use crate::text::words;
+use crate::text::{Word, words};
 
 /// One style facet: key (`style.*`), value, confidence, and the texts it was computed from.
 #[derive(Debug, Clone, PartialEq)]
@@ -30,28 +30,76 @@ const CASUAL: &[&str] = &[
 
 /// Style facets of these texts; none for fewer than three texts.
 pub fn style(texts: &[AuthoredText<'_>]) -> Vec<StyleFacet> {
-    if texts.len() < 3 {
+    let mut counts = StyleCounts::default();
+    for t in texts {
+        counts.add(&StyleCounts::of(t.text, &words(t.text)));
+    }
+    facets(&counts)
+}
+
+/// Counts behind the style facets, of one text or added up over several.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub(crate) struct StyleCounts {
+    texts: usize,
+    words: usize,
+    english: usize,
+    casual: usize,
+    contractions: usize,
+    questions: usize,
+    exclaims: usize,
+    emoji: usize,
+}
+
+impl StyleCounts {
+    /// The counts of one text (`w` its words).
+    pub fn of(text: &str, w: &[Word]) -> Self {
+        Self {
+            texts: 1,
+            words: w.len(),
+            english: w
+                .iter()
+                .filter(|w| ENGLISH.contains(&w.lower.as_str()))
+                .count(),
+            casual: w
+                .iter()
+                .filter(|w| CASUAL.contains(&w.lower.as_str()))
+                .count(),
+            contractions: w.iter().filter(|w| w.lower.contains('\'')).count(),
+            questions: usize::from(text.contains('?')),
+            exclaims: usize::from(text.contains('!')),
+            emoji: usize::from(text.chars().any(is_emoji)),
+        }
+    }
+
+    /// Adds another text's (or texts') counts.
+    pub fn add(&mut self, other: &Self) {
+        self.texts += other.texts;
+        self.words += other.words;
+        self.english += other.english;
+        self.casual += other.casual;
+        self.contractions += other.contractions;
+        self.questions += other.questions;
+        self.exclaims += other.exclaims;
+        self.emoji += other.emoji;
+    }
+}
+
+/// The facets of the counts of a user's texts; none for fewer than three texts.
+pub(crate) fn facets(c: &StyleCounts) -> Vec<StyleFacet> {
+    if c.texts < 3 {
         return Vec::new();
     }
-    let n = texts.len() as f32;
-    let (mut words_total, mut english, mut casual, mut contractions) = (0usize, 0, 0, 0);
-    let (mut questions, mut emoji, mut exclaims) = (0usize, 0usize, 0usize);
-    for t in texts {
-        let w = words(t.text);
-        words_total += w.len();
-        english += w
-            .iter()
-            .filter(|w| ENGLISH.contains(&w.lower.as_str()))
-            .count();
-        casual += w
-            .iter()
-            .filter(|w| CASUAL.contains(&w.lower.as_str()))
-            .count();
-        contractions += w.iter().filter(|w| w.lower.contains('\'')).count();
-        questions += usize::from(t.text.contains('?'));
-        exclaims += usize::from(t.text.contains('!'));
-        emoji += usize::from(t.text.chars().any(is_emoji));
-    }
+    let n = c.texts as f32;
+    let StyleCounts {
+        words: words_total,
+        english,
+        casual,
+        contractions,
+        questions,
+        exclaims,
+        emoji,
+        ..
+    } = *c;
     let mean_words = words_total as f32 / n;
     let per_word = |c: usize| c as f32 / words_total.max(1) as f32;
     let verbosity = match mean_words {

@@ -21,6 +21,18 @@ pub struct Winner {
     pub texts: Vec<usize>,
 }
 
+/// Where votes go: a tally adds them up, a text's scan records them to add up later.
+pub trait Votes {
+    /// Adds a vote for `value` of `weight` from text `text`.
+    fn add(&mut self, value: &str, weight: f32, text: usize);
+}
+
+impl Votes for Tally {
+    fn add(&mut self, value: &str, weight: f32, text: usize) {
+        Tally::add(self, value, weight, text);
+    }
+}
+
 impl Tally {
     /// Adds a vote.
     pub fn add(&mut self, value: &str, weight: f32, text: usize) {

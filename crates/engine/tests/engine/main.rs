@@ -7,6 +7,7 @@ mod context;
 mod decisions;
 mod forget;
 mod inference;
+mod inference_window;
 mod ingest;
 mod parallel;
 mod policy;

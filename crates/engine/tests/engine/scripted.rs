@@ -114,6 +114,16 @@ pub fn inferring_engine(dir: &std::path::Path) -> Engine {
     engine_with(dir, config)
 }
 
+/// The scripted engine with inference on over the latest `window` events of each log.
+pub fn inferring_engine_with_window(dir: &std::path::Path, window: u64) -> Engine {
+    let config = EngineConfig {
+        infer: true,
+        infer_window: window,
+        ..EngineConfig::with_data_dir(dir)
+    };
+    engine_with(dir, config)
+}
+
 fn engine_with(dir: &std::path::Path, config: EngineConfig) -> Engine {
     let _ = dir;
     let store = Arc::new(SqliteStore::open(config.database_path()).unwrap());
