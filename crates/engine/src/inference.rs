@@ -6,8 +6,9 @@
 //! document), the inferred facts are recomputed from the user's latest `infer_window` events
 //! of the log and replace the previous inferred facts (they are a recomputed estimate, not a history: the
 //! invariant that facts are never overwritten holds for the learner's facts). Cost per batch is bounded by the window,
-//! not by the history; the result is a function of the log's tail alone, so learning in one
-//! batch or many, and `reindex`, give the same inferred facts.
+//! not by the history; the result is a function of the log's tail as of the last batch with
+//! authored text, so learning in one batch or many gives the same inferred facts when the last
+//! batch holds such text, and `reindex` gives those of one batch.
 //!
 //! Incrementally: each text is scanned once (`rapport_infer::TextScan`: its cue votes, style
 //! counts and lexicon sums), and the scans of the window are kept with the user's learned-cache
