@@ -107,16 +107,7 @@ fn the_fixture_sentences_produce_every_kind_of_estimate() {
     let texts: Vec<&str> = SENTENCES.iter().chain(SENTENCES).copied().collect();
     let e = from_scans(&texts, Some(&g), Some(&l), false);
     assert_eq!(e, whole_window(&texts, Some(&g), Some(&l), false));
-    for a in [
-        Attribute::Age,
-        Attribute::Sex,
-        Attribute::Relationship,
-        Attribute::Occupation,
-        Attribute::Education,
-        Attribute::Income,
-        Attribute::City,
-        Attribute::Birthplace,
-    ] {
+    for a in Attribute::ALL {
         assert!(e.attributes.iter().any(|i| i.attribute == a), "{a:?}");
     }
     assert_eq!(e.style.len(), 6);
