@@ -23,8 +23,7 @@ use rapport_core::{EventBody, Fact, Role, StoredEvent, TenantId, UserId};
 use rapport_infer::{GenderLexicon, Lexicon, estimate, is_inferred_here, to_facts};
 use rapport_store::Store;
 
-use window::Lexicons;
-pub(crate) use window::ScannedWindow;
+pub(crate) use window::{Lexicons, ScannedWindow};
 
 use crate::{InternalError, Result};
 

@@ -117,9 +117,26 @@ struct Entry {
     kept: Kept,
 }
 
+/// How much the cache keeps before it starts over.
+#[derive(Debug, Clone, Copy)]
+struct Limits {
+    users: usize,
+    scanned_texts: usize,
+}
+
+impl Default for Limits {
+    fn default() -> Self {
+        Self {
+            users: MAX_USERS,
+            scanned_texts: MAX_SCANNED_TEXTS,
+        }
+    }
+}
+
 /// See the module documentation.
 #[derive(Default)]
 pub(crate) struct LearnedCache {
+    limits: Limits,
     /// By tenant, then user (looked up without cloning ids); a slot stays (empty) while its
     /// entry is out being learned into.
     entries: HashMap<TenantId, HashMap<UserId, Option<Entry>>>,
@@ -156,7 +173,8 @@ impl LearnedCache {
     pub fn put(&mut self, summary: &UserSummary, revision: u64, learned_seq: u64, kept: Kept) {
         self.remove(&summary.tenant, &summary.user);
         let texts = window_len(&kept);
-        if self.slots >= MAX_USERS || self.scanned_texts + texts > MAX_SCANNED_TEXTS {
+        if self.slots >= self.limits.users || self.scanned_texts + texts > self.limits.scanned_texts
+        {
             self.entries.clear();
             self.slots = 0;
             self.scanned_texts = 0;
@@ -203,6 +221,8 @@ fn window_len(kept: &Kept) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::inference::Lexicons;
+    use rapport_store::conformance::message;
 
     fn fact(id: u64, value: &str) -> Fact {
         rapport_store::conformance::fact(id, "city", value)
@@ -233,5 +253,71 @@ mod tests {
         assert_eq!(kept.changes(), None);
         kept.saved(None);
         assert!(kept.saved == kept.facts);
+    }
+
+    fn summary(user: &str) -> UserSummary {
+        let first = message("t", user, "e0", 0, "hi").time;
+        UserSummary {
+            tenant: TenantId::new("t").unwrap(),
+            user: UserId::new(user).unwrap(),
+            events: 2,
+            last_seq: 2,
+            learned_seq: 2,
+            facts_revision: 1,
+            first_time: first,
+            last_time: first,
+        }
+    }
+
+    /// A user's facts with an inference window of their two messages.
+    fn kept_with_window(user: &str) -> Kept {
+        let events: Vec<StoredEvent> = ["I am a nurse.", "My husband cooks."]
+            .iter()
+            .enumerate()
+            .map(|(i, text)| StoredEvent {
+                seq: i as u64 + 1,
+                event: message("t", user, &format!("e{i}"), i as u32, text),
+            })
+            .collect();
+        let none = || {
+            Ok(Lexicons {
+                gender: None,
+                big_five: None,
+            })
+        };
+        let mut kept = Kept::read(Vec::new(), UserSettings::default());
+        kept.infer_window = Some(ScannedWindow::scan(&events, 2, &none).unwrap());
+        kept
+    }
+
+    #[test]
+    fn the_cache_starts_over_past_its_scanned_texts_and_counts_what_leaves() {
+        let mut cache = LearnedCache {
+            limits: Limits {
+                users: 10,
+                scanned_texts: 5,
+            },
+            ..LearnedCache::default()
+        };
+        for user in ["ana", "bo"] {
+            cache.put(&summary(user), 1, 2, kept_with_window(user));
+        }
+        assert_eq!(cache.scanned_texts, 4);
+        // Taken out (checked or not) and removed, an entry's texts no longer count.
+        let (kept, _) = cache
+            .take_unchecked(&TenantId::new("t").unwrap(), &UserId::new("ana").unwrap())
+            .unwrap();
+        assert_eq!(cache.scanned_texts, 2);
+        cache.put(&summary("ana"), 1, 2, kept);
+        assert!(cache.take(&summary("bo")).is_some());
+        cache.remove(&TenantId::new("t").unwrap(), &UserId::new("ana").unwrap());
+        assert_eq!(cache.scanned_texts, 0);
+        // Three windows of two texts pass five: the third put starts the cache over.
+        for user in ["ana", "bo", "cy"] {
+            cache.put(&summary(user), 1, 2, kept_with_window(user));
+        }
+        assert_eq!(cache.scanned_texts, 2);
+        assert!(cache.take(&summary("ana")).is_none());
+        assert!(cache.take(&summary("cy")).is_some());
     }
 }
