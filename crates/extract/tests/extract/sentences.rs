@@ -740,6 +740,14 @@ fn mentions_outside_statements_and_reasons_before_the_subject() {
         both.iter().any(|s| s.starts_with("I baked bread")),
         "{both:?}"
     );
+    // The household's facts are said in the first person.
+    assert_eq!(said("We live on an island."), ["I live on an island."]);
+    let farm = extract("We have our own farm.", day(0));
+    assert_eq!(farm[0].statement, "I have my own farm.");
+    assert_eq!(
+        farm[0].description,
+        "With their household: has their own farm."
+    );
     // Asked about, "the kids" are the other party's.
     assert!(said("How are the kids doing?").is_empty());
     assert!(said("Did the kids like our gift?").is_empty());
