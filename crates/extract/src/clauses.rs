@@ -81,7 +81,8 @@ pub(crate) const KEEPS_I: &[&str] = &[
     "wish",
 ];
 
-/// Splits tokens into clauses, keeping those with "I", "my" or "we" in them.
+/// Splits tokens into clauses, keeping those with "I", "my" or "we" in them, or a mention of the
+/// speaker's household ("our dog", "the kids") outside a question.
 pub fn clauses(tokens: &[Token]) -> Vec<Clause<'_>> {
     let mut out = Vec::new();
     for sentence in sentences(tokens) {
@@ -111,13 +112,25 @@ pub fn clauses(tokens: &[Token]) -> Vec<Clause<'_>> {
             });
             let modal = piece.iter().any(|t| t.is(class::MODAL));
             let starts_question = piece[0].is(class::QUESTION_START);
-            // Only clauses with "I", "my" or "we" can say something about the speaker.
+            // Only clauses with "I", "my" or "we", or the speaker's household (below), can say
+            // something about the speaker.
             let first_person = piece
                 .iter()
                 .any(|t| matches!(t.lower.as_str(), "i" | "my" | "we"));
-            if first_person {
+            let question = starts_question || (asks && i == last);
+            // "Our dog is sick", "The kids and I went …" (cut before "and I"), "Tough getting
+            // the kids to school": the speaker's household without "I" or "my" in the clause.
+            // Not in a question ("How are the kids?" asks about the other party's).
+            let mentions = !question
+                && piece.iter().enumerate().any(|(at, t)| {
+                    crate::patterns::opens_mention(
+                        &t.lower,
+                        piece.get(at + 1).map(|n| n.lower.as_str()),
+                    )
+                });
+            if first_person || mentions {
                 out.push(Clause {
-                    question: starts_question || (asks && i == last),
+                    question,
                     sentence_has_condition: condition || after_condition && modal,
                     tokens: piece,
                 });

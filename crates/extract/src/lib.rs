@@ -103,8 +103,21 @@ pub fn extract(text: &str, now: DateTime<Utc>) -> Vec<Candidate> {
     found
 }
 
-/// A fast byte scan: whether the text has a word "I", "I'm", "im", "my", "we" … at all. Text without
-/// one says nothing about its author that the grammar could read.
+/// Whether one of `words` (lowercase) starts at byte `i`, case aside, as whole words.
+fn starts_word_of(bytes: &[u8], i: usize, words: &[&str]) -> bool {
+    words.iter().any(|w| {
+        bytes
+            .get(i..i + w.len())
+            .is_some_and(|b| b.eq_ignore_ascii_case(w.as_bytes()))
+            && bytes
+                .get(i + w.len())
+                .is_none_or(|n| !n.is_ascii_alphabetic())
+    })
+}
+
+/// A fast byte scan: whether the text has a word "I", "I'm", "im", "my", "we" … or the household's
+/// "our", "the kids" at all. Text without one says nothing about its author that the grammar
+/// could read.
 fn mentions_first_person(text: &str) -> bool {
     let bytes = text.as_bytes();
     bytes.iter().enumerate().any(|(i, b)| {
@@ -118,6 +131,11 @@ fn mentions_first_person(text: &str) -> bool {
                 b'W' | b'w' => {
                     bytes.get(i + 1).is_some_and(|n| matches!(n, b'e' | b'E'))
                         && bytes.get(i + 2).is_none_or(|n| !n.is_ascii_alphabetic())
+                }
+                // The household: "our dog", "the kids".
+                b'O' | b'o' => starts_word_of(bytes, i, &["our"]),
+                b'T' | b't' => {
+                    starts_word_of(bytes, i, &["the kids", "the grandkids", "the children"])
                 }
                 _ => false,
             }

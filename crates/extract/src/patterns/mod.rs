@@ -186,6 +186,19 @@ pub(crate) fn implied_by_mentions(tokens: &[Token], now: DateTime<Utc>) -> Vec<C
         .collect()
 }
 
+/// A clause of the household's ("we have our own farm") said by the speaker: "I have my own farm".
+fn we_as_i(clause: &[Token]) -> Vec<Token> {
+    clause
+        .iter()
+        .enumerate()
+        .map(|(i, t)| match t.lower.as_str() {
+            "we" if i == 0 => Token::new("I", t.kind),
+            "our" => Token::new("my", t.kind),
+            _ => t.clone(),
+        })
+        .collect()
+}
+
 /// An implied fact holds whatever the clause's tense or polarity ("my dog doesn't bark").
 fn implied_candidate(cleaned: &Cleaned, reading: &Reading<'_>, found: Found) -> Candidate {
     let mut c = candidate(cleaned, reading, found);
@@ -235,9 +248,7 @@ fn candidate(cleaned: &Cleaned, reading: &Reading<'_>, found: Found) -> Candidat
         },
         (None, "my") => render::sentence(&format!("Their {}", render::join(&clause[1..]))),
         (None, "we") => {
-            let mut as_i = clause.to_vec();
-            as_i[0] = Token::new("I", crate::tokenize::TokenKind::Word);
-            let line = render::third_person(&as_i);
+            let line = render::third_person(&we_as_i(clause));
             format!(
                 "With their household: {}{}",
                 line[..1].to_lowercase(),
@@ -246,9 +257,15 @@ fn candidate(cleaned: &Cleaned, reading: &Reading<'_>, found: Found) -> Candidat
         }
         (None, _) => render::sentence(&render::join(clause).replace(" my ", " their ")),
     };
-    let statement = found
-        .statement
-        .unwrap_or_else(|| render::sentence(&render::join(clause)));
+    let statement = found.statement.unwrap_or_else(|| {
+        if clause[0].lower == "we" {
+            // The household's fact is the speaker's, said in the first person: "We live on an
+            // island" → "I live on an island", "we have our own farm" → "I have my own farm".
+            render::sentence(&render::join(&we_as_i(clause)))
+        } else {
+            render::sentence(&render::join(clause))
+        }
+    });
     let ends = found
         .ends
         .or_else(|| (tense == Tense::Ended).then(|| found.value.to_lowercase()));

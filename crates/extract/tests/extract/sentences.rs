@@ -729,11 +729,28 @@ fn mentions_outside_statements_and_reasons_before_the_subject() {
         said("You should meet my wife."),
         ["I have a wife.", "I am married."]
     );
-    // "our …" is the household's; "the kids" in a first-person clause are the speaker's
-    // ("The kids and I …" is cut before "and I", so its "the kids" is in no such clause).
+    // "our …" is the household's, and so are "the kids", also in a clause without "I" or "my".
     assert!(said("I took the kids to the park.").contains(&"I have kids.".to_string()));
     assert!(said("I walk our dog every morning.").contains(&"I have a dog.".to_string()));
-    assert!(said("The kids love the park.").is_empty());
+    assert_eq!(said("The kids love the park."), ["I have kids."]);
+    assert_eq!(said("Our old cat sleeps all day."), ["I have a cat."]);
+    let both = said("The grandkids and I baked bread yesterday.");
+    assert!(both.contains(&"I have grandkids.".to_string()), "{both:?}");
+    assert!(
+        both.iter().any(|s| s.starts_with("I baked bread")),
+        "{both:?}"
+    );
+    // The household's facts are said in the first person.
+    assert_eq!(said("We live on an island."), ["I live on an island."]);
+    let farm = extract("We have our own farm.", day(0));
+    assert_eq!(farm[0].statement, "I have my own farm.");
+    assert_eq!(
+        farm[0].description,
+        "With their household: has their own farm."
+    );
+    // Asked about, "the kids" are the other party's.
+    assert!(said("How are the kids doing?").is_empty());
+    assert!(said("Did the kids like our gift?").is_empty());
     assert!(said("My band plays on Friday.").contains(&"I have a band.".to_string()));
     // Being at work says there is a job; looking for work does not.
     assert!(said("I was at work all day.").contains(&"I have a job.".to_string()));
