@@ -126,7 +126,9 @@ const NEGATIONS: &[&str] = &[
 pub(crate) fn candidates(cleaned: &Cleaned, now: DateTime<Utc>) -> Vec<Candidate> {
     let clause = &cleaned.tokens;
     let reading = read(clause, now);
-    let found = if clause[0].lower == "my" {
+    let found = if is_stance(clause) {
+        None
+    } else if clause[0].lower == "my" {
         others::read(&reading)
     } else if clause[0].lower != "i" && clause[0].lower != "we" {
         others::favorite_named(clause)
@@ -162,6 +164,23 @@ pub(crate) fn candidates(cleaned: &Cleaned, now: DateTime<Utc>) -> Vec<Candidate
             .map(|f| implied_candidate(cleaned, &reading, f)),
     );
     out
+}
+
+/// Whether a clause is the speaker's stance in the conversation rather than a fact about them:
+/// "I have no idea", "I like the idea of it", "I am the same way", "I got lucky", or a clause
+/// around an indirect question ("I am waiting to see what they say").
+fn is_stance(clause: &[Token]) -> bool {
+    let w = |i: usize| clause.get(i).map_or("", |t| t.lower.as_str());
+    let pair = |a: &str, b: &[&str]| (0..clause.len()).any(|i| w(i) == a && has(b, w(i + 1)));
+    let lucky = w(0) == "i"
+        && has(&["am", "got", "was"], w(1))
+        && (w(2) == "lucky" || has(&["pretty", "really", "so", "very"], w(2)) && w(3) == "lucky");
+    clause.iter().any(|t| t.lower == "what")
+        || pair("no", &["clue", "idea"])
+        || pair("the", &["idea"])
+        || (0..clause.len())
+            .any(|i| w(i) == "the" && w(i + 1) == "same" && has(&["thing", "way"], w(i + 2)))
+        || lucky
 }
 
 /// The people, pets and things a clause that is not itself a statement mentions as "my …"

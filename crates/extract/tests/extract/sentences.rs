@@ -329,6 +329,12 @@ const TABLE: &[Row] = &[
     ),
     ("I am so sorry.", None),
     ("I'm doing well.", None),
+    // The speaker's stance in the conversation, not a fact about them.
+    ("Honestly I have no idea.", None),
+    ("I love the idea of a road trip.", None),
+    ("I am the same way with coffee.", None),
+    ("I got pretty lucky.", None),
+    ("I am waiting to see what the vet says.", None),
     (
         "I'm good at math.",
         Some((
