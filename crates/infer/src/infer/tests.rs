@@ -44,3 +44,19 @@ fn the_name_of_a_field_or_a_side_job_suggests_an_occupation() {
     );
     assert_eq!(occupation_of("The weather turned cold again."), None);
 }
+
+#[test]
+fn a_trade_named_as_a_group_suggests_it() {
+    assert_eq!(
+        occupation_of("Analysts get called boring, but we argue about everything.").as_deref(),
+        Some("analyst")
+    );
+    assert_eq!(
+        occupation_of("Us designers never agree on a color for long.").as_deref(),
+        Some("graphic designer")
+    );
+    assert_eq!(
+        occupation_of("Consultants are not all slide decks and jargon.").as_deref(),
+        Some("consultant")
+    );
+}
