@@ -89,7 +89,7 @@ pub(crate) fn refresh(
                 .attributes
                 .into_iter()
                 .filter(|i| i.confidence >= settings.min_confidence)
-                .filter(|i| !i.evidence.is_empty() || settings.min_confidence <= 0.0)
+                .filter(|i| !i.evidence.is_empty() || keep_priors)
                 .collect();
             let facets: Vec<_> = estimates
                 .style

@@ -653,101 +653,97 @@ fn a_mention_of_the_boss_says_the_speaker_has_a_job() {
     assert!(found.iter().any(|c| c.statement == "I have a job."));
 }
 
+/// The statements extracted from one text, in order.
+fn statements(text: &str) -> Vec<String> {
+    extract(text, day(0))
+        .into_iter()
+        .map(|c| c.statement)
+        .collect()
+}
+
 #[test]
 fn fronted_adverbs_coordinated_habits_and_wishes_are_said_plainly() {
-    let said = |text: &str| -> Vec<String> {
-        extract(text, day(0))
-            .into_iter()
-            .map(|c| c.statement)
-            .collect()
-    };
     assert_eq!(
-        said("Sometimes I fish for extra money."),
+        statements("Sometimes I fish for extra money."),
         ["I sometimes fish for extra money."]
     );
     // Only a frequency adverb moves: "Today I …" is an episode, not a habit.
-    assert!(said("Maybe I fish for extra money.").is_empty());
+    assert!(statements("Maybe I fish for extra money.").is_empty());
     assert_eq!(
-        said("I like horses and always spend time at the stable."),
+        statements("I like horses and always spend time at the stable."),
         ["I like horses.", "I spend time at the stable."]
     );
     assert_eq!(
-        said("I'd love to visit Japan."),
+        statements("I'd love to visit Japan."),
         ["I would like to visit Japan."]
     );
     // Someone else's wish stays theirs.
-    assert!(said("You would love to visit Japan.").is_empty());
+    assert!(statements("You would love to visit Japan.").is_empty());
 }
 
 #[test]
 fn mentions_of_homes_vehicles_and_pets_imply_having_them() {
-    let said = |text: &str| -> Vec<String> {
-        extract(text, day(0))
-            .into_iter()
-            .map(|c| c.statement)
-            .collect()
-    };
-    assert!(said("My new car broke down again.").contains(&"I have a car.".to_string()));
-    assert!(said("My parrot talks all day.").contains(&"I have a parrot.".to_string()));
-    assert!(said("I run my own business.").contains(&"I have a business.".to_string()));
+    assert!(statements("My new car broke down again.").contains(&"I have a car.".to_string()));
+    assert!(statements("My parrot talks all day.").contains(&"I have a parrot.".to_string()));
+    assert!(statements("I run my own business.").contains(&"I have a business.".to_string()));
     // Not the speaker's: someone else's car, or a car that is only wanted.
-    assert!(!said("Your car is nice.").contains(&"I have a car.".to_string()));
-    assert!(!said("I want a car.").contains(&"I have a car.".to_string()));
+    assert!(!statements("Your car is nice.").contains(&"I have a car.".to_string()));
+    assert!(!statements("I want a car.").contains(&"I have a car.".to_string()));
     // "I became a vet" says the occupation; "my sister became a vet" does not.
-    assert_eq!(said("I became a vet to help animals."), ["I am a vet."]);
-    assert!(!said("My sister became a vet.").contains(&"I am a vet.".to_string()));
+    assert_eq!(
+        statements("I became a vet to help animals."),
+        ["I am a vet."]
+    );
+    assert!(!statements("My sister became a vet.").contains(&"I am a vet.".to_string()));
 }
 
 #[test]
 fn relative_that_is_not_a_pointer_and_interjections_are_skipped() {
-    let said = |text: &str| -> Vec<String> {
-        extract(text, day(0))
-            .into_iter()
-            .map(|c| c.statement)
-            .collect()
-    };
     assert_eq!(
-        said("I also donate money to charities that help the poor."),
+        statements("I also donate money to charities that help the poor."),
         ["I donate money to charities that help the poor."]
     );
     // "that" pointing back into the conversation still says nothing by itself.
-    assert!(said("I did that too.").is_empty());
-    assert!(said("I know that he is right.").is_empty());
-    assert!(said("I would love that, we could start a club!").is_empty());
-    assert_eq!(said("Good I work in a mall."), ["I work in a mall."]);
-    assert_eq!(said("I am originally from Ohio."), ["I am from Ohio."]);
+    assert!(statements("I did that too.").is_empty());
+    assert!(statements("I know that he is right.").is_empty());
+    assert!(statements("I would love that, we could start a club!").is_empty());
+    assert_eq!(statements("Good I work in a mall."), ["I work in a mall."]);
     assert_eq!(
-        said("No, I have never seen the ocean."),
+        statements("I am originally from Ohio."),
+        ["I am from Ohio."]
+    );
+    assert_eq!(
+        statements("No, I have never seen the ocean."),
         ["I have never seen the ocean."]
     );
 }
 
 #[test]
 fn mentions_outside_statements_and_reasons_before_the_subject() {
-    let said = |text: &str| -> Vec<String> {
-        extract(text, day(0))
-            .into_iter()
-            .map(|c| c.statement)
-            .collect()
-    };
-    assert_eq!(said("Just visiting my grandkids!"), ["I have grandkids."]);
     assert_eq!(
-        said("You should meet my wife."),
+        statements("Just visiting my grandkids!"),
+        ["I have grandkids."]
+    );
+    assert_eq!(
+        statements("You should meet my wife."),
         ["I have a wife.", "I am married."]
     );
     // "our …" is the household's, and so are "the kids", also in a clause without "I" or "my".
-    assert!(said("I took the kids to the park.").contains(&"I have kids.".to_string()));
-    assert!(said("I walk our dog every morning.").contains(&"I have a dog.".to_string()));
-    assert_eq!(said("The kids love the park."), ["I have kids."]);
-    assert_eq!(said("Our old cat sleeps all day."), ["I have a cat."]);
-    let both = said("The grandkids and I baked bread yesterday.");
+    assert!(statements("I took the kids to the park.").contains(&"I have kids.".to_string()));
+    assert!(statements("I walk our dog every morning.").contains(&"I have a dog.".to_string()));
+    assert_eq!(statements("The kids love the park."), ["I have kids."]);
+    assert_eq!(statements("Our old cat sleeps all day."), ["I have a cat."]);
+    let both = statements("The grandkids and I baked bread yesterday.");
     assert!(both.contains(&"I have grandkids.".to_string()), "{both:?}");
     assert!(
         both.iter().any(|s| s.starts_with("I baked bread")),
         "{both:?}"
     );
     // The household's facts are said in the first person.
-    assert_eq!(said("We live on an island."), ["I live on an island."]);
+    assert_eq!(
+        statements("We live on an island."),
+        ["I live on an island."]
+    );
     let farm = extract("We have our own farm.", day(0));
     assert_eq!(farm[0].statement, "I have my own farm.");
     assert_eq!(
@@ -755,26 +751,26 @@ fn mentions_outside_statements_and_reasons_before_the_subject() {
         "With their household: has their own farm."
     );
     // Asked about, "the kids" are the other party's.
-    assert!(said("How are the kids doing?").is_empty());
-    assert!(said("Did the kids like our gift?").is_empty());
-    assert!(said("My band plays on Friday.").contains(&"I have a band.".to_string()));
+    assert!(statements("How are the kids doing?").is_empty());
+    assert!(statements("Did the kids like our gift?").is_empty());
+    assert!(statements("My band plays on Friday.").contains(&"I have a band.".to_string()));
     // Being at work says there is a job; looking for work does not.
-    assert!(said("I was at work all day.").contains(&"I have a job.".to_string()));
-    assert!(!said("I am looking for work.").contains(&"I have a job.".to_string()));
+    assert!(statements("I was at work all day.").contains(&"I have a job.".to_string()));
+    assert!(!statements("I am looking for work.").contains(&"I have a job.".to_string()));
     // "my pet snake" is a snake; "my blonde hair" how they look.
-    assert!(said("I take my pet snake everywhere.").contains(&"I have a snake.".to_string()));
-    assert!(said("I dyed my blonde hair pink.").contains(&"I have blonde hair.".to_string()));
+    assert!(statements("I take my pet snake everywhere.").contains(&"I have a snake.".to_string()));
+    assert!(statements("I dyed my blonde hair pink.").contains(&"I have blonde hair.".to_string()));
     // A question still says who the asker has; a hypothetical does not.
-    assert_eq!(said("Have you met my twins?"), ["I have twins."]);
-    assert!(said("If my husband were here he would laugh.").is_empty());
+    assert_eq!(statements("Have you met my twins?"), ["I have twins."]);
+    assert!(statements("If my husband were here he would laugh.").is_empty());
     assert_eq!(
-        said("That's why I work for a small nonprofit."),
+        statements("That's why I work for a small nonprofit."),
         ["I work for a small nonprofit."]
     );
     // "why" elsewhere is not a reason before the subject.
-    assert!(said("Why I left is a long story.").is_empty());
+    assert!(statements("Why I left is a long story.").is_empty());
     // A liked thing cut off before its object is no fact.
-    assert!(said("There is a golf course that I really enjoy going to.").is_empty());
+    assert!(statements("There is a golf course that I really enjoy going to.").is_empty());
 }
 
 #[test]
