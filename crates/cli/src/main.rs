@@ -12,6 +12,7 @@ use clap::Parser;
 
 /// mimalloc instead of the system allocator: a context request allocates and frees many small
 /// buffers across threads, which glibc's malloc serves slowly (docs/BENCHMARKS.md, session 14).
+/// Built without transparent huge pages (`no_thp`, see the workspace Cargo.toml).
 #[global_allocator]
 static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
 

@@ -8,7 +8,8 @@
 //!    as the cache saw it ([`learn_ahead`](crate::learn_ahead)). The store then commits the
 //!    batch (the fsync) on a second thread; meanwhile the other users whose batch follows what
 //!    their facts reflect are learned, on the ingest threads (one user per thread at a time),
-//!    and each user's turns are embedded for their retrieval memory. What was learned ahead is
+//!    the calling thread then helps with the users learned ahead, and each user's turns are
+//!    embedded for their retrieval memory. What was learned ahead is
 //!    kept only for users whose row and stored events turn out as guessed. Nothing learned is
 //!    saved or shown before the append is durable.
 //! 2. The facts are saved in one transaction; meanwhile the other ingest threads add the
@@ -146,7 +147,7 @@ impl Engine {
             jobs,
             self.config.ingest_threads(),
             |job| self.learn_one(job, &policies),
-            || {
+            |help| {
                 self.store.append_overlapped(&events, &mut |outcome| {
                     let batch = by_user(&outcome.stored);
                     let (ready, later): (Vec<&UserSummary>, Vec<&UserSummary>) = (outcome.users)
@@ -160,6 +161,9 @@ impl Engine {
                     let learned =
                         self.learn(ready.into_iter().cloned().collect(), &batch, &policies);
                     early = Some((batch, later, learned));
+                    // The users learned ahead are not all done yet: help with them while the
+                    // append is made durable on the other thread.
+                    help();
                 })
             },
         );
@@ -423,7 +427,7 @@ impl Engine {
             work,
             threads,
             |((l, build), prepared)| self.add_turns(l, batch, build, prepared),
-            || self.store.save_facts(&updates),
+            |_| self.store.save_facts(&updates),
         );
         // On failure the memories that took the turns still hold the facts the store holds.
         saved?;

@@ -157,7 +157,7 @@ pub trait Store: Send + Sync {
     ) -> Result<Vec<StoredEvent>>;
 
     /// The user's events with these ids, in log order; ids not in the user's log are skipped
-    /// (so are repeats). Reads by the `(tenant, user, id)` index, not the whole log.
+    /// (so are repeats). Reads by an index of ids, not the whole log.
     fn events_by_id(
         &self,
         tenant: &TenantId,

@@ -99,7 +99,7 @@ fn insert(conn: &Connection, events: &[Event]) -> Result<AppendOutcome> {
     let mut insert = conn.prepare_cached(
         "INSERT INTO events (tenant, user, seq, id, time, kind, session, body)
          VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)
-         ON CONFLICT (tenant, user, id) DO NOTHING",
+         ON CONFLICT (tenant, id, user) DO NOTHING",
     )?;
     let mut body = Vec::with_capacity(256);
     // One user's events after another (each user's in batch order): the inserts then walk the

@@ -31,14 +31,17 @@ use crate::{
 
 /// WAL pages after which a commit of the writer copies the WAL back into the database file
 /// (SQLite's default is 1,000). A batch spread over many users dirties a page per user in each
-/// table, and consecutive batches dirty mostly the same pages: checkpointing every few batches
-/// instead of after each copies each page once instead of once per batch. Checkpoints run at
-/// the end of an append's commit, which [`Store::append_overlapped`] overlaps with learning;
-/// saving derived facts turns them off (see `facts::save`).
-const WAL_AUTOCHECKPOINT: i64 = 8_192;
+/// table, and consecutive batches dirty mostly the same pages: checkpointing every ~15 batches
+/// of 1,000 users instead of after each copies each page once instead of once per batch (a
+/// checkpoint of 32,768 pages, ~128 MB of WAL, costs about what one of 8,192 did, since it
+/// copies about as many distinct pages). Checkpoints run at the end of an append's commit,
+/// which [`Store::append_overlapped`] overlaps with learning; saving derived facts turns them
+/// off (see `facts::save`). The price: the WAL file grows to about 128 MB beside the database
+/// under a steady write load.
+const WAL_AUTOCHECKPOINT: i64 = 32_768;
 
 /// The WAL file is truncated back to this size after a checkpoint (bytes).
-const WAL_SIZE_LIMIT: i64 = 64 << 20;
+const WAL_SIZE_LIMIT: i64 = 256 << 20;
 
 /// The embedded store. Cheap to share behind an `Arc`; writes are serialized on one connection,
 /// reads use a second one so they are not blocked by a long write.

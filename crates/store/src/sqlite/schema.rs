@@ -9,7 +9,7 @@ use crate::Result;
 use crate::error::UserError;
 
 /// The schema version this build writes.
-pub const SCHEMA_VERSION: i64 = 4;
+pub const SCHEMA_VERSION: i64 = 5;
 
 /// Migration `n` (1-based) takes the schema from version `n - 1` to `n`.
 const MIGRATIONS: &[&str] = &[
@@ -105,6 +105,14 @@ const MIGRATIONS: &[&str] = &[
     CREATE INDEX audit_by_tenant ON audit (tenant, id);
     CREATE INDEX audit_by_subject ON audit (tenant, subject, id);
     ",
+    // v5: the id index ordered by id before user. Still one id per user, and still what a
+    // lookup by (tenant, user, id) reads; but a batch spread over many users, whose ids are
+    // alike (time-ordered ids, per-conversation counters), adds its entries to a few index
+    // pages instead of one page per user: fewer pages for the append's commit to write.
+    "
+    DROP INDEX events_by_id;
+    CREATE UNIQUE INDEX events_by_id ON events (tenant, id, user);
+    ",
 ];
 
 pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
@@ -145,4 +153,52 @@ pub(crate) fn migrate(conn: &mut Connection, path: &Path) -> Result<()> {
         tx.commit()?;
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// A store left at version 4 (the id index ordered by user) is migrated to the current
+    /// schema with its events, and the rebuilt index still refuses an id twice for one user
+    /// while letting two users share it.
+    #[test]
+    fn a_version_4_store_migrates_with_its_events() {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join("rapport.db");
+        let mut conn = Connection::open(&path).unwrap();
+        for sql in &MIGRATIONS[..4] {
+            conn.execute_batch(sql).unwrap();
+        }
+        conn.pragma_update(None, "user_version", 4).unwrap();
+        let insert = "INSERT INTO events (tenant, user, seq, id, time, kind, session, body)
+                      VALUES ('t', ?1, ?2, ?3, 0, 'message', NULL, '{}')";
+        conn.execute(insert, rusqlite::params!["ana", 1, "e1"])
+            .unwrap();
+        conn.execute(insert, rusqlite::params!["bob", 1, "e1"])
+            .unwrap();
+
+        migrate(&mut conn, &path).unwrap();
+
+        let version: i64 = conn
+            .pragma_query_value(None, "user_version", |r| r.get(0))
+            .unwrap();
+        assert_eq!(version, SCHEMA_VERSION);
+        let events: i64 = conn
+            .query_row("SELECT count(*) FROM events", [], |r| r.get(0))
+            .unwrap();
+        assert_eq!(events, 2);
+        let again = conn.execute(insert, rusqlite::params!["ana", 2, "e1"]);
+        assert!(again.is_err(), "an id is stored once per user");
+        conn.execute(insert, rusqlite::params!["cy", 1, "e1"])
+            .unwrap();
+        let columns: Vec<String> = conn
+            .prepare("SELECT name FROM pragma_index_info('events_by_id') ORDER BY seqno")
+            .unwrap()
+            .query_map([], |r| r.get(0))
+            .unwrap()
+            .collect::<rusqlite::Result<_>>()
+            .unwrap();
+        assert_eq!(columns, ["tenant", "id", "user"]);
+    }
 }
