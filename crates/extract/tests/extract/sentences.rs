@@ -827,3 +827,36 @@ fn a_question_about_the_answerers_people_and_pets_says_they_have_them() {
     // What the asker says about their own people is not the answerer's.
     assert!(said("My dog loves the snow.", "Cute!").is_empty());
 }
+
+/// "My uncle is a baker, he …": a clause's "he", "she" or "they" is the person the speaker
+/// named last with "my …", or the question named with "your …".
+#[test]
+fn a_pronoun_for_the_speakers_person_says_what_that_person_does() {
+    assert!(
+        statements("I adore my aunt, she runs a bakery in Lima.")
+            .contains(&"My aunt runs a bakery in Lima.".to_string())
+    );
+    assert!(
+        statements("My cousins visited. They're twins and they live in Oslo.")
+            .contains(&"My cousins live in Oslo.".to_string())
+    );
+    let said: Vec<String> = extract_reply(
+        "He is a dentist now.",
+        Some("What does your brother do?"),
+        day(0),
+    )
+    .into_iter()
+    .map(|c| c.statement)
+    .collect();
+    assert!(
+        said.contains(&"My brother is a dentist.".to_string()),
+        "{said:?}"
+    );
+    // A pronoun that does not fit the person, or with no one named, says nothing about them.
+    assert!(
+        statements("My uncle sings, she dances.")
+            .iter()
+            .all(|s| !s.contains("dances"))
+    );
+    assert!(statements("He is a dentist.").is_empty());
+}
