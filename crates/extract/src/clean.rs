@@ -52,7 +52,7 @@ const WE_VERBS: &[&str] = &["got", "have", "live", "moved", "own"];
 
 /// "Roxy Music is my favorite band", "FFDP is one of my all time favorite bands": a short
 /// subject, a copula, then "my favorite".
-fn names_a_favorite(tokens: &[&Token]) -> bool {
+pub(crate) fn names_a_favorite(tokens: &[&Token]) -> bool {
     let lower = |i: usize| tokens.get(i).map(|t| t.lower.as_str()).unwrap_or("");
     (1..5).any(|i| {
         matches!(lower(i), "is" | "are" | "was")

@@ -860,3 +860,16 @@ fn a_pronoun_for_the_speakers_person_says_what_that_person_does() {
     );
     assert!(statements("He is a dentist.").is_empty());
 }
+
+/// "…, but blues is my favorite": a favorite named after a joiner is its own clause.
+#[test]
+fn a_favorite_named_after_a_joiner_is_its_own_statement() {
+    assert_eq!(
+        statements("I like jazz, but blues is my favorite music."),
+        ["I like jazz.", "Blues is my favorite music."]
+    );
+    assert_eq!(
+        statements("Oh I ski, and snowboarding is one of my favorite sports."),
+        ["Snowboarding is one of my favorite sports."]
+    );
+}
