@@ -873,3 +873,21 @@ fn a_favorite_named_after_a_joiner_is_its_own_statement() {
         ["Snowboarding is one of my favorite sports."]
     );
 }
+
+/// What one of the speaker's people said, thinks or might do is theirs, not a fact of the
+/// speaker's life; that the speaker has them still is.
+#[test]
+fn a_persons_words_and_possibilities_are_not_facts() {
+    assert_eq!(
+        statements("My sister said the lake was cold."),
+        ["I have a sister."]
+    );
+    assert_eq!(
+        statements("My brother might move to Denver."),
+        ["I have a brother."]
+    );
+    assert!(
+        statements("My brother moved to Denver.")
+            .contains(&"My brother moved to Denver.".to_string())
+    );
+}
