@@ -1,8 +1,8 @@
 //! Subject pronouns that stand for one of the speaker's people. "My dad is a pilot, he flies to
 //! Tokyo." says "my dad flies to Tokyo"; "How old is your son?" "He is 11." says "My son is
 //! 11.". A "he", "she" or "they" starting a clause is read as the person the speaker last
-//! named with "my …" in the same turn (or the other party named with "your …" in the question),
-//! when that person fits the pronoun.
+//! named with "my …" or "I have a …" in the same turn (or the other party named with "your …"
+//! in the question), when that person fits the pronoun.
 
 use crate::lexicon::{PEOPLE, class, has};
 use crate::tokenize::{Token, TokenKind};
@@ -174,7 +174,15 @@ pub(crate) fn resolve_subject_pronouns(tokens: Vec<Token>, mut known: Antecedent
     let mut replaced: Option<Vec<Token>> = None;
     for at in 0..tokens.len() {
         let t = &tokens[at];
-        if t.lower == "my" {
+        // "my sister", or "I have a sister" / "I have two sons".
+        let introduces = t.lower == "my"
+            || at > 0
+                && matches!(tokens[at - 1].lower.as_str(), "have" | "has" | "got")
+                && (t.kind == TokenKind::Number
+                    || crate::lexicon::COUNTS
+                        .iter()
+                        .any(|(w, _)| *w == t.lower.as_str()));
+        if introduces {
             known.note_mention(&tokens, at);
             if let Some(out) = replaced.as_mut() {
                 out.push(t.clone());
@@ -232,6 +240,10 @@ mod tests {
         assert_eq!(
             resolved("I miss my parents. They live in Peru.", ""),
             "I miss my parents . My parents live in Peru ."
+        );
+        assert_eq!(
+            resolved("I have a niece, she paints.", ""),
+            "I have a niece , my niece paints ."
         );
         assert_eq!(
             resolved("He is only 11.", "How old is your nephew?"),
