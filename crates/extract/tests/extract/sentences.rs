@@ -891,3 +891,18 @@ fn a_persons_words_and_possibilities_are_not_facts() {
             .contains(&"My brother moved to Denver.".to_string())
     );
 }
+
+/// "I have three kids and two dogs": each counted object of "have" is its own statement.
+#[test]
+fn counted_objects_of_have_are_separate_statements() {
+    assert_eq!(
+        statements("I have three kids and two dogs."),
+        ["I have three kids.", "I have two dogs."]
+    );
+    assert_eq!(
+        statements("I have a cat, a dog and a hamster."),
+        ["I have a cat.", "I have a dog.", "I have a hamster."]
+    );
+    // Not a counted object: one statement.
+    assert_eq!(statements("I have a dog and love it."), ["I have a dog."]);
+}
