@@ -12,6 +12,7 @@ mod candidate;
 mod clauses;
 mod clean;
 pub mod consolidate;
+mod coordinated;
 mod learner;
 pub mod lexicon;
 mod patterns;
@@ -107,6 +108,12 @@ fn extract_with(text: &str, known: Antecedents, now: DateTime<Utc>) -> Vec<Candi
         for cleaned in cleaned {
             for c in patterns::candidates(&cleaned, now) {
                 add(&mut found, c);
+            }
+            // "I love hiking and camping": also "I love hiking", "I love camping".
+            for part in coordinated::split_objects(&cleaned).into_iter().flatten() {
+                for c in patterns::candidates(&part, now) {
+                    add(&mut found, c);
+                }
             }
         }
     }

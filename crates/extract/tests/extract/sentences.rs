@@ -906,3 +906,29 @@ fn counted_objects_of_have_are_separate_statements() {
     // Not a counted object: one statement.
     assert_eq!(statements("I have a dog and love it."), ["I have a dog."]);
 }
+
+/// "I love hiking and camping": kept as said, and each thing loved is a fact of its own.
+#[test]
+fn coordinated_objects_are_also_facts_of_their_own() {
+    assert_eq!(
+        statements("I really love kayaking and bird watching."),
+        [
+            "I love kayaking and bird watching.",
+            "I love kayaking.",
+            "I love bird watching."
+        ]
+    );
+    assert_eq!(
+        statements("I like to knit and bake."),
+        [
+            "I like to knit and bake.",
+            "I like to knit.",
+            "I like to bake."
+        ]
+    );
+    // A shared noun or preposition ("I am good at chess and math") is not split.
+    assert_eq!(
+        statements("I am good at chess and math."),
+        ["I am good at chess and math."]
+    );
+}
