@@ -279,7 +279,9 @@ fn split_at_new_subjects<'t>(body: &[&'t Token]) -> Vec<Vec<&'t Token>> {
             while j < body.len() && (body[j].is_punct(',') || body[j].is(class::JOINER)) {
                 j += 1;
             }
-            let starts_subject = body.get(j).is_some_and(|n| n.is(class::SUBJECT));
+            // "…, but rock is my favorite": a favorite named after the joiner is a new subject.
+            let starts_subject = body.get(j).is_some_and(|n| n.is(class::SUBJECT))
+                || j < body.len() && crate::clean::names_a_favorite(&body[j..]);
             // "I also have a dog": after a lone subject the joiner is an adverb, not a cut.
             let lone_subject = !t.is_punct(',')
                 && pieces

@@ -52,7 +52,7 @@ const WE_VERBS: &[&str] = &["got", "have", "live", "moved", "own"];
 
 /// "Roxy Music is my favorite band", "FFDP is one of my all time favorite bands": a short
 /// subject, a copula, then "my favorite".
-fn names_a_favorite(tokens: &[&Token]) -> bool {
+pub(crate) fn names_a_favorite(tokens: &[&Token]) -> bool {
     let lower = |i: usize| tokens.get(i).map(|t| t.lower.as_str()).unwrap_or("");
     (1..5).any(|i| {
         matches!(lower(i), "is" | "are" | "was")
@@ -108,14 +108,20 @@ pub fn clean_all(clause: &Clause<'_>) -> Vec<Cleaned> {
     let (first, mut rest) = clean_tokens(&clause.tokens);
     out.extend(first);
     let subject = Token::new("I", TokenKind::Word);
+    let have = Token::new("have", TokenKind::Word);
     while let Some(start) = rest {
         // The second predicate, with the subject it shares: "I" + "go through a novel …".
-        let mut tokens: Vec<&Token> = Vec::with_capacity(clause.tokens.len() - start + 1);
+        let mut tokens: Vec<&Token> = Vec::with_capacity(clause.tokens.len() - start + 2);
         tokens.push(&subject);
+        if is_counted(clause.tokens[start]) {
+            // "… and two dogs": the object of the first predicate's "have".
+            tokens.push(&have);
+        }
+        let supplied = tokens.len();
         tokens.extend(clause.tokens[start..].iter().copied());
         let (next, after) = clean_tokens(&tokens);
         out.extend(next);
-        rest = after.map(|at| start + at - 1);
+        rest = after.map(|at| start + at - supplied);
     }
     out
 }
@@ -165,6 +171,11 @@ const BEFORE_COORDINATED_VERB: &[&str] = &[
     "usually",
 ];
 
+/// Whether a token counts what follows: "a", "two", "3".
+fn is_counted(t: &Token) -> bool {
+    t.kind == TokenKind::Number || lexicon::COUNTS.iter().any(|(w, _)| *w == t.lower.as_str())
+}
+
 /// Where a second predicate of the clause's subject starts, when the joiner at `at` (",",
 /// "and", "but") is followed by a verb: "I'm a reader and go through a novel a week".
 fn coordinated_verb(tokens: &[&Token], at: usize, so_far: &[Token]) -> Option<usize> {
@@ -177,6 +188,18 @@ fn coordinated_verb(tokens: &[&Token], at: usize, so_far: &[Token]) -> Option<us
     });
     if blocked || so_far.first().is_none_or(|t| t.lower != "i") {
         return None;
+    }
+    // "I have three kids and two dogs": a second counted object of "have" is a second statement
+    // ("I have two dogs"; `clean_all` supplies the verb).
+    let counted = |t: Option<&Token>| t.is_some_and(is_counted);
+    if so_far.get(1).is_some_and(|t| t.lower == "have")
+        && counted(so_far.get(2))
+        && counted(tokens.get(at + 1).copied())
+        && tokens
+            .get(at + 2)
+            .is_some_and(|t| t.kind == TokenKind::Word)
+    {
+        return Some(at + 1);
     }
     let mut j = at + 1;
     while tokens

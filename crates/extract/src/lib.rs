@@ -7,10 +7,12 @@
 //! the user's facts ([`consolidate`]). [`PatternLearner`] puts both behind
 //! [`rapport_core::ProfileLearner`].
 
+mod antecedents;
 mod candidate;
 mod clauses;
 mod clean;
 pub mod consolidate;
+mod coordinated;
 mod learner;
 pub mod lexicon;
 mod patterns;
@@ -22,6 +24,7 @@ pub mod tokenize;
 
 use chrono::{DateTime, Utc};
 
+use antecedents::Antecedents;
 pub use candidate::{Candidate, SINGLE_VALUED, Tense, is_single_valued};
 pub use learner::{PatternLearner, authored_text};
 use tokenize::Token;
@@ -30,10 +33,11 @@ use tokenize::Token;
 /// `question` before it when there is one: "What's your favorite band?" "Roxy Music." states
 /// "My favorite band is Roxy Music."; otherwise as [`extract`].
 pub fn extract_reply(text: &str, question: Option<&str>, now: DateTime<Utc>) -> Vec<Candidate> {
-    let mut found = extract(text, now);
     let Some(question) = question else {
-        return found;
+        return extract(text, now);
     };
+    // "How old is your son?" "He is 11.": the answer's "he" is the answerer's son.
+    let mut found = extract_with(text, Antecedents::named_in_question(question), now);
     // "How is your dog?" "Pretty good!": the answer agrees they have a dog.
     for mention in reply::presupposed(question, text) {
         for mut c in patterns::implied_by_mentions(&mention, now) {
@@ -62,14 +66,21 @@ pub fn extract_reply(text: &str, question: Option<&str>, now: DateTime<Utc>) -> 
 /// Finds the facts a text its author wrote at `now` states about them, in order, one per
 /// clause at most.
 pub fn extract(text: &str, now: DateTime<Utc>) -> Vec<Candidate> {
+    extract_with(text, Antecedents::default(), now)
+}
+
+/// [`extract`], with a "he", "she" or "they" starting a clause read as the person it stands for
+/// (`known` from the question, or a "my …" earlier in the text).
+fn extract_with(text: &str, known: Antecedents, now: DateTime<Utc>) -> Vec<Candidate> {
     let subjectless = clauses::has_subjectless_start(text);
-    if !subjectless && !mentions_first_person(text) {
+    if !subjectless && known.is_empty() && !mentions_first_person(text) {
         return Vec::new();
     }
     let mut tokens = tokenize::tokenize(text);
     if subjectless {
         tokens = clauses::supply_subjects(tokens);
     }
+    tokens = antecedents::resolve_subject_pronouns(tokens, known);
     let mut found: Vec<Candidate> = Vec::new();
     let add = |found: &mut Vec<Candidate>, c: Candidate| {
         if !found
@@ -97,6 +108,12 @@ pub fn extract(text: &str, now: DateTime<Utc>) -> Vec<Candidate> {
         for cleaned in cleaned {
             for c in patterns::candidates(&cleaned, now) {
                 add(&mut found, c);
+            }
+            // "I love hiking and camping": also "I love hiking", "I love camping".
+            for part in coordinated::split_objects(&cleaned).into_iter().flatten() {
+                for c in patterns::candidates(&part, now) {
+                    add(&mut found, c);
+                }
             }
         }
     }

@@ -66,6 +66,13 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
     }
 }
 
+/// Verbs after "my <person>" that report what the person says or thinks, or what they might do
+/// ("my mom said …", "my dad would …"): their words and possibilities, not facts of the speaker's
+/// life.
+const HEARSAY: &[&str] = &[
+    "can", "could", "might", "said", "says", "should", "think", "thinks", "told", "would",
+];
+
 /// "my sister (Ana) is a nurse", "my dog loves the beach", "my kids are 5 and 7".
 fn person(r: &Reading<'_>) -> Option<Found> {
     // The person word may follow adjectives: "my older brother", "my best friend".
@@ -83,7 +90,7 @@ fn person(r: &Reading<'_>) -> Option<Found> {
     } else {
         rest
     };
-    if rest.len() < 2 || only_anaphors(&rest[1..]) {
+    if rest.len() < 2 || only_anaphors(&rest[1..]) || has(HEARSAY, &rest[0].lower) {
         return None;
     }
     let facet = if has(lexicon::PETS, &who) {

@@ -827,3 +827,108 @@ fn a_question_about_the_answerers_people_and_pets_says_they_have_them() {
     // What the asker says about their own people is not the answerer's.
     assert!(said("My dog loves the snow.", "Cute!").is_empty());
 }
+
+/// "My uncle is a baker, he …": a clause's "he", "she" or "they" is the person the speaker
+/// named last with "my …", or the question named with "your …".
+#[test]
+fn a_pronoun_for_the_speakers_person_says_what_that_person_does() {
+    assert!(
+        statements("I adore my aunt, she runs a bakery in Lima.")
+            .contains(&"My aunt runs a bakery in Lima.".to_string())
+    );
+    assert!(
+        statements("My cousins visited. They're twins and they live in Oslo.")
+            .contains(&"My cousins live in Oslo.".to_string())
+    );
+    let said: Vec<String> = extract_reply(
+        "He is a dentist now.",
+        Some("What does your brother do?"),
+        day(0),
+    )
+    .into_iter()
+    .map(|c| c.statement)
+    .collect();
+    assert!(
+        said.contains(&"My brother is a dentist.".to_string()),
+        "{said:?}"
+    );
+    // A pronoun that does not fit the person, or with no one named, says nothing about them.
+    assert!(
+        statements("My uncle sings, she dances.")
+            .iter()
+            .all(|s| !s.contains("dances"))
+    );
+    assert!(statements("He is a dentist.").is_empty());
+}
+
+/// "…, but blues is my favorite": a favorite named after a joiner is its own clause.
+#[test]
+fn a_favorite_named_after_a_joiner_is_its_own_statement() {
+    assert_eq!(
+        statements("I like jazz, but blues is my favorite music."),
+        ["I like jazz.", "Blues is my favorite music."]
+    );
+    assert_eq!(
+        statements("Oh I ski, and snowboarding is one of my favorite sports."),
+        ["Snowboarding is one of my favorite sports."]
+    );
+}
+
+/// What one of the speaker's people said, thinks or might do is theirs, not a fact of the
+/// speaker's life; that the speaker has them still is.
+#[test]
+fn a_persons_words_and_possibilities_are_not_facts() {
+    assert_eq!(
+        statements("My sister said the lake was cold."),
+        ["I have a sister."]
+    );
+    assert_eq!(
+        statements("My brother might move to Denver."),
+        ["I have a brother."]
+    );
+    assert!(
+        statements("My brother moved to Denver.")
+            .contains(&"My brother moved to Denver.".to_string())
+    );
+}
+
+/// "I have three kids and two dogs": each counted object of "have" is its own statement.
+#[test]
+fn counted_objects_of_have_are_separate_statements() {
+    assert_eq!(
+        statements("I have three kids and two dogs."),
+        ["I have three kids.", "I have two dogs."]
+    );
+    assert_eq!(
+        statements("I have a cat, a dog and a hamster."),
+        ["I have a cat.", "I have a dog.", "I have a hamster."]
+    );
+    // Not a counted object: one statement.
+    assert_eq!(statements("I have a dog and love it."), ["I have a dog."]);
+}
+
+/// "I love hiking and camping": kept as said, and each thing loved is a fact of its own.
+#[test]
+fn coordinated_objects_are_also_facts_of_their_own() {
+    assert_eq!(
+        statements("I really love kayaking and bird watching."),
+        [
+            "I love kayaking and bird watching.",
+            "I love kayaking.",
+            "I love bird watching."
+        ]
+    );
+    assert_eq!(
+        statements("I like to knit and bake."),
+        [
+            "I like to knit and bake.",
+            "I like to knit.",
+            "I like to bake."
+        ]
+    );
+    // A shared noun or preposition ("I am good at chess and math") is not split.
+    assert_eq!(
+        statements("I am good at chess and math."),
+        ["I am good at chess and math."]
+    );
+}
