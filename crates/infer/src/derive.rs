@@ -15,7 +15,7 @@ pub fn derive(t: &mut [Tally; 8], slot: impl Fn(Attribute) -> usize) {
         && occupation.as_ref().is_none_or(|o| o.weight < s.weight)
     {
         let first = s.texts[0];
-        t[slot(Attribute::Occupation)].add("student with a part-time job", s.weight, first);
+        t[slot(Attribute::Occupation)].add("part-time worker", s.weight, first);
         t[slot(Attribute::Income)].add("low", 1.0, first);
     }
     if let Some(o) = occupation {
@@ -81,6 +81,12 @@ fn by_occupation(job: &str) -> (&'static str, Option<&'static str>) {
         }
         "entrepreneur" | "business owner" => ("high", None),
         "barista" | "bookstore assistant" => ("low", None),
+        // Most part-time workers are students working beside their studies.
+        "part-time worker" => ("low", Some("in college")),
+        "historian" | "museum curator" | "diplomat" => ("middle", Some("master's")),
+        "geologist" | "marine biologist" | "lab technician" | "translator" | "theatre director" => {
+            ("middle", Some("college degree"))
+        }
         "teacher" | "nurse" | "graphic designer" | "therapist" | "marketing specialist" => {
             ("middle", Some("college degree"))
         }

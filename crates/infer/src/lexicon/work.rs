@@ -104,6 +104,8 @@ pub const OCCUPATION: &[Rule] = &[
     ("accountants", "accountant", 1.0),
     ("therapists", "therapist", 1.0),
     ("historians", "historian", 1.0),
+    // "working part-time", "part-time gigs": the trade is rarely named, the hours are.
+    ("part time", "part-time worker", 2.0),
     ("i'm retired", "retired", 3.0),
     ("since retiring", "retired", 3.0),
     ("retired", "retired", 1.0),
@@ -150,6 +152,7 @@ pub const INCOME: &[Rule] = &[
     ("ramen", "low", 0.5),
     ("student loan*", "low", 1.0),
     ("side hustle*", "low", 0.7),
+    ("part time", "low", 0.7),
     ("rent", "middle", 0.3),
     ("mortgage", "middle", 0.7),
     ("my portfolio", "high", 1.0),
