@@ -75,7 +75,9 @@ fn typical_relationship(age: f32) -> &'static str {
 fn by_occupation(job: &str) -> (&'static str, Option<&'static str>) {
     match job {
         "professor" | "researcher" | "psychologist" => ("high", Some("PhD")),
-        "data scientist" | "consultant" | "manager" | "analyst" => ("high", Some("master's")),
+        "data scientist" | "consultant" | "manager" | "analyst" | "financial analyst" => {
+            ("high", Some("master's"))
+        }
         "software developer" | "engineer" | "architect" | "accountant" | "physiotherapist" => {
             ("high", Some("college degree"))
         }

@@ -104,6 +104,13 @@ pub const OCCUPATION: &[Rule] = &[
     ("accountants", "accountant", 1.0),
     ("therapists", "therapist", 1.0),
     ("historians", "historian", 1.0),
+    ("peer review*", "researcher", 1.0),
+    ("analytics", "analyst", 1.0),
+    ("financial industry", "financial analyst", 1.5),
+    ("in finance", "financial analyst", 1.0),
+    ("running a shop", "shop owner", 2.0),
+    ("run a shop", "shop owner", 2.0),
+    ("cooks", "chef", 1.0),
     // "working part-time", "part-time gigs": the trade is rarely named, the hours are.
     ("part time", "part-time worker", 2.0),
     ("i'm retired", "retired", 3.0),
