@@ -67,6 +67,9 @@ pub const AGE: &[Rule] = &[
     ("smh", "25", 0.5),
     ("ngl", "25", 0.5),
     ("omg", "25", 0.5),
+    // A formal register is an older writer's (the tune users who write these are 33 or older).
+    ("indeed", "53", 0.5),
+    ("quite", "53", 0.5),
 ];
 
 /// Sex as presented. Partner words assume nothing beyond a weak cue.
