@@ -38,6 +38,14 @@ pub fn derive(t: &mut [Tally; 8], slot: impl Fn(Attribute) -> usize) {
         let strength = (e.weight * e.share).min(2.0) * 0.5;
         t[slot(Attribute::Age)].add(age, strength, e.texts[0]);
     }
+    // Without an education cue, a young writer's age estimate says which level is most common.
+    if t[slot(Attribute::Education)].total() == 0.0
+        && let Some((age, weight, texts)) = t[slot(Attribute::Age)].mean()
+        && let Some(level) = typical_education(age)
+    {
+        let strength = weight.min(2.0) * 0.25;
+        t[slot(Attribute::Education)].add(level, strength, texts[0]);
+    }
     // Without a partner cue, the age estimate says which status is most common at that age.
     if t[slot(Attribute::Relationship)].total() == 0.0
         && let Some((age, weight, texts)) = t[slot(Attribute::Age)].mean()
@@ -59,6 +67,13 @@ fn typical_age(level: &str) -> Option<&'static str> {
         "PhD" => Some("53"),
         _ => None,
     }
+}
+
+/// The education level most common among tune users whose age estimate (not their age) falls
+/// in a band, where a band has at least 5 such users without an education estimate: 25 or
+/// younger, a college degree (7 of 13; in college 3, master's 3). The bands above have too few.
+fn typical_education(age: f32) -> Option<&'static str> {
+    (age.round() <= 25.0).then_some("college degree")
 }
 
 /// See [`typical_age`] (users of the status / users of the band: 8/15, 7/22, 7/20, 7/17).
