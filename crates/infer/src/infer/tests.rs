@@ -4,28 +4,38 @@ use crate::Attribute;
 #[test]
 fn without_priors_only_estimates_resting_on_a_text_remain() {
     let id = EventId::new("t0").unwrap();
-    // "toddler": a life-stage cue for age, weaker than the age prior.
-    let text = "Chasing a toddler all weekend, no time for anything.";
+    // "stocks": a weak money-talk cue for income, less probable than the income prior.
+    let text = "Checked my stocks this morning, nothing new.";
     let texts = [AuthoredText { id: &id, text }];
     let with = infer(&texts, None, true);
-    let age = with.iter().find(|i| i.attribute == Attribute::Age).unwrap();
-    assert!(age.evidence.is_empty(), "the prior wins: {age:?}");
-    let without = infer(&texts, None, false);
-    let age = without
+    let income = with
         .iter()
-        .find(|i| i.attribute == Attribute::Age)
+        .find(|i| i.attribute == Attribute::Income)
         .unwrap();
-    assert_eq!((age.value.as_str(), age.evidence.clone()), ("33", vec![id]));
+    assert!(income.evidence.is_empty(), "the prior wins: {income:?}");
+    let without = infer(&texts, None, false);
+    let income = without
+        .iter()
+        .find(|i| i.attribute == Attribute::Income)
+        .unwrap();
+    assert_eq!(
+        (income.value.as_str(), income.evidence.clone()),
+        ("high", vec![id])
+    );
     assert!(without.iter().all(|i| !i.evidence.is_empty()));
 }
 
-fn occupation_of(text: &str) -> Option<String> {
+fn estimate_of(attribute: Attribute, text: &str) -> Option<String> {
     let id = EventId::new("t0").unwrap();
     let texts = [AuthoredText { id: &id, text }];
     infer(&texts, None, false)
         .into_iter()
-        .find(|i| i.attribute == Attribute::Occupation)
+        .find(|i| i.attribute == attribute)
         .map(|i| i.value)
+}
+
+fn occupation_of(text: &str) -> Option<String> {
+    estimate_of(Attribute::Occupation, text)
 }
 
 #[test]
@@ -59,4 +69,29 @@ fn a_trade_named_as_a_group_suggests_it() {
         occupation_of("Consultants are not all slide decks and jargon.").as_deref(),
         Some("consultant")
     );
+}
+
+#[test]
+fn part_time_work_suggests_a_student_on_a_low_income() {
+    let text = "Between classes I'm working part-time, so the weekends are short.";
+    assert_eq!(occupation_of(text).as_deref(), Some("part-time worker"));
+    assert_eq!(
+        estimate_of(Attribute::Education, text).as_deref(),
+        Some("in college")
+    );
+    assert_eq!(estimate_of(Attribute::Income, text).as_deref(), Some("low"));
+}
+
+#[test]
+fn the_register_of_the_writing_suggests_an_age() {
+    let casual = "lol that bus was late again, tbh I don't even mind anymore";
+    assert_eq!(estimate_of(Attribute::Age, casual).as_deref(), Some("25"));
+    // A young writer with no education cue: the most common level at that age.
+    assert_eq!(
+        estimate_of(Attribute::Education, casual).as_deref(),
+        Some("college degree")
+    );
+    let formal = "The garden was quite lovely this spring, indeed.";
+    assert_eq!(estimate_of(Attribute::Age, formal).as_deref(), Some("53"));
+    assert_eq!(estimate_of(Attribute::Education, formal), None);
 }

@@ -33,6 +33,8 @@ const SENTENCES: &[&str] = &[
     "Nothing much to say today.",
     "Ceci n'est pas une phrase anglaise du tout.",
     "freshman year on campus, finals soon",
+    "working part-time between lectures, tbh it's fine",
+    "Indeed, the running a shop life is quite demanding.",
 ];
 
 /// A made-up gender lexicon (same form as the real one, which is not in the repository).
