@@ -246,7 +246,7 @@ impl Engine {
         by_user
             .into_iter()
             .filter_map(|((tenant, user), events)| {
-                let (kept, stamp) = cache.take_unchecked(&tenant, &user)?;
+                let (kept, stamp) = cache.take_unchecked(tenant, user)?;
                 Some((crate::learn_ahead::guess(stamp, &events), kept))
             })
             .collect()

@@ -37,15 +37,19 @@ impl Guess {
 
 /// The batch's events by user, in batch order; users with an id twice in the batch are left
 /// out (the store keeps one, so their numbering cannot be guessed).
-pub(crate) fn events_by_user(events: &[Event]) -> BTreeMap<(TenantId, UserId), Vec<&Event>> {
-    let mut by_user: BTreeMap<(TenantId, UserId), Vec<&Event>> = BTreeMap::new();
+pub(crate) fn events_by_user(events: &[Event]) -> BTreeMap<(&TenantId, &UserId), Vec<&Event>> {
+    let mut by_user: BTreeMap<(&TenantId, &UserId), Vec<&Event>> = BTreeMap::new();
     for event in events {
-        let key = (event.tenant.clone(), event.user.clone());
-        by_user.entry(key).or_default().push(event);
+        by_user
+            .entry((&event.tenant, &event.user))
+            .or_default()
+            .push(event);
     }
     by_user.retain(|_, events| {
-        let ids: HashSet<&EventId> = events.iter().map(|e| &e.id).collect();
-        ids.len() == events.len()
+        events.len() == 1 || {
+            let ids: HashSet<&EventId> = events.iter().map(|e| &e.id).collect();
+            ids.len() == events.len()
+        }
     });
     by_user
 }
