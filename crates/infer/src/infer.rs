@@ -192,6 +192,11 @@ pub(crate) fn decide(
         t[slot(Attribute::Age)].add(age, weight, 0);
     }
     derive::derive(&mut t, slot);
+    if t[slot(Attribute::Education)].total() == 0.0
+        && let Some((level, weight)) = register.formal_education()
+    {
+        t[slot(Attribute::Education)].add(level, weight, 0);
+    }
     let mut out = Vec::new();
     if let Some((age, i)) = stated {
         out.push(Raw {
