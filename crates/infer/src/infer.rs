@@ -143,8 +143,8 @@ fn estimates(texts: &[AuthoredText<'_>], gender: Option<&GenderLexicon>) -> (Vec
     let mut stated = None;
     let mut register = Register::default();
     for (i, text) in texts.iter().enumerate() {
-        register.add(&Register::of(text.text));
         let w = words(text.text);
+        register.add(&Register::of(text.text, &w));
         if let Some(scan) = &mut scan {
             scan.add(i, &w);
         }
@@ -193,9 +193,14 @@ pub(crate) fn decide(
     }
     derive::derive(&mut t, slot);
     if t[slot(Attribute::Education)].total() == 0.0
-        && let Some((level, weight)) = register.formal_education()
+        && let Some((level, weight)) = register.education()
     {
         t[slot(Attribute::Education)].add(level, weight, 0);
+    }
+    if t[slot(Attribute::Income)].total() == 0.0
+        && let Some((level, weight)) = register.long_words_income()
+    {
+        t[slot(Attribute::Income)].add(level, weight, 0);
     }
     let mut out = Vec::new();
     if let Some((age, i)) = stated {

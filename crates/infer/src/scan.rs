@@ -77,7 +77,7 @@ impl TextScan {
             votes,
             stated_age: explicit::age(&w),
             style: StyleCounts::of(text, &w),
-            register: Register::of(text),
+            register: Register::of(text, &w),
             gender: gender.map(|g| g.sums(&w)),
             big_five: big_five.map(|l| l.hits(&w)),
         }
