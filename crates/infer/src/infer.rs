@@ -9,6 +9,7 @@ use crate::attribute::{Attribute, Inference};
 use crate::gazetteer::Gazetteer;
 use crate::gender::{GenderLexicon, GenderScan};
 use crate::lexicon;
+use crate::register::Register;
 use crate::tally::{Tally, Winner, confidence};
 use crate::text::words;
 use crate::{calibrate, derive, explicit, places, residence};
@@ -140,8 +141,10 @@ fn estimates(texts: &[AuthoredText<'_>], gender: Option<&GenderLexicon>) -> (Vec
     let mut scan = gender.map(GenderScan::new);
     let mut t: [Tally; 8] = Default::default();
     let mut stated = None;
+    let mut register = Register::default();
     for (i, text) in texts.iter().enumerate() {
         let w = words(text.text);
+        register.add(&Register::of(text.text, &w));
         if let Some(scan) = &mut scan {
             scan.add(i, &w);
         }
@@ -163,7 +166,7 @@ fn estimates(texts: &[AuthoredText<'_>], gender: Option<&GenderLexicon>) -> (Vec
             &mut rest[0],
         );
     }
-    decide(t, stated, scan.and_then(GenderScan::estimate))
+    decide(t, stated, register, scan.and_then(GenderScan::estimate))
 }
 
 /// The slot of an attribute's tally: its place in [`Attribute::ALL`].
@@ -172,16 +175,33 @@ pub(crate) fn slot(a: Attribute) -> usize {
 }
 
 /// The estimates from the cue tallies of a user's texts, the age they stated last (with the
-/// text's index) and the gender lexicon's estimate: everything that looks across texts.
+/// text's index), the register of their texts and the gender lexicon's estimate: everything
+/// that looks across texts.
 pub(crate) fn decide(
     mut t: [Tally; 8],
     stated: Option<(u32, usize)>,
+    register: Register,
     lexical: Lexical,
 ) -> (Vec<Raw>, Lexical) {
     let g = Gazetteer::builtin();
     let (city, rest) = t.split_at_mut(slot(Attribute::Birthplace));
     residence::settle(g, &mut city[slot(Attribute::City)], &mut rest[0]);
+    // A register holds across texts, so it cites the first; it votes before the derived
+    // attributes, which may then follow the age it moves.
+    if let Some((age, weight)) = register.formal_age() {
+        t[slot(Attribute::Age)].add(age, weight, 0);
+    }
     derive::derive(&mut t, slot);
+    if t[slot(Attribute::Education)].total() == 0.0
+        && let Some((level, weight)) = register.education()
+    {
+        t[slot(Attribute::Education)].add(level, weight, 0);
+    }
+    if t[slot(Attribute::Income)].total() == 0.0
+        && let Some((level, weight)) = register.long_words_income()
+    {
+        t[slot(Attribute::Income)].add(level, weight, 0);
+    }
     let mut out = Vec::new();
     if let Some((age, i)) = stated {
         out.push(Raw {

@@ -24,6 +24,7 @@ mod infer;
 mod lexicon;
 mod personality;
 mod places;
+mod register;
 mod residence;
 mod scan;
 mod style;

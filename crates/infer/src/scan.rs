@@ -15,6 +15,7 @@ use crate::gazetteer::Gazetteer;
 use crate::gender::{GenderLexicon, GenderScan, GenderSums};
 use crate::infer::{TABLE_ATTRIBUTES, choose, decide, slot};
 use crate::personality::{Lexicon, LexiconHits, LexiconSums, PersonalityEstimate, estimates};
+use crate::register::Register;
 use crate::style::{StyleCounts, StyleFacet, facets};
 use crate::tally::{Tally, Votes};
 use crate::text::words;
@@ -28,6 +29,7 @@ pub struct TextScan {
     /// The age the text states.
     stated_age: Option<u32>,
     style: StyleCounts,
+    register: Register,
     /// Present when scanned with a gender lexicon.
     gender: Option<GenderSums>,
     /// Present when scanned with a Big Five lexicon.
@@ -75,6 +77,7 @@ impl TextScan {
             votes,
             stated_age: explicit::age(&w),
             style: StyleCounts::of(text, &w),
+            register: Register::of(text, &w),
             gender: gender.map(|g| g.sums(&w)),
             big_five: big_five.map(|l| l.hits(&w)),
         }
@@ -117,6 +120,7 @@ pub fn estimate(
     let mut stated = None;
     let mut gender_scan = gender.map(GenderScan::new);
     let mut style = StyleCounts::default();
+    let mut register = Register::default();
     let mut lexicon_sums = LexiconSums::default();
     for (i, text) in texts.iter().enumerate() {
         let scan = text.scan;
@@ -130,11 +134,17 @@ pub fn estimate(
             t[*slot].add(value, *weight, i);
         }
         style.add(&scan.style);
+        register.add(&scan.register);
         if let Some(hits) = &scan.big_five {
             lexicon_sums.add(i, hits);
         }
     }
-    let (raw, lexical) = decide(t, stated, gender_scan.and_then(GenderScan::estimate));
+    let (raw, lexical) = decide(
+        t,
+        stated,
+        register,
+        gender_scan.and_then(GenderScan::estimate),
+    );
     let ids: Vec<&EventId> = texts.iter().map(|t| t.id).collect();
     Estimates {
         attributes: choose(&ids, &raw, lexical, priors),

@@ -157,7 +157,7 @@ pub(crate) fn facets(c: &StyleCounts) -> Vec<StyleFacet> {
     .collect()
 }
 
-fn is_emoji(c: char) -> bool {
+pub(crate) fn is_emoji(c: char) -> bool {
     matches!(c as u32, 0x1F300..=0x1FAFF | 0x2600..=0x27BF)
 }
 
