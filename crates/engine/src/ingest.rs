@@ -9,9 +9,9 @@
 //!    batch (the fsync) on a second thread; meanwhile the other users whose batch follows what
 //!    their facts reflect are learned, on the ingest threads (one user per thread at a time),
 //!    the calling thread then helps with the users learned ahead, and each user's turns are
-//!    embedded for their retrieval memory. What was learned ahead is
-//!    kept only for users whose row and stored events turn out as guessed. Nothing learned is
-//!    saved or shown before the append is durable.
+//!    embedded for their retrieval memory. What was learned ahead is kept only for users whose
+//!    row and stored events turn out as guessed. Nothing learned is saved or shown before the
+//!    append is durable.
 //! 2. The facts are saved in one transaction; meanwhile the other ingest threads add the
 //!    batch's turns to the users' cached retrieval memories (the turns are durable by now, and
 //!    the memories keep the facts they held, so they stay consistent with the store).
