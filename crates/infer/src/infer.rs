@@ -192,6 +192,11 @@ pub(crate) fn decide(
         t[slot(Attribute::Age)].add(age, weight, 0);
     }
     derive::derive(&mut t, slot);
+    if t[slot(Attribute::Age)].total() == 0.0
+        && let Some((age, weight)) = register.plain_age()
+    {
+        t[slot(Attribute::Age)].add(age, weight, 0);
+    }
     if t[slot(Attribute::Education)].total() == 0.0
         && let Some((level, weight)) = register.education()
     {
