@@ -6,6 +6,7 @@ use rapport_core::Facet;
 use super::{Found, Reading, noun_phrase};
 use crate::lexicon::{self, has};
 use crate::render::{title_case, value_text};
+use crate::tokenize::Token;
 
 const PLACE_VERBS: &[&str] = &[
     "born",
@@ -150,7 +151,10 @@ fn place(r: &Reading<'_>, i: usize) -> Option<String> {
     let np = noun_phrase(r, i);
     let text = value_text(&np);
     (!text.is_empty() && np.len() <= 5 && !super::only_anaphors(&np)).then(|| {
-        if np.iter().all(|t| t.text == t.lower)
+        // "in the country", "in a condo" name a kind of place, not a place's name.
+        let after_article = r.is(i, &["a", "an", "the"]);
+        if !after_article
+            && np.iter().all(|t| t.text == t.lower)
             && !np.iter().any(|t| t.lower == "town" || t.lower == "city")
         {
             title_case(&text)
@@ -204,7 +208,9 @@ fn work(r: &Reading<'_>) -> Option<Found> {
             f.extra.extend(employer_after(r, 2 + np.len()));
             Some(f)
         }
-        "at" | "for" => Some(Found::new(Facet::Identity, "employer", value)),
+        "at" | "for" if !starts_with_number(&np) => {
+            Some(Found::new(Facet::Identity, "employer", value))
+        }
         "in" => Some(Found::new(
             Facet::Identity,
             "work.field",
@@ -218,6 +224,13 @@ fn work(r: &Reading<'_>) -> Option<Found> {
     })
 }
 
+/// Whether a phrase after "at" / "for" starts with a number, which makes it no employer ("I work
+/// at 20 hours a week", "a tutor for 3rd graders").
+fn starts_with_number(np: &[Token]) -> bool {
+    np.first()
+        .is_some_and(|t| t.lower.starts_with(|c: char| c.is_ascii_digit()))
+}
+
 /// "… at St. Mary's hospital" after an occupation: the employer.
 fn employer_after(r: &Reading<'_>, i: usize) -> Option<Found> {
     if !r.is(i, &["at", "for"]) {
@@ -225,9 +238,9 @@ fn employer_after(r: &Reading<'_>, i: usize) -> Option<Found> {
     }
     let np = noun_phrase(r, i + 1);
     let employer = value_text(&np);
-    (!employer.is_empty() && !super::only_anaphors(&np)).then(|| {
+    (!employer.is_empty() && !super::only_anaphors(&np) && !starts_with_number(&np)).then(|| {
         let mut f = Found::new(Facet::Identity, "employer", employer.clone());
-        f.statement = Some(format!("I work at {employer}."));
+        f.statement = Some(format!("I work at {}.", with_article(r, i + 1, &employer)));
         f
     })
 }

@@ -117,6 +117,9 @@ const SKIPPED_ADVERBS: &[&str] = &[
     "still",
 ];
 
+/// Words that make a time expression approximate ("about two years ago").
+const APPROXIMATIONS: &[&str] = &["about", "almost", "around", "nearly", "over", "roughly"];
+
 const NEGATIONS: &[&str] = &[
     "can't", "didn't", "doesn't", "don't", "haven't", "isn't", "never", "no", "not", "wasn't",
     "won't",
@@ -312,7 +315,9 @@ fn read(clause: &[Token], now: DateTime<Utc>) -> Reading<'_> {
     let (mut negated, mut ended, mut past) = (false, false, false);
     let time = find_time(&pred, now);
     if let Some(t) = time {
-        pred.drain(t.first..t.end_token.min(pred.len()));
+        // "around 12 years ago": an approximation goes with the time expression.
+        let approximate = t.first > 0 && has(APPROXIMATIONS, &pred[t.first - 1].lower);
+        pred.drain(t.first - usize::from(approximate)..t.end_token.min(pred.len()));
     }
     let mut i = 0;
     while i < pred.len() && i < 3 {

@@ -224,6 +224,10 @@ pub(crate) fn implied(clause: &[Token]) -> Vec<Found> {
         if !opens_mention(&my.lower, clause.get(at + 1).map(|t| t.lower.as_str())) {
             continue;
         }
+        // "I don't own my own car": a denied "own …" is no mention of one.
+        if clause.get(at + 1).is_some_and(|t| t.lower == "own") && denied_before(&clause[..at]) {
+            continue;
+        }
         // "my two older boys": a count and kin adjectives may come first.
         let mut i = at + 1;
         let mut count: Option<&Token> = None;
@@ -283,6 +287,16 @@ pub(crate) fn implied(clause: &[Token]) -> Vec<Found> {
         }
     }
     out
+}
+
+/// Whether a clause denies before a word: "I don't …", "I never …".
+fn denied_before(tokens: &[Token]) -> bool {
+    tokens.iter().any(|t| {
+        matches!(
+            t.lower.as_str(),
+            "don't" | "didn't" | "doesn't" | "never" | "not" | "no" | "haven't"
+        )
+    })
 }
 
 /// "I have a job.", implied by "my boss", "my shift", "at work".

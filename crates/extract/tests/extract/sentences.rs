@@ -932,3 +932,28 @@ fn coordinated_objects_are_also_facts_of_their_own() {
         ["I am good at chess and math."]
     );
 }
+
+/// Round 7 leftovers: an approximate time, a number after "at" / "for", a denied "my own …",
+/// and the article of a kind of place or employer.
+#[test]
+fn approximate_times_numbers_denied_own_and_articles_render_plainly() {
+    assert_eq!(
+        statements("I moved to the city around ten years ago."),
+        ["I live in the city."]
+    );
+    assert_eq!(
+        statements("I'm a piano teacher for 2nd grade pupils."),
+        ["I am a piano teacher."]
+    );
+    assert_eq!(
+        statements("I don't own my own boat."),
+        ["I don't own my own boat."]
+    );
+    assert_eq!(statements("I live in the hills."), ["I live in the hills."]);
+    assert_eq!(statements("I live in a trailer."), ["I live in a trailer."]);
+    assert_eq!(statements("I live in boston."), ["I live in Boston."]);
+    assert_eq!(
+        statements("I am a baker at the corner bakery."),
+        ["I am a baker.", "I work at the corner bakery."]
+    );
+}
