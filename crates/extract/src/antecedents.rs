@@ -75,12 +75,9 @@ pub(crate) struct Antecedents {
 impl Antecedents {
     /// The people the other party's turn names with "your …" ("How old is your son?"): the
     /// answerer's own, for a "he" that answers.
-    pub(crate) fn named_in_question(question: &str) -> Self {
+    pub(crate) fn named_in_question(question: &[Token]) -> Self {
         let mut known = Self::default();
-        if question.to_ascii_lowercase().contains("your") {
-            let tokens = crate::tokenize::tokenize(question);
-            known.note_mentions(&tokens, "your");
-        }
+        known.note_mentions(question, "your");
         known
     }
 
@@ -178,10 +175,7 @@ pub(crate) fn resolve_subject_pronouns(tokens: Vec<Token>, mut known: Antecedent
         let introduces = t.lower == "my"
             || at > 0
                 && matches!(tokens[at - 1].lower.as_str(), "have" | "has" | "got")
-                && (t.kind == TokenKind::Number
-                    || crate::lexicon::COUNTS
-                        .iter()
-                        .any(|(w, _)| *w == t.lower.as_str()));
+                && crate::clean::is_counted(t);
         if introduces {
             known.note_mention(&tokens, at);
             if let Some(out) = replaced.as_mut() {
@@ -225,8 +219,8 @@ mod tests {
     use crate::tokenize::tokenize;
 
     fn resolved(text: &str, question: &str) -> String {
-        let tokens =
-            resolve_subject_pronouns(tokenize(text), Antecedents::named_in_question(question));
+        let known = Antecedents::named_in_question(&tokenize(question));
+        let tokens = resolve_subject_pronouns(tokenize(text), known);
         let words: Vec<&str> = tokens.iter().map(|t| t.text.as_str()).collect();
         words.join(" ")
     }

@@ -172,7 +172,7 @@ const BEFORE_COORDINATED_VERB: &[&str] = &[
 ];
 
 /// Whether a token counts what follows: "a", "two", "3".
-fn is_counted(t: &Token) -> bool {
+pub(crate) fn is_counted(t: &Token) -> bool {
     t.kind == TokenKind::Number || lexicon::COUNTS.iter().any(|(w, _)| *w == t.lower.as_str())
 }
 

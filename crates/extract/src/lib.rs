@@ -36,10 +36,11 @@ pub fn extract_reply(text: &str, question: Option<&str>, now: DateTime<Utc>) -> 
     let Some(question) = question else {
         return extract(text, now);
     };
+    let question = tokenize::tokenize(question);
     // "How old is your son?" "He is 11.": the answer's "he" is the answerer's son.
-    let mut found = extract_with(text, Antecedents::named_in_question(question), now);
+    let mut found = extract_with(text, Antecedents::named_in_question(&question), now);
     // "How is your dog?" "Pretty good!": the answer agrees they have a dog.
-    for mention in reply::presupposed(question, text) {
+    for mention in reply::presupposed(&question, text) {
         for mut c in patterns::implied_by_mentions(&mention, now) {
             if !found.iter().any(|f| f.key == c.key && f.value == c.value) {
                 c.confidence -= 0.1;
@@ -47,7 +48,7 @@ pub fn extract_reply(text: &str, question: Option<&str>, now: DateTime<Utc>) -> 
             }
         }
     }
-    let Some(statement) = reply::statement(question, text) else {
+    let Some(statement) = reply::statement(&question, text) else {
         return found;
     };
     for mut c in extract(&statement, now) {

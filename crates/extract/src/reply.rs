@@ -132,9 +132,8 @@ const ANSWER_FILLERS: &[&str] = &[
 
 /// The first-person statement a reply makes, read with the question before it, if the question
 /// is one whose short answer is a fact about the one answering.
-pub(crate) fn statement(question: &str, answer: &str) -> Option<String> {
-    let question_tokens = tokenize(question);
-    let asked = last_question(&question_tokens)?;
+pub(crate) fn statement(question: &[Token], answer: &str) -> Option<String> {
+    let asked = last_question(question)?;
     let answer_tokens = tokenize(answer);
     let first = sentences(&answer_tokens).into_iter().next()?;
     let q = |i: usize| asked.get(i).map(|t| t.lower.as_str()).unwrap_or("");
@@ -262,8 +261,8 @@ pub(crate) fn statement(question: &str, answer: &str) -> Option<String> {
 /// Each mention comes back as the answerer would say it ("my dog", "my two boys"), for the
 /// reading of "my …" mentions; "your own …" (often advice: "start your own business") is not
 /// taken for granted.
-pub(crate) fn presupposed(question: &str, answer: &str) -> Vec<Vec<Token>> {
-    if !question.to_ascii_lowercase().contains("your") {
+pub(crate) fn presupposed(question: &[Token], answer: &str) -> Vec<Vec<Token>> {
+    if !question.iter().any(|t| t.lower == "your") {
         return Vec::new();
     }
     let answer_tokens = tokenize(answer);
@@ -274,7 +273,7 @@ pub(crate) fn presupposed(question: &str, answer: &str) -> Vec<Vec<Token>> {
     if denies {
         return Vec::new();
     }
-    let tokens = tokenize(question);
+    let tokens = question;
     let mut out = Vec::new();
     for (at, t) in tokens.iter().enumerate() {
         if t.lower != "your" || tokens.get(at + 1).is_none_or(|n| n.lower == "own") {
@@ -463,7 +462,7 @@ mod tests {
 
     #[test]
     fn short_answers_read_with_their_question() {
-        let said = |q: &str, a: &str| statement(q, a);
+        let said = |q: &str, a: &str| statement(&crate::tokenize::tokenize(q), a);
         assert_eq!(
             said("Wow, so cool. What's your favorite band?", "Roxy music."),
             Some("My favorite band is Roxy music.".to_string())

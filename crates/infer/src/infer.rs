@@ -192,20 +192,18 @@ pub(crate) fn decide(
         t[slot(Attribute::Age)].add(age, weight, 0);
     }
     derive::derive(&mut t, slot);
-    if t[slot(Attribute::Age)].total() == 0.0
-        && let Some((age, weight)) = register.plain_age()
-    {
-        t[slot(Attribute::Age)].add(age, weight, 0);
-    }
-    if t[slot(Attribute::Education)].total() == 0.0
-        && let Some((level, weight)) = register.education()
-    {
-        t[slot(Attribute::Education)].add(level, weight, 0);
-    }
-    if t[slot(Attribute::Income)].total() == 0.0
-        && let Some((level, weight)) = register.long_words_income()
-    {
-        t[slot(Attribute::Income)].add(level, weight, 0);
+    // Only where nothing else speaks of the attribute.
+    for (attribute, vote) in [
+        (Attribute::Age, register.plain_age()),
+        (Attribute::Education, register.education()),
+        (Attribute::Income, register.long_words_income()),
+    ] {
+        let tally = &mut t[slot(attribute)];
+        if tally.total() == 0.0
+            && let Some((value, weight)) = vote
+        {
+            tally.add(value, weight, 0);
+        }
     }
     let mut out = Vec::new();
     if let Some((age, i)) = stated {
