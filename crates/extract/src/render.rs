@@ -115,6 +115,35 @@ pub fn third_person(tokens: &[Token]) -> String {
     sentence(&out)
 }
 
+/// A clause about someone or something else ("My sister keeps sending me recipes") as a profile
+/// line: the speaker's own pronouns become the third person ("Their sister keeps sending them
+/// recipes."); the clause's verb already agrees with its subject.
+pub fn others_line(tokens: &[Token]) -> String {
+    let words: Vec<Token> = tokens
+        .iter()
+        .enumerate()
+        .map(|(i, t)| {
+            let after_i = i > 0 && tokens[i - 1].lower == "i";
+            let word = match t.lower.as_str() {
+                "i" => "they",
+                "i'm" => "they're",
+                "i've" => "they've",
+                "i'd" => "they'd",
+                "i'll" => "they'll",
+                "am" if after_i => "are",
+                "was" if after_i => "were",
+                "me" => "them",
+                "my" => "their",
+                "mine" => "theirs",
+                "myself" => "themselves",
+                _ => return t.clone(),
+            };
+            Token::new(word, t.kind)
+        })
+        .collect();
+    sentence(&join(&words))
+}
+
 /// Adverbs that may stand between "I" and the verb.
 const ADVERBS: &[&str] = &[
     "absolutely",
@@ -247,5 +276,26 @@ mod tests {
             "Really enjoys hiking with their dog."
         );
         assert_eq!(line("I study biology"), "Studies biology.");
+    }
+
+    #[test]
+    fn renders_others_lines_without_the_speakers_pronouns() {
+        let line = |s: &str| others_line(&tokenize(s));
+        assert_eq!(
+            line("My sister keeps sending me tofu recipes"),
+            "Their sister keeps sending them tofu recipes."
+        );
+        assert_eq!(
+            line("my mom and I were close to my aunt"),
+            "Their mom and they were close to their aunt."
+        );
+        assert_eq!(
+            line("the dog I adopted sleeps on my bed"),
+            "The dog they adopted sleeps on their bed."
+        );
+        assert_eq!(
+            line("Our cat is older than I am"),
+            "Our cat is older than they are."
+        );
     }
 }

@@ -268,7 +268,7 @@ fn candidate(cleaned: &Cleaned, reading: &Reading<'_>, found: Found) -> Candidat
             }
             _ => render::third_person(clause),
         },
-        (None, "my") => render::sentence(&format!("Their {}", render::join(&clause[1..]))),
+
         (None, "we") => {
             let line = render::third_person(&we_as_i(clause));
             format!(
@@ -277,7 +277,7 @@ fn candidate(cleaned: &Cleaned, reading: &Reading<'_>, found: Found) -> Candidat
                 &line[1..]
             )
         }
-        (None, _) => render::sentence(&render::join(clause).replace(" my ", " their ")),
+        (None, _) => render::others_line(clause),
     };
     let statement = found.statement.unwrap_or_else(|| {
         if clause[0].lower == "we" {

@@ -586,6 +586,13 @@ fn descriptions_are_third_person() {
         lines,
         ["Doesn't eat meat.", "Owns a Jeep.", "Lives in Denver."]
     );
+    // A line about someone else speaks of the user in the third person too.
+    let found = extract("My sister keeps sending me tofu recipes.", day(0));
+    let lines: Vec<&str> = found.iter().map(|c| c.description.as_str()).collect();
+    assert!(
+        lines.contains(&"Their sister keeps sending them tofu recipes."),
+        "{lines:?}"
+    );
 }
 
 #[test]
