@@ -114,7 +114,8 @@ pub fn apply(facts: &mut Vec<Fact>, c: Candidate, ev: &Evidence<'_>) {
             let reason = change_reason(&c);
             for f in facts.iter_mut().filter(|f| f.is_current()) {
                 let contradicts = contradicts(f, &c);
-                let replaced = is_single_valued(&c.key) && f.key == c.key && !same_value(f, &c);
+                let replaced = is_single_valued(&c.key) && f.key == c.key && !same_value(f, &c)
+                    || f.key == "employer" && c.key == "occupation" && is_jobless(&c.value);
                 if contradicts || replaced {
                     if protected(f) {
                         blocked = true;
@@ -160,8 +161,13 @@ fn contradicts(f: &Fact, c: &Candidate) -> bool {
 
 /// Whether an ending ("I quit coffee") ends `f`.
 fn ended_by(f: &Fact, c: &Candidate, ends: &str) -> bool {
-    if f.key == c.key || contradicts(f, c) {
+    // "I don't live in Ohio anymore" ends the city Ohio, not whichever city is current.
+    let same_slot = f.key == c.key && (!is_single_valued(&c.key) || same_value(f, c));
+    if same_slot || contradicts(f, c) {
         return true;
+    }
+    if let Some(ended) = ended_identity(f, ends) {
+        return ended;
     }
     let words: Vec<&str> = ends
         .split(' ')
@@ -176,6 +182,33 @@ fn ended_by(f: &Fact, c: &Candidate, ends: &str) -> bool {
         ))
         && !words.is_empty()
         && words.iter().all(|w| fact_words.contains(w))
+}
+
+/// Words that name one's work as such: leaving it ends the employer whatever its name.
+const JOB_WORDS: &[&str] = &["career", "company", "employer", "job", "position"];
+
+/// Whether leaving what `ends` names ("I left Ohio", "I quit my job at Acme", "I left my job")
+/// ends an identity fact: the employer, occupation or city whose value it names (all of the one's
+/// words are in the other), or any employer for one's job as such. `None` for facts of other keys.
+fn ended_identity(f: &Fact, ends: &str) -> Option<bool> {
+    if !matches!(f.key.as_str(), "employer" | "occupation" | "location.city") {
+        return None;
+    }
+    let left = plain_words(ends);
+    let value = plain_words(&f.value);
+    // "St. Mary's" names "St. Mary's hospital"; "my job at Google" names "Google".
+    let covers = |a: &[String], b: &[String]| !a.is_empty() && a.iter().all(|w| b.contains(w));
+    let named = covers(&value, &left) || covers(&left, &value);
+    let job = f.key == "employer" && left.iter().any(|w| JOB_WORDS.contains(&w.as_str()));
+    Some(named || job)
+}
+
+/// Lowercase alphanumeric words without articles or "my", for comparing names.
+fn plain_words(text: &str) -> Vec<String> {
+    text.split(|c: char| !c.is_alphanumeric() && c != '\'')
+        .map(|w| w.trim_matches('\'').to_lowercase())
+        .filter(|w| !w.is_empty() && !matches!(w.as_str(), "a" | "an" | "the" | "my" | "our"))
+        .collect()
 }
 
 /// A crude stem so "smoking" meets "smoke" and "dogs" meets "dog".
@@ -209,12 +242,18 @@ fn jaccard(a: &[&str], b: &[&str]) -> f32 {
 fn change_reason(c: &Candidate) -> String {
     let what = match c.key.as_str() {
         "location.city" => format!("moved to {}", c.value),
+        "occupation" if is_jobless(&c.value) => format!("now {}", c.value),
         "occupation" => format!("now works as {}", c.value),
         "employer" => format!("now works at {}", c.value),
         _ if c.polarity == Polarity::Negative => "no longer".to_string(),
         key => format!("{key} is now {}", c.value),
     };
     format!("{what}: \"{}\"", c.quote)
+}
+
+/// An occupation that is no work: it also ends the employer ("I retired").
+fn is_jobless(occupation: &str) -> bool {
+    matches!(occupation, "retired" | "unemployed")
 }
 
 fn end(f: &mut Fact, ev: &Evidence<'_>, by: Option<FactId>, reason: &str, when: DateTime<Utc>) {

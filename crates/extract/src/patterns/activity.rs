@@ -113,23 +113,32 @@ fn plan_start(r: &Reading<'_>) -> Option<usize> {
     }
 }
 
-/// "I quit smoking", "I stopped eating meat", "I gave up coffee".
+/// "I quit smoking", "I stopped eating meat", "I gave up coffee": a habit ends. "I left Ohio",
+/// "I left my job at Acme", "I resigned from Acme": a place or a job the user had ends, and the
+/// clause is kept as said.
 fn ending(r: &Reading<'_>) -> Option<Found> {
-    let start = match (r.w(0), r.w(1)) {
-        ("quit", _) | ("stopped", _) => 1,
-        ("gave", "up") => 2,
+    let (start, leaving) = match (r.w(0), r.w(1)) {
+        ("quit", _) | ("stopped", _) => (1, false),
+        ("gave", "up") => (2, false),
+        ("left", _) => (1, true),
+        ("resigned", "from") => (2, true),
         _ => return None,
     };
     let what = r.rest(start);
     if what.is_empty() || only_anaphors(what) || r.negated {
         return None;
     }
-    let mut f = Found::new(
-        Facet::Routine,
-        format!("does:{}", key_text(what)),
-        value_text(what),
-    );
-    f.polarity = Some(Polarity::Negative);
+    let mut f = if leaving {
+        super::generic::read(r)?
+    } else {
+        let mut f = Found::new(
+            Facet::Routine,
+            format!("does:{}", key_text(what)),
+            value_text(what),
+        );
+        f.polarity = Some(Polarity::Negative);
+        f
+    };
     f.ends = Some(key_text(what));
     Some(f)
 }

@@ -5,7 +5,7 @@ use rapport_core::Facet;
 
 use super::{Found, Reading, noun_phrase};
 use crate::lexicon::{self, has};
-use crate::render::{title_case, value_text};
+use crate::render::{key_text, title_case, value_text};
 use crate::tokenize::Token;
 
 const PLACE_VERBS: &[&str] = &[
@@ -27,6 +27,7 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         "grew" if r.is(1, &["up"]) && r.is(2, &["in"]) => hometown(r, 3),
         "come" if r.is(1, &["from"]) => hometown(r, 2),
         "work" | "worked" => work(r),
+        "retired" if !r.negated && (r.pred.len() == 1 || r.is(1, &["from"])) => Some(retired(r)),
         "became" if !r.negated => became(r),
         "study" | "studied" | "major" | "majored" => {
             let skip = if r.is(1, &["in"]) { 2 } else { 1 };
@@ -40,7 +41,24 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         }
         _ => None,
     }
-    .filter(|_| !has(PLACE_VERBS, r.w(0)) || !r.negated)
+    .filter(|_| !has(PLACE_VERBS, r.w(0)) || !r.negated || r.ended)
+}
+
+/// "I retired (from teaching)": the occupation is now "retired", which also ends the employer;
+/// what the user retired from ends too.
+fn retired(r: &Reading<'_>) -> Found {
+    let mut f = Found::new(Facet::Identity, "occupation", "retired");
+    f.statement = Some("I am retired.".to_string());
+    if r.pred.len() > 2 {
+        let mut from = Found::new(
+            Facet::Identity,
+            format!("said:{}", key_text(&r.pred)),
+            value_text(&r.pred),
+        );
+        from.ends = Some(key_text(r.rest(2)));
+        f.extra.push(from);
+    }
+    f
 }
 
 /// "I am …" / "I was …".
@@ -190,9 +208,10 @@ fn hometown(r: &Reading<'_>, i: usize) -> Option<Found> {
     Some(f)
 }
 
-/// "I work as a nurse", "I work at Acme", "I work in marketing".
+/// "I work as a nurse", "I work at Acme", "I work in marketing"; "I don't work at Acme
+/// anymore" ends it.
 fn work(r: &Reading<'_>) -> Option<Found> {
-    if r.negated {
+    if r.negated && !r.ended {
         return None;
     }
     let np = noun_phrase(r, 2);
@@ -208,9 +227,7 @@ fn work(r: &Reading<'_>) -> Option<Found> {
             f.extra.extend(employer_after(r, 2 + np.len()));
             Some(f)
         }
-        "at" | "for" if !starts_with_number(&np) => {
-            Some(Found::new(Facet::Identity, "employer", value))
-        }
+        "at" | "for" if !starts_with_number(&np) => Some(employer_as(&np, value)),
         "in" => Some(Found::new(
             Facet::Identity,
             "work.field",
@@ -220,8 +237,30 @@ fn work(r: &Reading<'_>) -> Option<Found> {
     }
     .map(|mut f| {
         f.past = r.w(0) == "worked";
+        for extra in &mut f.extra {
+            extra.past = f.past;
+        }
         f
     })
+}
+
+/// "Acme as a designer" after "I work at": the employer, and the occupation after "as".
+fn employer_as(np: &[Token], whole: String) -> Found {
+    let Some(k) = np.iter().position(|t| t.lower == "as").filter(|&k| k > 0) else {
+        return Found::new(Facet::Identity, "employer", whole);
+    };
+    let employer = value_text(&np[..k]);
+    let job = value_text(&np[k + 1..]);
+    if employer.is_empty() || job.is_empty() {
+        return Found::new(Facet::Identity, "employer", whole);
+    }
+    let mut f = Found::new(Facet::Identity, "employer", employer.clone());
+    f.statement = Some(format!("I work at {employer}."));
+    let article = if starts_with_vowel(&job) { "an" } else { "a" };
+    let mut occupation = Found::new(Facet::Identity, "occupation", job.to_lowercase());
+    occupation.statement = Some(format!("I work as {article} {job}."));
+    f.extra.push(occupation);
+    f
 }
 
 /// Whether a phrase after "at" / "for" starts with a number, which makes it no employer ("I work

@@ -161,11 +161,18 @@ pub(crate) fn candidates(cleaned: &Cleaned, now: DateTime<Utc>) -> Vec<Candidate
             .collect();
         out.extend(hist);
     }
-    out.extend(
-        others::implied(clause)
-            .into_iter()
-            .map(|f| implied_candidate(cleaned, &reading, f)),
-    );
+    // "I quit my job": what the clause ends is not implied to be had.
+    let ended: Vec<&str> = out.iter().filter_map(|c| c.ends.as_deref()).collect();
+    let implied: Vec<Candidate> = others::implied(clause)
+        .into_iter()
+        .filter(|f| {
+            !ended
+                .iter()
+                .any(|e| e.split(' ').any(|w| w == f.value.to_lowercase()))
+        })
+        .map(|f| implied_candidate(cleaned, &reading, f))
+        .collect();
+    out.extend(implied);
     out
 }
 

@@ -128,3 +128,104 @@ fn new_ids_follow_the_largest() {
     PatternLearner::new().learn(&mut facts, &[turn(5, Role::User, day(5), "I have a cat.")]);
     assert_eq!(facts[1].id, 42);
 }
+
+#[test]
+fn leaving_a_job_or_a_city_ends_it() {
+    let cases = [
+        ("I work at Google.", "I quit my job at Google.", "employer"),
+        (
+            "I work at Google.",
+            "I don't work at Google anymore.",
+            "employer",
+        ),
+        (
+            "I work at Google.",
+            "I no longer work at Google.",
+            "employer",
+        ),
+        ("I work at Google.", "I left my job last week.", "employer"),
+        ("I work at Google.", "I left Google last year.", "employer"),
+        (
+            "I work at St. Mary's hospital.",
+            "I resigned from St. Mary's.",
+            "employer",
+        ),
+        ("I live in Ohio.", "I left Ohio last year.", "location.city"),
+        (
+            "I live in Ohio.",
+            "I don't live in Ohio anymore.",
+            "location.city",
+        ),
+        ("I work as a nurse.", "I retired last year.", "occupation"),
+        ("I work at Google.", "I retired from Google.", "employer"),
+    ];
+    for (before, after, key) in cases {
+        let events = said(&[before, after]);
+        let facts = learn(&events);
+        let old = facts
+            .iter()
+            .find(|f| f.key == key && f.evidence.contains(&events[0].event.id))
+            .unwrap_or_else(|| panic!("{before:?}: {:?}", keys(&facts)));
+        assert!(!old.is_current(), "{after:?} left {:?}", keys(&facts));
+        assert_eq!(
+            old.ended_by.as_ref(),
+            Some(&events[1].event.id),
+            "{after:?}"
+        );
+    }
+}
+
+#[test]
+fn leaving_something_else_keeps_what_is_current() {
+    let cases = [
+        (
+            "I work at Google.",
+            "I don't work at Amazon anymore.",
+            "employer",
+        ),
+        ("I work at Google.", "I left my keys at home.", "employer"),
+        (
+            "I live in Denver.",
+            "I left Ohio years ago.",
+            "location.city",
+        ),
+        (
+            "I live in Denver.",
+            "I don't live in Ohio anymore.",
+            "location.city",
+        ),
+    ];
+    for (before, after, key) in cases {
+        let facts = learn(&said(&[before, after]));
+        let kept = current(&facts, key);
+        assert_eq!(kept.polarity, Polarity::Positive, "{after:?}");
+        assert!(
+            before.contains(&kept.value),
+            "{after:?}: {:?}",
+            keys(&facts)
+        );
+    }
+}
+
+#[test]
+fn retiring_ends_the_job_and_quitting_it_implies_none() {
+    let events = said(&["I'm a teacher at Lincoln High.", "I retired last year."]);
+    let facts = learn(&events);
+    assert_eq!(current(&facts, "occupation").value, "retired");
+    let teacher = facts.iter().find(|f| f.value == "teacher").unwrap();
+    assert_eq!(
+        teacher.change_reason.as_deref(),
+        Some("now retired: \"I retired last year\"")
+    );
+    assert!(
+        facts.iter().all(|f| f.key != "employer" || !f.is_current()),
+        "{:?}",
+        keys(&facts)
+    );
+    let facts = learn(&said(&["I quit my job."]));
+    assert!(
+        facts.iter().all(|f| f.key != "has:job"),
+        "{:?}",
+        keys(&facts)
+    );
+}

@@ -573,6 +573,13 @@ fn several_clauses_give_several_facts() {
     );
     let keys: Vec<&str> = found.iter().map(|c| c.key.as_str()).collect();
     assert_eq!(keys, ["diet:vegetarian", "allergy:peanuts"]);
+    // "at Acme as a designer": the employer and the occupation.
+    let found = extract("I work at Google as a designer.", day(0));
+    let facts: Vec<(&str, &str)> = found
+        .iter()
+        .map(|c| (c.key.as_str(), c.value.as_str()))
+        .collect();
+    assert_eq!(facts, [("employer", "Google"), ("occupation", "designer")]);
 }
 
 #[test]
@@ -586,6 +593,8 @@ fn descriptions_are_third_person() {
         lines,
         ["Doesn't eat meat.", "Owns a Jeep.", "Lives in Denver."]
     );
+    let found = extract("I no longer work at Google.", day(0));
+    assert_eq!(found[0].description, "No longer works at Google.");
     // A line about someone else speaks of the user in the third person too.
     let found = extract("My sister keeps sending me tofu recipes.", day(0));
     let lines: Vec<&str> = found.iter().map(|c| c.description.as_str()).collect();
