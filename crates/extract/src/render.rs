@@ -76,7 +76,7 @@ pub fn value_text(tokens: &[Token]) -> String {
 
 /// A first-person clause ("I don't eat meat") as a third-person line ("Doesn't eat meat.").
 pub fn third_person(tokens: &[Token]) -> String {
-    let mut words: Vec<String> = Vec::with_capacity(tokens.len());
+    let mut words: Vec<Token> = Vec::with_capacity(tokens.len());
     let mut conjugated = false;
     for (i, t) in tokens.iter().enumerate() {
         if i == 0 && t.lower == "i" {
@@ -84,7 +84,7 @@ pub fn third_person(tokens: &[Token]) -> String {
         }
         let word = match t.lower.as_str() {
             "i" => "they".to_string(),
-            "am" if i > 0 && tokens[i - 1].lower == "i" && i > 1 => "are".to_string(),
+            "am" if i > 1 && tokens[i - 1].lower == "i" => "are".to_string(),
             "my" => "their".to_string(),
             "me" => "them".to_string(),
             "myself" => "themselves".to_string(),
@@ -99,20 +99,9 @@ pub fn third_person(tokens: &[Token]) -> String {
             }
             _ => t.text.to_string(),
         };
-        words.push(word);
+        words.push(Token::new(&word, t.kind));
     }
-    let mut out = String::new();
-    for (w, t) in words.iter().zip(
-        tokens
-            .iter()
-            .skip(usize::from(tokens.first().is_some_and(|t| t.lower == "i"))),
-    ) {
-        if !out.is_empty() && t.kind != TokenKind::Punct {
-            out.push(' ');
-        }
-        out.push_str(w);
-    }
-    sentence(&out)
+    sentence(&join(&words))
 }
 
 /// A clause about someone or something else ("My sister keeps sending me recipes") as a profile
@@ -126,10 +115,6 @@ pub fn others_line(tokens: &[Token]) -> String {
             let after_i = i > 0 && tokens[i - 1].lower == "i";
             let word = match t.lower.as_str() {
                 "i" => "they",
-                "i'm" => "they're",
-                "i've" => "they've",
-                "i'd" => "they'd",
-                "i'll" => "they'll",
                 "am" if after_i => "are",
                 "was" if after_i => "were",
                 "me" => "them",
@@ -278,6 +263,10 @@ mod tests {
             "Really enjoys hiking with their dog."
         );
         assert_eq!(line("I study biology"), "Studies biology.");
+        assert_eq!(
+            line("I am on a budget of $50 a week"),
+            "Is on a budget of $50 a week."
+        );
     }
 
     #[test]

@@ -172,6 +172,9 @@ pub(crate) fn chat_reason(r: &Reading<'_>) -> Option<&'static str> {
     if r.pred.is_empty() || only_anaphors(&r.pred) || only_anaphors(r.rest(1)) {
         return Some("anaphor");
     }
+    if verb == "was" && is_childhood(r) {
+        return Some("childhood");
+    }
     if verb == "am" || verb == "was" {
         if r.pred.len() < 2 {
             return Some("state");
@@ -238,6 +241,27 @@ pub(crate) fn chat_reason(r: &Reading<'_>) -> Option<&'static str> {
     let wanting = verb == "would" && r.is(1, &["like", "love"]);
     let exception = knowing || past_state || wanting;
     (has(lexicon::CHAT_VERBS, verb) && !exception).then_some("chatverb")
+}
+
+/// "(when) I was a kid / little / younger": a time of life, not a fact.
+fn is_childhood(r: &Reading<'_>) -> bool {
+    const STAGES: &[&str] = &[
+        "baby",
+        "boy",
+        "child",
+        "girl",
+        "kid",
+        "little",
+        "small",
+        "teen",
+        "teenager",
+        "toddler",
+        "young",
+        "younger",
+        "youngster",
+    ];
+    let stage = if r.is(1, &["a", "an"]) { 2 } else { 1 };
+    r.pred.len() == stage + 1 && has(STAGES, r.w(stage))
 }
 
 /// The generic fallback on an "I …" clause.

@@ -79,6 +79,20 @@ fn being(r: &Reading<'_>) -> Option<Found> {
             return Some(f);
         }
     }
+    if r.is(i, &["afraid", "scared", "terrified"]) && r.is(i + 1, &["of"]) && !past {
+        let np = noun_phrase(r, i + 2);
+        let what = value_text(&np);
+        if what.is_empty() || super::only_anaphors(&np) {
+            return None;
+        }
+        let mut f = Found::new(
+            Facet::Preference,
+            format!("fears:{}", what.to_lowercase()),
+            what.clone(),
+        );
+        f.statement = Some(format!("I am afraid of {what}."));
+        return Some(f);
+    }
     if r.is(i, &["allergic"]) && r.is(i + 1, &["to"]) {
         let what = value_text(r.rest(i + 2));
         return (!what.is_empty()).then(|| {

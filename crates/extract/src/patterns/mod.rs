@@ -369,6 +369,23 @@ fn read(clause: &[Token], now: DateTime<Utc>) -> Reading<'_> {
             i += 1;
         }
     }
+    // "I have been vegan for years", "I've been a nurse since 2010": a state held since then,
+    // read as "I am vegan" (not "have been to Paris", "have been working").
+    if pred.len() > 2 && pred[0].lower == "have" && pred[1].lower == "been" && {
+        let w = pred[2].lower.as_str();
+        matches!(w, "a" | "an" | "retired")
+            || has(crate::lexicon::DIETS, w)
+            || has(crate::lexicon::STATUSES, w)
+    } {
+        pred.splice(0..2, [word("am")]);
+        // How long it has held ("for five years", "since 2010") is not part of the state.
+        if let Some(k) = (2..pred.len()).find(|&k| {
+            let w = pred[k].lower.as_str();
+            w == "since" || w == "for" && pred[k + 1..].iter().take(3).any(|t| is_span(&t.lower))
+        }) {
+            pred.truncate(k);
+        }
+    }
     let n = pred.len();
     if n >= 1 && pred[n - 1].lower == "anymore" {
         ended = true;
@@ -386,6 +403,17 @@ fn read(clause: &[Token], now: DateTime<Utc>) -> Reading<'_> {
         time,
         now,
     }
+}
+
+/// A unit of time ("years", "a decade").
+fn is_span(w: &str) -> bool {
+    has(
+        &[
+            "day", "days", "decade", "decades", "month", "months", "week", "weeks", "while",
+            "year", "years",
+        ],
+        w,
+    )
 }
 
 /// Whether a word can follow an emphatic "do" as its verb ("did go", "do speak"; not "I do

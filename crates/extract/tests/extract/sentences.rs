@@ -973,3 +973,40 @@ fn approximate_times_numbers_denied_own_and_articles_render_plainly() {
         ["I am a baker.", "I work at the corner bakery."]
     );
 }
+
+#[test]
+fn states_held_since_fears_and_childhood() {
+    let first = |text: &str| {
+        extract(text, day(0))
+            .into_iter()
+            .map(|c| (c.key, c.value))
+            .next()
+    };
+    assert_eq!(
+        first("I have been vegan for five years."),
+        Some(("diet:vegan".to_string(), "vegan".to_string()))
+    );
+    assert_eq!(
+        first("I've been married for 10 years."),
+        Some(("relationship.status".to_string(), "married".to_string()))
+    );
+    assert_eq!(
+        first("I've been a nurse since 2010."),
+        Some(("occupation".to_string(), "nurse".to_string()))
+    );
+    assert_eq!(
+        first("I'm afraid of spiders."),
+        Some(("fears:spiders".to_string(), "spiders".to_string()))
+    );
+    // Not states: an experience, an activity, a time of life.
+    assert_ne!(
+        first("I have been to Paris twice.").map(|(k, _)| k),
+        Some("location.city".to_string())
+    );
+    assert_eq!(
+        first("When I was a kid, I had a dog.").map(|(k, _)| k),
+        Some("pet.dog".to_string())
+    );
+    assert_eq!(first("I was a kid."), None);
+    assert_eq!(first("I'm afraid I can't make it."), None);
+}
