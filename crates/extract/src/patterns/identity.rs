@@ -90,7 +90,7 @@ fn being(r: &Reading<'_>) -> Option<Found> {
             format!("fears:{}", what.to_lowercase()),
             what.clone(),
         );
-        f.statement = Some(format!("I am afraid of {what}."));
+        f.statement = Some(format!("I am {} of {what}.", r.w(i)));
         return Some(f);
     }
     if r.is(i, &["allergic"]) && r.is(i + 1, &["to"]) {
@@ -241,7 +241,7 @@ fn work(r: &Reading<'_>) -> Option<Found> {
             f.extra.extend(employer_after(r, 2 + np.len()));
             Some(f)
         }
-        "at" | "for" if !starts_with_number(&np) => Some(employer_as(&np, value)),
+        "at" | "for" if !starts_with_number(&np) => Some(employer_as(r, &np, value)),
         "in" => Some(Found::new(
             Facet::Identity,
             "work.field",
@@ -259,7 +259,7 @@ fn work(r: &Reading<'_>) -> Option<Found> {
 }
 
 /// "Acme as a designer" after "I work at": the employer, and the occupation after "as".
-fn employer_as(np: &[Token], whole: String) -> Found {
+fn employer_as(r: &Reading<'_>, np: &[Token], whole: String) -> Found {
     let Some(k) = np.iter().position(|t| t.lower == "as").filter(|&k| k > 0) else {
         return Found::new(Facet::Identity, "employer", whole);
     };
@@ -269,7 +269,7 @@ fn employer_as(np: &[Token], whole: String) -> Found {
         return Found::new(Facet::Identity, "employer", whole);
     }
     let mut f = Found::new(Facet::Identity, "employer", employer.clone());
-    f.statement = Some(format!("I work at {employer}."));
+    f.statement = Some(format!("I work at {}.", with_article(r, 2, &employer)));
     let article = if starts_with_vowel(&job) { "an" } else { "a" };
     let mut occupation = Found::new(Facet::Identity, "occupation", job.to_lowercase());
     occupation.statement = Some(format!("I work as {article} {job}."));

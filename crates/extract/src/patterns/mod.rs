@@ -33,6 +33,8 @@ pub(crate) struct Reading<'a> {
     pub negated: bool,
     /// "anymore", "no longer".
     pub ended: bool,
+    /// "have been" read as "am" ("I have been vegan for years"): the statement keeps the words.
+    pub held_since: bool,
     /// "used to".
     pub past: bool,
     /// A time expression, resolved.
@@ -286,7 +288,10 @@ fn candidate(cleaned: &Cleaned, reading: &Reading<'_>, found: Found) -> Candidat
         }
         (None, _) => render::others_line(clause),
     };
-    let statement = found.statement.unwrap_or_else(|| {
+    let said = reading
+        .held_since
+        .then(|| render::sentence(&render::join(clause)));
+    let statement = said.or(found.statement).unwrap_or_else(|| {
         if clause[0].lower == "we" {
             // The household's fact is the speaker's, said in the first person: "We live on an
             // island" → "I live on an island", "we have our own farm" → "I have my own farm".
@@ -319,7 +324,7 @@ fn candidate(cleaned: &Cleaned, reading: &Reading<'_>, found: Found) -> Candidat
 /// Takes negation, "used to", "anymore" and a time expression out of the predicate.
 fn read(clause: &[Token], now: DateTime<Utc>) -> Reading<'_> {
     let mut pred: Vec<Token> = clause[1..].to_vec();
-    let (mut negated, mut ended, mut past) = (false, false, false);
+    let (mut negated, mut ended, mut past, mut held_since) = (false, false, false, false);
     let time = find_time(&pred, now);
     if let Some(t) = time {
         // "around 12 years ago": an approximation goes with the time expression.
@@ -378,10 +383,11 @@ fn read(clause: &[Token], now: DateTime<Utc>) -> Reading<'_> {
             || has(crate::lexicon::STATUSES, w)
     } {
         pred.splice(0..2, [word("am")]);
+        held_since = true;
         // How long it has held ("for five years", "since 2010") is not part of the state.
         if let Some(k) = (2..pred.len()).find(|&k| {
             let w = pred[k].lower.as_str();
-            w == "since" || w == "for" && pred[k + 1..].iter().take(3).any(|t| is_span(&t.lower))
+            w == "since" || w == "for" && pred[k + 1..].iter().take(4).any(|t| is_span(&t.lower))
         }) {
             pred.truncate(k);
         }
@@ -399,6 +405,7 @@ fn read(clause: &[Token], now: DateTime<Utc>) -> Reading<'_> {
         pred,
         negated,
         ended,
+        held_since,
         past,
         time,
         now,

@@ -994,6 +994,12 @@ fn states_held_since_fears_and_childhood() {
         first("I've been a nurse since 2010."),
         Some(("occupation".to_string(), "nurse".to_string()))
     );
+    // The statement keeps how long it has held; the description is the state.
+    let nurse = &extract("I've been a nurse for the past 14 years.", day(0))[0];
+    assert_eq!(
+        (nurse.statement.as_str(), nurse.description.as_str()),
+        ("I have been a nurse for the past 14 years.", "Is a nurse.")
+    );
     assert_eq!(
         first("I'm afraid of spiders."),
         Some(("fears:spiders".to_string(), "spiders".to_string()))
