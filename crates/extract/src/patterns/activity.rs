@@ -29,7 +29,14 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         return Some(f);
     }
     if let Some(start) = plan_start(r) {
-        let plan: Vec<Token> = r.rest(start).to_vec();
+        // A clause cut after a function word ("I may move back home for a", the rest went to
+        // another clause) keeps the plan without it, when a plan is left.
+        let cut = dangling_tail(r.clause);
+        let mut plan: Vec<Token> = r.rest(start).to_vec();
+        plan.truncate(plan.len() - dangling_tail(&plan));
+        if cut > 0 && plan.len() < 2 {
+            return None;
+        }
         let leans_on_context = plan.iter().any(|t| super::generic::is_pointer(&t.lower))
             || plan
                 .first()
@@ -43,7 +50,10 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
             value_text(&plan),
         );
         f.due = r.time.filter(|t| t.end > r.now).map(|t| t.end);
-        f.statement = wish_said_plainly(r.clause);
+        let clause = &r.clause[..r.clause.len() - cut];
+        f.statement = wish_said_plainly(clause)
+            .or_else(|| (cut > 0).then(|| crate::render::sentence(&crate::render::join(clause))));
+        f.tentative = r.is(0, &["might", "may"]);
         return Some(f);
     }
     if r.w(0) == "play" && !r.rest(1).is_empty() && !only_anaphors(r.rest(1)) {
@@ -72,6 +82,28 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
     None
 }
 
+/// Function words a cut clause may end on ("… for a", "… get into").
+const CUT_WORDS: &[&str] = &[
+    "a", "about", "an", "and", "at", "by", "for", "from", "in", "into", "my", "of", "on", "or",
+    "our", "some", "the", "to", "with",
+];
+
+/// How many function words end `tokens`.
+fn dangling_tail(tokens: &[Token]) -> usize {
+    tokens
+        .iter()
+        .rev()
+        .take_while(|t| has(CUT_WORDS, &t.lower))
+        .count()
+}
+
+/// Verbs of a life plan after "might" / "may" ("I might move to Spain"); not passing moves
+/// ("I might go to bed", "I may be late").
+const TENTATIVE_PLANS: &[&str] = &[
+    "adopt", "apply", "buy", "learn", "move", "open", "quit", "retire", "sell", "start", "study",
+    "switch", "travel", "visit",
+];
+
 /// "I would love to visit Japan" is the wish "I would like to visit Japan": the wish said the
 /// one plain way, whichever verb of longing carried it.
 fn wish_said_plainly(clause: &[Token]) -> Option<String> {
@@ -88,6 +120,8 @@ fn plan_start(r: &Reading<'_>) -> Option<usize> {
     let to_after = |i: usize| r.is(i, &["to"]).then_some(i + 1);
     match r.w(0) {
         "want" | "plan" | "hope" | "intend" | "aim" => to_after(1),
+        // "I (think I) might learn Italian": a plan held as a possibility.
+        "might" | "may" if has(TENTATIVE_PLANS, r.w(1)) => Some(1),
         "would" if r.is(1, &["like", "love"]) => to_after(2),
         "have" if r.is(1, &["always"]) && r.is(2, &["wanted"]) => to_after(3),
         "have" if r.is(1, &["been"]) && r.is(2, &["planning", "thinking"]) => {

@@ -76,6 +76,8 @@ pub(crate) struct Found {
     pub due: Option<DateTime<Utc>>,
     /// Held only in the past ("I was a nurse", "I lived in Ohio").
     pub past: bool,
+    /// Said as a possibility ("I might learn Italian"): confidence as for a hedge.
+    pub tentative: bool,
     /// More facts the same clause states ("a nurse at Harborview": also the employer).
     pub extra: Vec<Found>,
 }
@@ -93,6 +95,7 @@ impl Found {
             ends: None,
             due: None,
             past: false,
+            tentative: false,
             extra: Vec::new(),
         }
     }
@@ -256,7 +259,11 @@ fn candidate(cleaned: &Cleaned, reading: &Reading<'_>, found: Found) -> Candidat
     } else {
         Tense::Current
     };
-    let mut confidence: f32 = if cleaned.hedged { 0.5 } else { 0.8 };
+    let mut confidence: f32 = if cleaned.hedged || found.tentative {
+        0.5
+    } else {
+        0.8
+    };
     if found.key.starts_with("said:") {
         confidence -= 0.1;
     }

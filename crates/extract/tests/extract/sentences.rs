@@ -531,6 +531,11 @@ fn hedges_lower_confidence() {
     let hedged = extract("I think I probably want to learn Spanish.", day(0));
     assert_eq!(sure[0].key, hedged[0].key);
     assert!(hedged[0].confidence < sure[0].confidence);
+    // A plan said as a possibility is a goal held with less confidence.
+    let might = extract("I think I might learn Italian.", day(0));
+    assert_eq!(might[0].key, "goal:learn italian");
+    assert!(might[0].confidence < sure[0].confidence);
+    assert!(extract("I might go to bed early.", day(0)).is_empty());
 }
 
 #[test]
