@@ -154,6 +154,13 @@ const FRONTED_ADVERBS: &[&str] = &[
     "usually",
 ];
 
+/// Adverbs of time that may come before the subject ("Recently I started running").
+const FRONTED_TIMES: &[&str] = &["currently", "finally", "now", "recently"];
+
+/// Times that may come before the subject and read best after the predicate ("Yesterday I
+/// went fishing" → "I went fishing yesterday").
+const DAY_TIMES: &[&str] = &["lately", "nowadays", "today", "tonight", "yesterday"];
+
 /// Words that may stand between a joiner and the verb it coordinates ("and then went").
 const BEFORE_COORDINATED_VERB: &[&str] = &[
     "actually",
@@ -253,15 +260,34 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
     {
         tokens = &tokens[why + 1..];
     }
-    // "Sometimes I fish for extra money": the adverb goes after the subject.
+    // "Sometimes I fish for extra money", "Recently I started running": the adverb goes after
+    // the subject; "Yesterday I went fishing": a day goes at the end.
     let fronted: Vec<&Token>;
     let adverb: Token;
-    if tokens.len() > 2 && has(FRONTED_ADVERBS, &tokens[0].lower) && tokens[1].lower == "i" {
-        adverb = Token::new(&tokens[0].lower, TokenKind::Word);
-        fronted = [tokens[1], &adverb]
-            .into_iter()
-            .chain(tokens[2..].iter().copied())
-            .collect();
+    let first = tokens.first().map_or("", |t| t.lower.as_str());
+    let at_end = has(DAY_TIMES, first);
+    let after_subject = has(FRONTED_ADVERBS, first) || has(FRONTED_TIMES, first);
+    if tokens.len() > 2 && (at_end || after_subject) && tokens[1].lower == "i" {
+        adverb = Token::new(first, TokenKind::Word);
+        fronted = if at_end {
+            let end = tokens.len()
+                - tokens
+                    .iter()
+                    .rev()
+                    .take_while(|t| t.kind == TokenKind::Punct)
+                    .count();
+            tokens[1..end]
+                .iter()
+                .copied()
+                .chain([&adverb])
+                .chain(tokens[end..].iter().copied())
+                .collect()
+        } else {
+            [tokens[1], &adverb]
+                .into_iter()
+                .chain(tokens[2..].iter().copied())
+                .collect()
+        };
         tokens = &fronted;
     }
     let mut hedged = false;

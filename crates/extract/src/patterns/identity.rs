@@ -18,6 +18,12 @@ const PLACE_VERBS: &[&str] = &[
     "reside",
 ];
 
+/// Words that start no place name after "in" / "from" (a relative clause's verb follows).
+const NOT_PLACES: &[&str] = &[
+    "are", "be", "been", "can", "could", "did", "does", "got", "had", "has", "have", "is", "used",
+    "was", "were", "will", "would",
+];
+
 /// Identity patterns on an "I …" clause.
 pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
     match r.w(0) {
@@ -182,7 +188,11 @@ fn starts_with_vowel(s: &str) -> bool {
 fn place(r: &Reading<'_>, i: usize) -> Option<String> {
     let np = noun_phrase(r, i);
     let text = value_text(&np);
-    (!text.is_empty() && np.len() <= 5 && !super::only_anaphors(&np)).then(|| {
+    // "the city I grew up in used to be quiet": a verb after "in" starts no place name.
+    let verb_first = np
+        .first()
+        .is_some_and(|t| t.text == t.lower && has(NOT_PLACES, &t.lower));
+    (!text.is_empty() && np.len() <= 5 && !super::only_anaphors(&np) && !verb_first).then(|| {
         // "in the country", "in a condo" name a kind of place, not a place's name.
         let after_article = r.is(i, &["a", "an", "the"]);
         if !after_article

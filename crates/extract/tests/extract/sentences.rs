@@ -1021,3 +1021,20 @@ fn states_held_since_fears_and_childhood() {
     assert_eq!(first("I was a kid."), None);
     assert_eq!(first("I'm afraid I can't make it."), None);
 }
+
+#[test]
+fn a_fronted_day_and_a_relative_clause_before_a_verb() {
+    let statements: Vec<String> = extract("Yesterday I went fishing with my brother.", day(0))
+        .into_iter()
+        .map(|c| c.statement)
+        .collect();
+    assert!(
+        statements.contains(&"I went fishing with my brother yesterday.".to_string()),
+        "{statements:?}"
+    );
+    let keys: Vec<String> = extract("The city I grew up in used to be quiet.", day(0))
+        .into_iter()
+        .map(|c| c.key)
+        .collect();
+    assert!(!keys.contains(&"location.hometown".to_string()), "{keys:?}");
+}
