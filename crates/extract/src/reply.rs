@@ -147,10 +147,12 @@ pub(crate) fn statement(question: &[Token], answer: &str) -> Option<String> {
     }
     match (q(0), q(1), q(2), q(3)) {
         ("where", "are", "you", "from") if asked.len() == 4 => {
-            Some(format!("I am from {}.", noun_phrase_answer(first)?))
+            Some(format!("I am from {}.", place_answer(first)?))
         }
-        ("where", "do", "you", "live") if asked.len() == 4 => {
-            Some(format!("I live in {}.", noun_phrase_answer(first)?))
+        ("where", "do", "you", "live")
+            if asked.len() == 4 || has(NOW, q(4)) && asked.len() == 5 =>
+        {
+            Some(format!("I live in {}.", place_answer(first)?))
         }
         ("how", "many", ..) => {
             // "How many kids do you have?" "3, and a full time job." → "I have 3 kids."
@@ -229,8 +231,14 @@ pub(crate) fn statement(question: &[Token], answer: &str) -> Option<String> {
                 return None;
             }
             let rest = predicate(&asked[at..]);
+            // "Do you still smoke?" "Not anymore." ends the habit.
+            let still = asked[2..at].iter().any(|t| t.lower == "still");
+            let no_more = first
+                .iter()
+                .any(|t| t.lower == "anymore" || t.lower == "longer");
             match verdict? {
                 true => Some(format!("I {rest}.")),
+                false if still || no_more => Some(format!("I don't {rest} anymore.")),
                 false => Some(format!("I don't {rest}.")),
             }
         }
@@ -390,7 +398,7 @@ fn verdict(answer: &[Token]) -> Option<bool> {
     if has(YES, w(0)) || w(0) == "of" && w(1) == "course" {
         return Some(true);
     }
-    if has(NO, w(0)) || w(0) == "not" && has(&["really", "yet"], w(1)) {
+    if has(NO, w(0)) || w(0) == "not" && has(&["anymore", "really", "yet"], w(1)) {
         return Some(false);
     }
     if w(0) == "i" {
@@ -421,6 +429,17 @@ fn predicate(tokens: &[Token]) -> String {
         })
         .collect();
     render::join(&words)
+}
+
+/// Words that ask about the present ("Where do you live now?").
+const NOW: &[&str] = &["currently", "now", "today"];
+
+/// A short answer that names a place: "Down in Florida." names Florida.
+fn place_answer(sentence: &[Token]) -> Option<String> {
+    let w = |i: usize| sentence.get(i).map_or("", |t| t.lower.as_str());
+    let lead = has(&["back", "down", "out", "over", "right", "up"], w(0))
+        && has(&["by", "in", "near"], w(1));
+    noun_phrase_answer(&sentence[if lead { 2 } else { 0 }..])
 }
 
 /// A short answer that names something ("Roxy Music.", "Oh, jazz!"): up to five words, no
@@ -459,6 +478,23 @@ fn noun_phrase_answer(sentence: &[Token]) -> Option<String> {
 #[cfg(test)]
 mod tests {
     use super::statement;
+
+    #[test]
+    fn answers_end_habits_and_name_places() {
+        let said = |q: &str, a: &str| statement(&crate::tokenize::tokenize(q), a);
+        assert_eq!(
+            said("Do you still smoke?", "Not anymore."),
+            Some("I don't smoke anymore.".to_string())
+        );
+        assert_eq!(
+            said("Do you still smoke?", "No, I quit."),
+            Some("I don't smoke anymore.".to_string())
+        );
+        assert_eq!(
+            said("Where do you live now?", "Down in Florida."),
+            Some("I live in Florida.".to_string())
+        );
+    }
 
     #[test]
     fn short_answers_read_with_their_question() {

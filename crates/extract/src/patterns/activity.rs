@@ -151,7 +151,13 @@ fn plan_start(r: &Reading<'_>) -> Option<usize> {
 /// "I left my job at Acme", "I resigned from Acme": a place or a job the user had ends, and the
 /// clause is kept as said.
 fn ending(r: &Reading<'_>) -> Option<Found> {
+    // "I don't smoke anymore", "I no longer eat meat": a habit ends as with "I quit".
+    let stopped = r.negated
+        && r.ended
+        && super::generic::is_activity_verb(r.w(0))
+        && !r.pred.iter().any(|t| super::generic::is_pointer(&t.lower));
     let (start, leaving) = match (r.w(0), r.w(1)) {
+        _ if stopped => (0, false),
         ("quit", _) | ("stopped", _) => (1, false),
         ("gave", "up") => (2, false),
         ("left", _) => (1, true),
@@ -159,7 +165,7 @@ fn ending(r: &Reading<'_>) -> Option<Found> {
         _ => return None,
     };
     let what = r.rest(start);
-    if what.is_empty() || only_anaphors(what) || r.negated {
+    if what.is_empty() || only_anaphors(what) || r.negated && !stopped {
         return None;
     }
     let mut f = if leaving {

@@ -243,6 +243,11 @@ pub(crate) fn chat_reason(r: &Reading<'_>) -> Option<&'static str> {
     (has(lexicon::CHAT_VERBS, verb) && !exception).then_some("chatverb")
 }
 
+/// Whether a verb names a pastime or a habit ("play", "smoke").
+pub(crate) fn is_activity_verb(verb: &str) -> bool {
+    has(LEISURE, verb) || has(HABITS, verb)
+}
+
 /// "(when) I was a kid / little / younger": a time of life, not a fact.
 fn is_childhood(r: &Reading<'_>) -> bool {
     const STAGES: &[&str] = &[

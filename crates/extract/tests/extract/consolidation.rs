@@ -229,3 +229,15 @@ fn retiring_ends_the_job_and_quitting_it_implies_none() {
         keys(&facts)
     );
 }
+
+#[test]
+fn not_anymore_to_do_you_still_ends_the_habit() {
+    let events = vec![
+        turn(1, Role::User, day(0), "I smoke a pack a day."),
+        turn(2, Role::Assistant, day(1), "Do you still smoke?"),
+        turn(3, Role::User, day(1), "Not anymore."),
+    ];
+    let facts = learn(&events);
+    let smoking = facts.iter().find(|f| f.statement.contains("pack")).unwrap();
+    assert!(!smoking.is_current(), "{:?}", keys(&facts));
+}
