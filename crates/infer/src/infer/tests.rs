@@ -95,3 +95,51 @@ fn the_register_of_the_writing_suggests_an_age() {
     assert_eq!(estimate_of(Attribute::Age, formal).as_deref(), Some("53"));
     assert_eq!(estimate_of(Attribute::Education, formal), None);
 }
+
+fn estimates_of(attribute: Attribute, texts: &[&str]) -> Option<(String, f32)> {
+    let ids: Vec<EventId> = (0..texts.len())
+        .map(|i| EventId::new(format!("t{i}")).unwrap())
+        .collect();
+    let authored: Vec<AuthoredText<'_>> = ids
+        .iter()
+        .zip(texts)
+        .map(|(id, text)| AuthoredText { id, text })
+        .collect();
+    infer(&authored, None, false)
+        .into_iter()
+        .find(|i| i.attribute == attribute)
+        .map(|i| (i.value, i.confidence))
+}
+
+#[test]
+fn the_length_of_the_words_suggests_an_income_where_nothing_else_does() {
+    let plain = [
+        "We went to the lake on Sunday and the kids swam until dark.",
+        "My car needs new tires again, so that is the next thing to fix.",
+        "The new bakery on our street makes good bread but it sells out fast.",
+        "I watched the game with friends and we all lost our voices.",
+        "Rain all week here, the garden is happy at least.",
+    ];
+    let (value, confidence) = estimates_of(Attribute::Income, &plain).unwrap();
+    assert_eq!(value, "middle");
+    // Calibrated with the income cues right about as often, above the middle prior.
+    assert!(confidence > calibrate::prior(Attribute::Income).unwrap().1);
+    let long = ["Institutional considerations regarding sustainability frameworks require \
+         thoughtful interdisciplinary collaboration between organizations."; 5];
+    assert_eq!(
+        estimates_of(Attribute::Income, &long)
+            .map(|(v, _)| v)
+            .as_deref(),
+        Some("high")
+    );
+    // Money talk speaks for itself; too few words say nothing.
+    let mut broke = plain.to_vec();
+    broke.push("Living paycheck to paycheck since the spring.");
+    assert_eq!(
+        estimates_of(Attribute::Income, &broke)
+            .map(|(v, _)| v)
+            .as_deref(),
+        Some("low")
+    );
+    assert_eq!(estimates_of(Attribute::Income, &plain[..2]), None);
+}
