@@ -4,16 +4,14 @@ use crate::Attribute;
 #[test]
 fn without_priors_only_estimates_resting_on_a_text_remain() {
     let id = EventId::new("t0").unwrap();
-    // "stocks": a weak money-talk cue for income, less probable than the income prior.
+    // "stocks": a weak money-talk cue for income; nothing speaks of age.
     let text = "Checked my stocks this morning, nothing new.";
     let texts = [AuthoredText { id: &id, text }];
     let with = infer(&texts, None, true);
-    let income = with
-        .iter()
-        .find(|i| i.attribute == Attribute::Income)
-        .unwrap();
-    assert!(income.evidence.is_empty(), "the prior wins: {income:?}");
+    let age = with.iter().find(|i| i.attribute == Attribute::Age).unwrap();
+    assert!(age.evidence.is_empty(), "the prior fills in: {age:?}");
     let without = infer(&texts, None, false);
+    assert!(without.iter().all(|i| i.attribute != Attribute::Age));
     let income = without
         .iter()
         .find(|i| i.attribute == Attribute::Income)
@@ -142,4 +140,40 @@ fn the_length_of_the_words_suggests_an_income_where_nothing_else_does() {
         Some("low")
     );
     assert_eq!(estimates_of(Attribute::Income, &plain[..2]), None);
+}
+
+#[test]
+fn the_tools_and_routines_of_a_trade_suggest_it() {
+    for (text, job) in [
+        (
+            "Cleaned my brushes twice today and the blue still bleeds.",
+            "painter",
+        ),
+        (
+            "I can't stop watching how strangers walk, their gait tells me everything.",
+            "physiotherapist",
+        ),
+        (
+            "Our ad campaigns run all weekend, so Monday is numbers day.",
+            "marketing specialist",
+        ),
+        (
+            "Two land deals fell through this quarter and the permits are stuck.",
+            "real estate developer",
+        ),
+        (
+            "Design critiques on Fridays are brutal but fair.",
+            "graphic designer",
+        ),
+        (
+            "Another boardroom full of people who won't commit.",
+            "business consultant",
+        ),
+        (
+            "Fundraising season again: calls to donors every evening.",
+            "non-profit worker",
+        ),
+    ] {
+        assert_eq!(occupation_of(text).as_deref(), Some(job), "{text}");
+    }
 }
