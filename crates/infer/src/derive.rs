@@ -90,13 +90,16 @@ fn typical_relationship(age: f32) -> &'static str {
 fn by_occupation(job: &str) -> (&'static str, Option<&'static str>) {
     match job {
         "professor" | "researcher" | "psychologist" => ("high", Some("PhD")),
-        "data scientist" | "consultant" | "manager" | "analyst" | "financial analyst" => {
-            ("high", Some("master's"))
-        }
+        "data scientist"
+        | "consultant"
+        | "business consultant"
+        | "manager"
+        | "analyst"
+        | "financial analyst" => ("high", Some("master's")),
         "software developer" | "engineer" | "architect" | "accountant" | "physiotherapist" => {
             ("high", Some("college degree"))
         }
-        "entrepreneur" | "business owner" => ("high", None),
+        "entrepreneur" | "business owner" | "real estate developer" => ("high", None),
         "barista" | "bookstore assistant" => ("low", None),
         // Most part-time workers are students working beside their studies.
         "part-time worker" => ("low", Some("in college")),

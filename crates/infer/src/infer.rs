@@ -196,7 +196,7 @@ pub(crate) fn decide(
     for (attribute, vote) in [
         (Attribute::Age, register.plain_age()),
         (Attribute::Education, register.education()),
-        (Attribute::Income, register.long_words_income()),
+        (Attribute::Income, register.words_income()),
     ] {
         let tally = &mut t[slot(attribute)];
         if tally.total() == 0.0

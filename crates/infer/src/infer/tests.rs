@@ -4,16 +4,14 @@ use crate::Attribute;
 #[test]
 fn without_priors_only_estimates_resting_on_a_text_remain() {
     let id = EventId::new("t0").unwrap();
-    // "stocks": a weak money-talk cue for income, less probable than the income prior.
+    // "stocks": a weak money-talk cue for income; nothing speaks of age.
     let text = "Checked my stocks this morning, nothing new.";
     let texts = [AuthoredText { id: &id, text }];
     let with = infer(&texts, None, true);
-    let income = with
-        .iter()
-        .find(|i| i.attribute == Attribute::Income)
-        .unwrap();
-    assert!(income.evidence.is_empty(), "the prior wins: {income:?}");
+    let age = with.iter().find(|i| i.attribute == Attribute::Age).unwrap();
+    assert!(age.evidence.is_empty(), "the prior fills in: {age:?}");
     let without = infer(&texts, None, false);
+    assert!(without.iter().all(|i| i.attribute != Attribute::Age));
     let income = without
         .iter()
         .find(|i| i.attribute == Attribute::Income)
@@ -94,4 +92,88 @@ fn the_register_of_the_writing_suggests_an_age() {
     let formal = "The garden was quite lovely this spring, indeed.";
     assert_eq!(estimate_of(Attribute::Age, formal).as_deref(), Some("53"));
     assert_eq!(estimate_of(Attribute::Education, formal), None);
+}
+
+fn estimates_of(attribute: Attribute, texts: &[&str]) -> Option<(String, f32)> {
+    let ids: Vec<EventId> = (0..texts.len())
+        .map(|i| EventId::new(format!("t{i}")).unwrap())
+        .collect();
+    let authored: Vec<AuthoredText<'_>> = ids
+        .iter()
+        .zip(texts)
+        .map(|(id, text)| AuthoredText { id, text })
+        .collect();
+    infer(&authored, None, false)
+        .into_iter()
+        .find(|i| i.attribute == attribute)
+        .map(|i| (i.value, i.confidence))
+}
+
+#[test]
+fn the_length_of_the_words_suggests_an_income_where_nothing_else_does() {
+    let plain = [
+        "We went to the lake on Sunday and the kids swam until dark.",
+        "My car needs new tires again, so that is the next thing to fix.",
+        "The new bakery on our street makes good bread but it sells out fast.",
+        "I watched the game with friends and we all lost our voices.",
+        "Rain all week here, the garden is happy at least.",
+    ];
+    let (value, confidence) = estimates_of(Attribute::Income, &plain).unwrap();
+    assert_eq!(value, "middle");
+    // Calibrated with the income cues right about as often, above the middle prior.
+    assert!(confidence > calibrate::prior(Attribute::Income).unwrap().1);
+    let long = ["Institutional considerations regarding sustainability frameworks require \
+         thoughtful interdisciplinary collaboration between organizations."; 5];
+    assert_eq!(
+        estimates_of(Attribute::Income, &long)
+            .map(|(v, _)| v)
+            .as_deref(),
+        Some("high")
+    );
+    // Money talk speaks for itself; too few words say nothing.
+    let mut broke = plain.to_vec();
+    broke.push("Living paycheck to paycheck since the spring.");
+    assert_eq!(
+        estimates_of(Attribute::Income, &broke)
+            .map(|(v, _)| v)
+            .as_deref(),
+        Some("low")
+    );
+    assert_eq!(estimates_of(Attribute::Income, &plain[..2]), None);
+}
+
+#[test]
+fn the_tools_and_routines_of_a_trade_suggest_it() {
+    for (text, job) in [
+        (
+            "Cleaned my brushes twice today and the blue still bleeds.",
+            "painter",
+        ),
+        (
+            "I can't stop watching how strangers walk, their gait tells me everything.",
+            "physiotherapist",
+        ),
+        (
+            "Our ad campaigns run all weekend, so Monday is numbers day.",
+            "marketing specialist",
+        ),
+        (
+            "Two land deals fell through this quarter and the permits are stuck.",
+            "real estate developer",
+        ),
+        (
+            "Design critiques on Fridays are brutal but fair.",
+            "graphic designer",
+        ),
+        (
+            "Another boardroom full of people who won't commit.",
+            "business consultant",
+        ),
+        (
+            "Fundraising season again: calls to donors every evening.",
+            "non-profit worker",
+        ),
+    ] {
+        assert_eq!(occupation_of(text).as_deref(), Some(job), "{text}");
+    }
 }
