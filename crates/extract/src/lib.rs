@@ -18,6 +18,7 @@ pub mod lexicon;
 mod patterns;
 mod render;
 mod reply;
+pub mod selector;
 mod sensitivity;
 mod time;
 pub mod tokenize;
@@ -106,6 +107,12 @@ fn extract_with(text: &str, known: Antecedents, now: DateTime<Utc>) -> Vec<Candi
                 add(&mut found, c);
             }
         }
+        if cleaned.is_empty() && !clause.question && !clause.sentence_has_condition {
+            // Dropped whole by cleaning: the learned selector may still keep it as said.
+            if let Some(c) = dropped_clause(&clause, now) {
+                add(&mut found, c);
+            }
+        }
         for cleaned in cleaned {
             for c in patterns::candidates(&cleaned, now) {
                 add(&mut found, c);
@@ -119,6 +126,23 @@ fn extract_with(text: &str, known: Antecedents, now: DateTime<Utc>) -> Vec<Candi
         }
     }
     found
+}
+
+/// A clause cleaning dropped whole that starts with "I" (not a question, not a
+/// condition), offered to the learned statement selector.
+fn dropped_clause(clause: &clauses::Clause<'_>, now: DateTime<Utc>) -> Option<Candidate> {
+    // "we could start a club" is a suggestion to the other party: "we" only as cleaning reads it.
+    if clause.tokens.first().is_none_or(|t| t.lower != "i") {
+        return None;
+    }
+    let mut tokens: Vec<Token> = clause.tokens.iter().map(|t| (*t).clone()).collect();
+    while tokens
+        .last()
+        .is_some_and(|t| t.kind == tokenize::TokenKind::Punct)
+    {
+        tokens.pop();
+    }
+    patterns::selected(tokens, "clean", now)
 }
 
 /// Whether one of `words` (lowercase) starts at byte `i`, case aside, as whole words.

@@ -53,7 +53,9 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         let clause = &r.clause[..r.clause.len() - cut];
         f.statement = wish_said_plainly(clause)
             .or_else(|| (cut > 0).then(|| crate::render::sentence(&crate::render::join(clause))));
-        f.tentative = r.is(0, &["might", "may"]);
+        if r.is(0, &["might", "may"]) {
+            f.confidence = Some(0.5);
+        }
         return Some(f);
     }
     if r.w(0) == "play" && !r.rest(1).is_empty() && !only_anaphors(r.rest(1)) {

@@ -269,14 +269,29 @@ fn is_childhood(r: &Reading<'_>) -> bool {
     r.pred.len() == stage + 1 && has(STAGES, r.w(stage))
 }
 
-/// The generic fallback on an "I …" clause.
-pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
-    if is_chat(r) || r.pred.len() < 2 && !has(LEISURE, r.w(0)) {
-        return None;
+/// Whether a clause ends with a word a cut left dangling ("… in the shop for a").
+pub(crate) fn ends_dangling(clause: &[crate::tokenize::Token]) -> bool {
+    clause.last().is_some_and(|t| has(DANGLING, &t.lower))
+}
+
+/// Why the fallback (or a pattern before it) dropped an "I …" clause: the chat filter's reason,
+/// a predicate too short, a dangling last word, or "other".
+pub(crate) fn drop_reason(r: &Reading<'_>) -> &'static str {
+    if let Some(why) = chat_reason(r) {
+        why
+    } else if r.pred.len() < 2 {
+        "short"
+    } else if ends_dangling(r.clause) {
+        "dangling"
+    } else {
+        "other"
     }
-    let pred = &r.pred[..r.pred.len().min(MAX_WORDS)];
+}
+
+/// The facet of a statement kept as said, by its verb.
+pub(crate) fn facet_of(r: &Reading<'_>) -> Facet {
     let verb = r.w(0);
-    let facet = if has(LIKING, verb) {
+    if has(LIKING, verb) {
         Facet::Preference
     } else if has(OWNING, verb) {
         Facet::Possession
@@ -288,8 +303,20 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         Facet::Routine
     } else {
         Facet::Identity
-    };
-    let mut f = Found::new(facet, format!("said:{}", key_text(pred)), value_text(pred));
+    }
+}
+
+/// The generic fallback on an "I …" clause.
+pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
+    if is_chat(r) || r.pred.len() < 2 && !has(LEISURE, r.w(0)) {
+        return None;
+    }
+    let pred = &r.pred[..r.pred.len().min(MAX_WORDS)];
+    let mut f = Found::new(
+        facet_of(r),
+        format!("said:{}", key_text(pred)),
+        value_text(pred),
+    );
     f.strength = 0.5;
     if r.pred.len() > MAX_WORDS {
         let mut clause = r.clause.to_vec();
@@ -299,7 +326,7 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         }
         f.statement = Some(crate::render::sentence(&crate::render::join(&clause)));
     }
-    if r.clause.last().is_some_and(|t| has(DANGLING, &t.lower)) && f.statement.is_none() {
+    if ends_dangling(r.clause) && f.statement.is_none() {
         return None;
     }
     Some(f)

@@ -76,10 +76,11 @@ pub(crate) struct Found {
     pub due: Option<DateTime<Utc>>,
     /// Held only in the past ("I was a nurse", "I lived in Ohio").
     pub past: bool,
-    /// Said as a possibility ("I might learn Italian"): confidence as for a hedge.
-    pub tentative: bool,
     /// More facts the same clause states ("a nurse at Harborview": also the employer).
     pub extra: Vec<Found>,
+    /// How sure, when less than the clause's usual confidence (the learned selector's
+    /// probability; a hedge's 0.5 for a plan said as a possibility, "I might learn Italian").
+    pub confidence: Option<f32>,
 }
 
 impl Found {
@@ -95,8 +96,8 @@ impl Found {
             ends: None,
             due: None,
             past: false,
-            tentative: false,
             extra: Vec::new(),
+            confidence: None,
         }
     }
 }
@@ -134,7 +135,8 @@ const NEGATIONS: &[&str] = &[
 pub(crate) fn candidates(cleaned: &Cleaned, now: DateTime<Utc>) -> Vec<Candidate> {
     let clause = &cleaned.tokens;
     let reading = read(clause, now);
-    let found = if is_stance(clause) {
+    let stance = is_stance(clause);
+    let found = if stance {
         None
     } else if clause[0].lower == "my" {
         others::read(&reading)
@@ -147,6 +149,7 @@ pub(crate) fn candidates(cleaned: &Cleaned, now: DateTime<Utc>) -> Vec<Candidate
             .or_else(|| activity::read(&reading))
             .or_else(|| generic::read(&reading))
     };
+    let found = found.or_else(|| learned(cleaned, &reading, stance.then_some("stance")));
     let mut out = Vec::new();
     if let Some(mut found) = found {
         let extra = std::mem::take(&mut found.extra);
@@ -179,6 +182,92 @@ pub(crate) fn candidates(cleaned: &Cleaned, now: DateTime<Utc>) -> Vec<Candidate
         .collect();
     out.extend(implied);
     out
+}
+
+/// Clauses longer than this (in tokens) are not offered to the learned selector.
+const MAX_SELECTED_TOKENS: usize = 20;
+
+/// Auxiliaries, modals and fillers that carry no content of their own in a predicate.
+const EMPTY_WORDS: &[&str] = &[
+    "am", "be", "been", "can", "can't", "could", "did", "do", "had", "have", "just", "may",
+    "might", "must", "not", "really", "should", "so", "too", "very", "was", "will", "would",
+];
+
+/// Whether a predicate has a verb and something more than pronouns, determiners, auxiliaries
+/// and fillers ("I would love it", "I can do that" say nothing a profile could keep; the
+/// scorer's token overlap would still credit them against any "I love …").
+fn says_something(pred: &[Token]) -> bool {
+    pred.iter()
+        .filter(|t| {
+            t.kind != crate::tokenize::TokenKind::Punct
+                && !has(EMPTY_WORDS, &t.lower)
+                && !generic::is_pointer(&t.lower)
+                && !has(crate::lexicon::ANAPHORS, &t.lower)
+                && !has(crate::lexicon::DETERMINERS, &t.lower)
+        })
+        .count()
+        >= 2
+}
+
+/// A first-person clause every rule dropped, kept as said when the learned statement selector
+/// finds it likely to be a fact about the speaker ([`crate::selector`]), with the selector's
+/// probability as its confidence.
+fn learned(cleaned: &Cleaned, r: &Reading<'_>, why: Option<&'static str>) -> Option<Found> {
+    let clause = &cleaned.tokens;
+    let we = clause[0].lower == "we";
+    if !(we || clause[0].lower == "i") || r.ended || clause.len() < 3 {
+        return None;
+    }
+    // Not too long, something said, nothing about the other party, no word left dangling.
+    if clause.len() > MAX_SELECTED_TOKENS
+        || !says_something(&r.pred)
+        || clause
+            .iter()
+            .any(|t| t.is(crate::lexicon::class::SECOND_PERSON))
+        || generic::ends_dangling(clause)
+    {
+        return None;
+    }
+    let why = why.unwrap_or_else(|| if we { "we" } else { generic::drop_reason(r) });
+    if crate::selector::is_recording() {
+        let statement = if we {
+            render::sentence(&render::join(&we_as_i(clause)))
+        } else {
+            render::sentence(&render::join(clause))
+        };
+        crate::selector::record_clause(clause, why, cleaned.hedged, &statement);
+        return None;
+    }
+    let p = crate::selector::keep(clause, why, cleaned.hedged)?;
+    let pred = if r.pred.is_empty() {
+        &clause[1..]
+    } else {
+        &r.pred[..]
+    };
+    let mut f = Found::new(
+        generic::facet_of(r),
+        format!("said:{}", render::key_text(pred)),
+        render::value_text(pred),
+    );
+    f.strength = 0.5;
+    f.confidence = Some(p);
+    Some(f)
+}
+
+/// A first-person clause that cleaning dropped whole (`why` says so), kept as said if the
+/// learned selector finds it likely a fact.
+pub(crate) fn selected(
+    tokens: Vec<Token>,
+    why: &'static str,
+    now: DateTime<Utc>,
+) -> Option<Candidate> {
+    let cleaned = Cleaned {
+        tokens,
+        hedged: false,
+    };
+    let reading = read(&cleaned.tokens, now);
+    let found = learned(&cleaned, &reading, Some(why))?;
+    Some(candidate(&cleaned, &reading, found))
 }
 
 /// Whether a clause is the speaker's stance in the conversation rather than a fact about them:
@@ -259,13 +348,12 @@ fn candidate(cleaned: &Cleaned, reading: &Reading<'_>, found: Found) -> Candidat
     } else {
         Tense::Current
     };
-    let mut confidence: f32 = if cleaned.hedged || found.tentative {
-        0.5
-    } else {
-        0.8
-    };
+    let mut confidence: f32 = if cleaned.hedged { 0.5 } else { 0.8 };
     if found.key.starts_with("said:") {
         confidence -= 0.1;
+    }
+    if let Some(p) = found.confidence {
+        confidence = confidence.min(p);
     }
     let since = reading.time.filter(|t| t.start <= now).map(|t| t.start);
     let description = match (&found.statement, clause[0].lower.as_str()) {
