@@ -165,6 +165,12 @@ const ADVERBS: &[&str] = &[
 ];
 
 /// The third-person singular of a first-person verb.
+/// Verbs in "-eed" that are not past tenses ("I need" → "needs").
+const PRESENT_EED: &[&str] = &[
+    "bleed", "breed", "exceed", "feed", "heed", "need", "proceed", "seed", "speed", "succeed",
+    "weed",
+];
+
 fn conjugate(text: &str, lower: &str) -> String {
     let irregular = match lower {
         "am" => "is",
@@ -179,7 +185,7 @@ fn conjugate(text: &str, lower: &str) -> String {
     if !irregular.is_empty() {
         return irregular.to_string();
     }
-    let unchanged = lower.ends_with("ed")
+    let unchanged = lower.ends_with("ed") && !has(PRESENT_EED, lower)
         || lower.ends_with("n't")
         || matches!(
             lower,
@@ -263,6 +269,7 @@ mod tests {
             "Really enjoys hiking with their dog."
         );
         assert_eq!(line("I study biology"), "Studies biology.");
+        assert_eq!(line("I need a break"), "Needs a break.");
         assert_eq!(
             line("I am on a budget of $50 a week"),
             "Is on a budget of $50 a week."

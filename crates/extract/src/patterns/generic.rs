@@ -291,8 +291,12 @@ pub(crate) fn drop_reason(r: &Reading<'_>) -> &'static str {
 /// The facet of a statement kept as said, by its verb.
 pub(crate) fn facet_of(r: &Reading<'_>) -> Facet {
     let verb = r.w(0);
+    // "I have to finish a report", "I need to rest": a task, not a possession.
+    let obliged = r.is(1, &["to"]) && has(&["got", "had", "have", "need"], verb);
     if has(LIKING, verb) {
         Facet::Preference
+    } else if obliged {
+        Facet::Goal
     } else if has(OWNING, verb) {
         Facet::Possession
     } else if has(PLANNING, verb) || verb == "am" && r.is(1, &["going", "planning"]) {

@@ -34,6 +34,10 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
     }
     match (r.w(0), r.w(1)) {
         ("can", "stand") if r.negated => liking(r, 2, 1.0, true).map(positive),
+        // "I would rather take the train than fly": a preference, only with what it is over.
+        ("would", "rather") if !r.negated => {
+            liking(r, 2, 0.8, false).filter(|f| f.key.starts_with("prefers:"))
+        }
         ("mind", _) if r.negated => liking(r, 1, 0.3, false).map(positive),
         ("am", "a") | ("am", "an") if r.is(2, &["fan"]) || r.is(3, &["fan"]) => {
             let of = r.pred.iter().position(|t| t.lower == "of")?;
@@ -122,7 +126,8 @@ fn object(tokens: &[Token]) -> Option<Vec<Token>> {
 fn liking(r: &Reading<'_>, from: usize, strength: f32, dislike: bool) -> Option<Found> {
     let what = object(r.rest(from))?;
     // "prefer X over/to/than Y".
-    let preferring = r.w(from.saturating_sub(1)).starts_with("prefer");
+    let before = r.w(from.saturating_sub(1));
+    let preferring = before.starts_with("prefer") || before == "rather";
     let than = what
         .iter()
         .position(|t| matches!(t.lower.as_str(), "over" | "than" | "to"))

@@ -1038,3 +1038,17 @@ fn a_fronted_day_and_a_relative_clause_before_a_verb() {
         .collect();
     assert!(!keys.contains(&"location.hometown".to_string()), "{keys:?}");
 }
+
+#[test]
+fn would_rather_is_a_preference_over_something() {
+    let found = extract("I would rather take the train than fly.", day(0));
+    assert_eq!(
+        (found[0].key.as_str(), found[0].value.as_str()),
+        ("prefers:take train", "take the train over fly")
+    );
+    assert!(
+        extract("I'd rather not say.", day(0))
+            .iter()
+            .all(|c| !c.key.starts_with("prefers:"))
+    );
+}
