@@ -4,6 +4,7 @@
 use rapport_core::{Facet, Polarity};
 
 use super::{Found, Reading, only_anaphors};
+use crate::lexicon::has;
 use crate::render::{key_text, value_text};
 use crate::tokenize::Token;
 
@@ -130,7 +131,7 @@ fn liking(r: &Reading<'_>, from: usize, strength: f32, dislike: bool) -> Option<
     let preferring = before.starts_with("prefer") || before == "rather";
     let than = what
         .iter()
-        .position(|t| matches!(t.lower.as_str(), "over" | "than" | "to"))
+        .position(|t| t.lower == "than" || before != "rather" && has(&["over", "to"], &t.lower))
         .filter(|at| preferring && *at > 0 && at + 1 < what.len());
     if let Some(at) = than {
         let (x, y) = (&what[..at], &what[at + 1..]);

@@ -1047,6 +1047,11 @@ fn would_rather_is_a_preference_over_something() {
         ("prefers:take train", "take the train over fly")
     );
     assert!(
+        extract("I would rather spend my time reading to relax.", day(0))
+            .iter()
+            .all(|c| !c.key.starts_with("prefers:"))
+    );
+    assert!(
         extract("I'd rather not say.", day(0))
             .iter()
             .all(|c| !c.key.starts_with("prefers:"))
