@@ -12,12 +12,12 @@ use crate::text::Word;
 mod parse;
 
 const DATA: &str = include_str!("../data/gazetteer.tsv");
-/// One-word city names that are also common English first names
-/// (`scripts/build_first_name_places.py`).
-const FIRST_NAMES: &str = include_str!("../data/first_name_places.txt");
+/// One-word city names that are also common English first names or words
+/// (`scripts/build_ambiguous_places.py`).
+const AMBIGUOUS: &str = include_str!("../data/ambiguous_places.txt");
 
-/// Words right before a name that make it a place: a first name that is also a city ("Mary",
-/// "Austin") is read as the city only after one of these.
+/// Words right before a name that make it a place: a first name or word that is also a city
+/// ("Mary", "Austin", "Surprise") is read as the city only after one of these.
 const PLACE_WORDS: &[&str] = &[
     "in",
     "from",
@@ -79,7 +79,7 @@ pub struct Gazetteer {
     pub cities: Vec<City>,
     names: HashMap<String, Place>,
     /// City names read as a city only after a place word ([`PLACE_WORDS`]).
-    first_names: HashSet<String>,
+    ambiguous: HashSet<String>,
     longest: usize,
 }
 
@@ -89,7 +89,7 @@ impl Gazetteer {
         static BUILTIN: OnceLock<Gazetteer> = OnceLock::new();
         BUILTIN.get_or_init(|| {
             let mut g = Self::parse(DATA).expect("the built-in gazetteer is well formed");
-            g.first_names = FIRST_NAMES
+            g.ambiguous = AMBIGUOUS
                 .lines()
                 .filter(|l| !l.starts_with('#') && !l.is_empty())
                 .map(str::to_string)
@@ -100,8 +100,8 @@ impl Gazetteer {
 
     /// Places named in `words`, with the index of their first word. Only capitalized words
     /// count, longest match first; a single word must be a name in the middle of a sentence or
-    /// at least five letters long. A city name that is also a common first name ("Mary") counts
-    /// only after a place word ("in Mary", "from Austin").
+    /// at least five letters long. A city name that is also a common first name or word ("Mary",
+    /// "Surprise") counts only after a place word ("in Mary", "from Austin").
     pub fn places_in(&self, words: &[Word]) -> Vec<(usize, Place)> {
         let mut found = Vec::new();
         let mut i = 0;
@@ -118,7 +118,7 @@ impl Gazetteer {
                     if let Some(place) = self.names.get(&key) {
                         if len == 1
                             && matches!(place, Place::City(_))
-                            && self.first_names.contains(&key)
+                            && self.ambiguous.contains(&key)
                             && !(i > 0 && PLACE_WORDS.contains(&words[i - 1].lower.as_str()))
                         {
                             continue;

@@ -53,7 +53,7 @@ fn a_label_names_its_city() {
 }
 
 #[test]
-fn a_first_name_is_a_city_only_after_a_place_word() {
+fn a_first_name_or_word_is_a_city_only_after_a_place_word() {
     let g = Gazetteer::builtin();
     let cities = |t: &str| -> Vec<String> {
         g.places_in(&words(t))
@@ -71,6 +71,13 @@ fn a_first_name_is_a_city_only_after_a_place_word() {
         ["Austin, United States"]
     );
     assert_eq!(cities("Summers in Sydney are long."), ["Sydney, Australia"]);
+    assert!(cities("What a lovely Surprise that was.").is_empty());
+    assert_eq!(
+        cities("They retired near Surprise."),
+        ["Surprise, United States"]
+    );
+    // "Hollywood" is the film industry.
+    assert!(cities("Another Hollywood remake nobody asked for.").is_empty());
     // Names that are not first names need no place word.
     assert_eq!(cities("Munich traffic again."), ["Munich, Germany"]);
 }
