@@ -86,7 +86,8 @@ fn typical_relationship(age: f32) -> &'static str {
     }
 }
 
-/// Typical income level and education of an occupation.
+/// Typical income level and education of an occupation (education: the US BLS Occupational
+/// Outlook Handbook's typical entry-level education; teachers, nurses: a bachelor's).
 fn by_occupation(job: &str) -> (&'static str, Option<&'static str>) {
     match job {
         "professor" | "researcher" | "psychologist" => ("high", Some("PhD")),
@@ -96,9 +97,12 @@ fn by_occupation(job: &str) -> (&'static str, Option<&'static str>) {
         | "manager"
         | "analyst"
         | "financial analyst" => ("high", Some("master's")),
-        "software developer" | "engineer" | "architect" | "accountant" | "physiotherapist" => {
+        "software developer" | "engineer" | "architect" | "accountant" => {
             ("high", Some("college degree"))
         }
+        // US BLS typical entry-level education of physical therapists: a doctoral or
+        // professional degree (the DPT).
+        "physiotherapist" => ("high", Some("PhD")),
         "entrepreneur" | "business owner" | "real estate developer" => ("high", None),
         "barista" | "bookstore assistant" => ("low", None),
         // Most part-time workers are students working beside their studies.
@@ -133,6 +137,12 @@ mod tests {
         assert_eq!((age, texts), (53.0, vec![4]));
         let status = t[slot(Attribute::Relationship)].winner().unwrap();
         assert_eq!((status.value.as_str(), status.texts), ("widowed", vec![4]));
+    }
+
+    #[test]
+    fn typical_levels_follow_the_published_table() {
+        assert_eq!(by_occupation("physiotherapist"), ("high", Some("PhD")));
+        assert_eq!(by_occupation("teacher"), ("middle", Some("college degree")));
     }
 
     #[test]

@@ -4,7 +4,7 @@
 //! spellings of every city of 100,000 people or more, every country with its currency and
 //! capital.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::OnceLock;
 
 use crate::text::Word;
@@ -12,6 +12,26 @@ use crate::text::Word;
 mod parse;
 
 const DATA: &str = include_str!("../data/gazetteer.tsv");
+/// One-word city names that are also common English first names or words
+/// (`scripts/build_ambiguous_places.py`).
+const AMBIGUOUS: &str = include_str!("../data/ambiguous_places.txt");
+
+/// Words right before a name that make it a place: a first name or word that is also a city
+/// ("Mary", "Austin", "Surprise") is read as the city only after one of these.
+const PLACE_WORDS: &[&str] = &[
+    "in",
+    "from",
+    "near",
+    "outside",
+    "around",
+    "across",
+    "downtown",
+    "throughout",
+    "via",
+    "visit",
+    "visiting",
+    "visited",
+];
 
 /// A country.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -58,6 +78,8 @@ pub struct Gazetteer {
     /// Every city, most populous first.
     pub cities: Vec<City>,
     names: HashMap<String, Place>,
+    /// City names read as a city only after a place word ([`PLACE_WORDS`]).
+    ambiguous: HashSet<String>,
     longest: usize,
 }
 
@@ -65,12 +87,21 @@ impl Gazetteer {
     /// The gazetteer compiled into the crate, parsed once.
     pub fn builtin() -> &'static Gazetteer {
         static BUILTIN: OnceLock<Gazetteer> = OnceLock::new();
-        BUILTIN.get_or_init(|| Self::parse(DATA).expect("the built-in gazetteer is well formed"))
+        BUILTIN.get_or_init(|| {
+            let mut g = Self::parse(DATA).expect("the built-in gazetteer is well formed");
+            g.ambiguous = AMBIGUOUS
+                .lines()
+                .filter(|l| !l.starts_with('#') && !l.is_empty())
+                .map(str::to_string)
+                .collect();
+            g
+        })
     }
 
     /// Places named in `words`, with the index of their first word. Only capitalized words
     /// count, longest match first; a single word must be a name in the middle of a sentence or
-    /// at least five letters long.
+    /// at least five letters long. A city name that is also a common first name or word ("Mary",
+    /// "Surprise") counts only after a place word ("in Mary", "from Austin").
     pub fn places_in(&self, words: &[Word]) -> Vec<(usize, Place)> {
         let mut found = Vec::new();
         let mut i = 0;
@@ -83,7 +114,15 @@ impl Gazetteer {
                     if len == 1 && !words[i].proper && name[0].chars().count() < 5 {
                         continue;
                     }
-                    if let Some(place) = self.names.get(&name.join(" ")) {
+                    let key = name.join(" ");
+                    if let Some(place) = self.names.get(&key) {
+                        if len == 1
+                            && matches!(place, Place::City(_))
+                            && self.ambiguous.contains(&key)
+                            && !(i > 0 && PLACE_WORDS.contains(&words[i - 1].lower.as_str()))
+                        {
+                            continue;
+                        }
                         found.push((i, *place));
                         step = len;
                         break;

@@ -54,6 +54,8 @@ const NOT_PLACES: &[&str] = &[
     "troy",
     "norman",
     "george",
+    // The film industry far more often than the district of Los Angeles (or the Florida city).
+    "hollywood",
 ];
 
 impl Gazetteer {

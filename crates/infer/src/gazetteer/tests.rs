@@ -51,3 +51,33 @@ fn a_label_names_its_city() {
     assert_eq!(g.city_of_label("Lyon, Canada"), None);
     assert_eq!(g.city_of_label("Lyon"), None);
 }
+
+#[test]
+fn a_first_name_or_word_is_a_city_only_after_a_place_word() {
+    let g = Gazetteer::builtin();
+    let cities = |t: &str| -> Vec<String> {
+        g.places_in(&words(t))
+            .into_iter()
+            .filter_map(|(_, p)| match p {
+                Place::City(c) => Some(g.city_label(c)),
+                _ => None,
+            })
+            .collect()
+    };
+    assert!(cities("Threw a hail Mary at the exam and it worked.").is_empty());
+    assert!(cities("My friend Austin says Sydney is coming over.").is_empty());
+    assert_eq!(
+        cities("We moved from Austin last year."),
+        ["Austin, United States"]
+    );
+    assert_eq!(cities("Summers in Sydney are long."), ["Sydney, Australia"]);
+    assert!(cities("What a lovely Surprise that was.").is_empty());
+    assert_eq!(
+        cities("They retired near Surprise."),
+        ["Surprise, United States"]
+    );
+    // "Hollywood" is the film industry.
+    assert!(cities("Another Hollywood remake nobody asked for.").is_empty());
+    // Names that are not first names need no place word.
+    assert_eq!(cities("Munich traffic again."), ["Munich, Germany"]);
+}
