@@ -62,7 +62,7 @@ def gold_units(data):
 class Unit:
     """One (dialogue, speaker) of the even half: what the rules predict and the candidates."""
 
-    def __init__(self, pos, gold, predicted, candidates):
+    def __init__(self, pos, gold, predicted, candidates, drop=()):
         self.pos = pos
         self.n_gold = len(gold)
         g = [Counter(toks(x)) for x in gold]
@@ -80,7 +80,8 @@ class Unit:
             if c["statement"] in seen:
                 continue
             seen.add(c["statement"])
-            self.cands.append((c["statement"], c["features"], hit(c["statement"])))
+            feats = [f for f in c["features"] if not f.startswith(drop)]
+            self.cands.append((c["statement"], feats, hit(c["statement"])))
 
 
 def system_f1(units, keep):
@@ -118,6 +119,8 @@ def main():
     ap.add_argument("candidates")
     ap.add_argument("--out", default="crates/extract/data/statement_selector.tsv")
     ap.add_argument("--min-count", type=int, default=3)
+    ap.add_argument("--drop", action="append", default=[],
+                    help="leave out the features whose names start with this (an ablation; repeatable)")
     a = ap.parse_args()
     data = [json.loads(l) for l in open(a.data) if l.strip()]
     gold = gold_units(data)
@@ -126,7 +129,7 @@ def main():
         r = json.loads(line)
         pos, g = gold[(r["dialogue_id"], r["speaker"])]
         if pos % 2 == 0:  # the even half only: the odd half is held out
-            units.append(Unit(pos, g, r["predicted"], r["candidates"]))
+            units.append(Unit(pos, g, r["predicted"], r["candidates"], tuple(a.drop)))
     rows = [(u.pos, c) for u in units for c in u.cands]
     y = np.array([bool(c[2]) for _, c in rows], dtype=int)
     counts = Counter(f for _, c in rows for f in set(c[1]))
@@ -161,7 +164,8 @@ def main():
     names = sorted(vocab, key=vocab.get)
     w = m.coef_[0]
     with open(a.out, "w") as out:
-        out.write("# Learned statement selector of rapport-extract (#3, round 8): logistic regression over\n")
+        out.write("# Learned statement selector of rapport-extract (#3, round 8; candidates\n")
+        out.write("# filtered in round 9): logistic regression over\n")
         out.write("# the features of first-person clauses every rule drops (crates/extract/src/selector.rs).\n")
         out.write("# Fitted on the EVEN half of msc.extraction.jsonl only (odd half held out) by\n")
         out.write("#   cargo run --release -p rapport-eval --example dump_statement_candidates -- \\\n")

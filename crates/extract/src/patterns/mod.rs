@@ -209,6 +209,25 @@ fn says_something(pred: &[Token]) -> bool {
         >= 2
 }
 
+/// Words that, ending a clause, leave its object unnamed: "I want another one", "I love that",
+/// "I did not want to ask like this" say nothing a profile could keep.
+const UNNAMED_ENDS: &[&str] = &["it", "one", "that", "them", "these", "this", "those"];
+
+/// Pronouns that, anywhere in a clause, stand for something it does not name: "I am scared of
+/// them", "I have been on it a couple times", "I have a great one for my friends".
+const UNNAMED: &[&str] = &["it", "one", "them", "these", "those"];
+
+/// Whether a clause leaves what it is about unnamed (#3, round 9): it ends on a pointer, or a
+/// pronoun after its subject stands for something said before.
+fn leaves_unnamed(clause: &[Token]) -> bool {
+    clause
+        .iter()
+        .rev()
+        .find(|t| t.kind != crate::tokenize::TokenKind::Punct)
+        .is_some_and(|t| has(UNNAMED_ENDS, &t.lower))
+        || clause.iter().skip(1).any(|t| has(UNNAMED, &t.lower))
+}
+
 /// A first-person clause every rule dropped, kept as said when the learned statement selector
 /// finds it likely to be a fact about the speaker ([`crate::selector`]), with the selector's
 /// probability as its confidence.
@@ -218,9 +237,11 @@ fn learned(cleaned: &Cleaned, r: &Reading<'_>, why: Option<&'static str>) -> Opt
     if !(we || clause[0].lower == "i") || r.ended || clause.len() < 3 {
         return None;
     }
-    // Not too long, something said, nothing about the other party, no word left dangling.
+    // Not too long, something said, nothing about the other party, no word left dangling, no
+    // object left unnamed.
     if clause.len() > MAX_SELECTED_TOKENS
         || !says_something(&r.pred)
+        || leaves_unnamed(clause)
         || clause
             .iter()
             .any(|t| t.is(crate::lexicon::class::SECOND_PERSON))
@@ -549,4 +570,46 @@ pub(crate) fn only_anaphors(tokens: &[Token]) -> bool {
         crate::lexicon::has(crate::lexicon::ANAPHORS, &t.lower)
             || crate::lexicon::has(crate::lexicon::DETERMINERS, &t.lower)
     })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::tokenize;
+
+    #[test]
+    fn a_clause_that_leaves_its_object_unnamed_is_not_offered() {
+        // Sentences written for this test (#3, round 9).
+        for text in [
+            "I want another one.",
+            "I am scared of them",
+            "I have been on it a couple of times",
+            "I would never buy those for my kids",
+            "I did not want to ask like this",
+            "I love that",
+        ] {
+            assert!(leaves_unnamed(&tokenize(text)), "{text}");
+        }
+        for text in [
+            "I would go to art school in the fall",
+            "I met my wife there",
+            "I might visit Spain this summer",
+            "I have no one to talk to",
+        ] {
+            let unnamed = leaves_unnamed(&tokenize(text));
+            assert_eq!(unnamed, text.contains("no one"), "{text}");
+        }
+        let now = chrono::Utc::now();
+        for text in [
+            "I might get another one.",
+            "I would never eat them.",
+            "I might try it again next year.",
+        ] {
+            let found = crate::extract(text, now);
+            assert!(
+                !found.iter().any(|c| c.key.starts_with("said:")),
+                "{text}: {found:?}"
+            );
+        }
+    }
 }
