@@ -18,6 +18,9 @@ pub mod lexicon;
 mod patterns;
 mod render;
 mod reply;
+// Public only for the candidate dump that `scripts/fit_statement_selector.py` fits on
+// (`crates/eval/examples/dump_statement_candidates.rs`); not part of the API.
+#[doc(hidden)]
 pub mod selector;
 mod sensitivity;
 mod time;
