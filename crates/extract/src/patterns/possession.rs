@@ -165,8 +165,8 @@ fn name_after(r: &Reading<'_>, i: usize) -> Option<String> {
 fn family_key(word: &str) -> &str {
     match word {
         "kid" | "kids" | "children" | "child" | "baby" => "children",
-        "sons" => "son",
-        "daughters" => "daughter",
+        "sons" | "boy" | "boys" => "son",
+        "daughters" | "girl" | "girls" => "daughter",
         "sisters" => "sister",
         "brothers" => "brother",
         "hubby" => "husband",

@@ -1057,3 +1057,15 @@ fn would_rather_is_a_preference_over_something() {
             .all(|c| !c.key.starts_with("prefers:"))
     );
 }
+
+#[test]
+fn a_boy_and_a_girl_are_children() {
+    let keys: Vec<String> = extract("I have 2 kids, a boy and a girl.", day(0))
+        .into_iter()
+        .map(|c| c.key)
+        .collect();
+    assert!(keys.contains(&"family.children".to_string()), "{keys:?}");
+    assert!(keys.contains(&"family.son".to_string()), "{keys:?}");
+    assert!(keys.contains(&"family.daughter".to_string()), "{keys:?}");
+    assert!(keys.iter().all(|k| !k.starts_with("owns:")), "{keys:?}");
+}
