@@ -148,6 +148,9 @@ pub(crate) fn is_chat(r: &Reading<'_>) -> bool {
 
 /// Why the predicate is conversation rather than a fact, if it is.
 pub(crate) fn chat_reason(r: &Reading<'_>) -> Option<&'static str> {
+    if is_inside_a_noun_phrase(r) {
+        return Some("relative");
+    }
     let verb = r.w(0);
     let first = r.clause.get(1).map(|t| t.lower.as_str()).unwrap_or("");
     // "I try to eat healthy" is a habit, "I tried to call" an episode.
@@ -241,6 +244,17 @@ pub(crate) fn chat_reason(r: &Reading<'_>) -> Option<&'static str> {
     let wanting = verb == "would" && r.is(1, &["like", "love"]);
     let exception = knowing || past_state || wanting;
     (has(lexicon::CHAT_VERBS, verb) && !exception).then_some("chatverb")
+}
+
+/// "The town I grew up in was …", "the school I went to is closing": the "I …" clause is a
+/// relative clause inside the sentence's subject; a stranded preposition is followed by the
+/// main verb, and what the clause says about the speaker has no object.
+fn is_inside_a_noun_phrase(r: &Reading<'_>) -> bool {
+    const STRANDED: &[&str] = &["at", "for", "from", "in", "into", "of", "on", "to", "with"];
+    const MAIN_VERBS: &[&str] = &["are", "has", "is", "was", "were"];
+    r.pred
+        .windows(2)
+        .any(|w| has(STRANDED, &w[0].lower) && has(MAIN_VERBS, &w[1].lower))
 }
 
 /// Whether a verb names a pastime or a habit ("play", "smoke").

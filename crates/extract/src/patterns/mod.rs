@@ -250,6 +250,10 @@ fn learned(cleaned: &Cleaned, r: &Reading<'_>, why: Option<&'static str>) -> Opt
         return None;
     }
     let why = why.unwrap_or_else(|| if we { "we" } else { generic::drop_reason(r) });
+    // A relative clause inside another subject ("the town I grew up in was …") says nothing whole.
+    if why == "relative" {
+        return None;
+    }
     if crate::selector::is_recording() {
         let statement = if we {
             render::sentence(&render::join(&we_as_i(clause)))

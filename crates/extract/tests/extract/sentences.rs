@@ -1069,3 +1069,17 @@ fn a_boy_and_a_girl_are_children() {
     assert!(keys.contains(&"family.daughter".to_string()), "{keys:?}");
     assert!(keys.iter().all(|k| !k.starts_with("owns:")), "{keys:?}");
 }
+
+#[test]
+fn a_relative_clause_inside_the_subject_is_no_statement() {
+    for text in [
+        "The town I grew up in was in Washington state.",
+        "The school I went to is closing.",
+    ] {
+        let statements: Vec<String> = extract(text, day(0))
+            .into_iter()
+            .map(|c| c.statement)
+            .collect();
+        assert!(statements.is_empty(), "{text}: {statements:?}");
+    }
+}
