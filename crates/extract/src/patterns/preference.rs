@@ -159,7 +159,9 @@ fn liking(r: &Reading<'_>, from: usize, strength: f32, dislike: bool) -> Option<
     // "I'm a big fan of X", "I'm into X", "I'm obsessed with X": said plainly, "I like X".
     if !dislike && !r.negated && r.w(0) == "am" {
         let to = if r.w(from) == "to" { "to " } else { "" };
-        f.statement = Some(format!("I like {to}{}.", value_text(&what)));
+        // "a big fan of the Lakers" → "I like the Lakers" (the article kept as said).
+        let the = if what[0].lower == "the" { "the " } else { "" };
+        f.statement = Some(format!("I like {to}{the}{}.", value_text(&what)));
     }
     Some(f)
 }

@@ -421,6 +421,17 @@ const TABLE: &[Row] = &[
         )),
     ),
     (
+        "I'm a big fan of the Lakers.",
+        Some((
+            Facet::Preference,
+            "likes:lakers",
+            "Lakers",
+            Polarity::Positive,
+            Tense::Current,
+            "I like the Lakers.",
+        )),
+    ),
+    (
         "I do like spicy ramen.",
         Some((
             Facet::Preference,
