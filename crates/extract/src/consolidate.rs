@@ -169,9 +169,10 @@ fn ended_by(f: &Fact, c: &Candidate, ends: &str) -> bool {
     if let Some(ended) = ended_identity(f, ends) {
         return ended;
     }
+    // "I gave up on Spanish" ends "learning Spanish": the preposition names nothing.
     let words: Vec<&str> = ends
         .split(' ')
-        .filter(|w| !w.is_empty())
+        .filter(|w| !w.is_empty() && !matches!(*w, "at" | "for" | "of" | "on" | "with"))
         .map(stem)
         .collect();
     let fact_words: Vec<&str> = key_words(&f.key).into_iter().map(stem).collect();

@@ -33,6 +33,15 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         "grew" if r.is(1, &["up"]) && r.is(2, &["in"]) => hometown(r, 3),
         "come" if r.is(1, &["from"]) => hometown(r, 2),
         "work" | "worked" => work(r),
+        // "I got married", "we got engaged", "I started dating someone": the status changes.
+        "got" if has(lexicon::STATUSES, r.w(1)) && !r.negated => Some(Found::new(
+            Facet::Identity,
+            "relationship.status",
+            r.w(1).to_string(),
+        )),
+        "started" if r.is(1, &["dating"]) && !r.negated => {
+            Some(Found::new(Facet::Identity, "relationship.status", "dating"))
+        }
         "retired" if !r.negated && (r.pred.len() == 1 || r.is(1, &["from"])) => Some(retired(r)),
         "became" if !r.negated => became(r),
         "study" | "studied" | "major" | "majored" => {

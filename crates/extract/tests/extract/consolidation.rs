@@ -241,3 +241,25 @@ fn not_anymore_to_do_you_still_ends_the_habit() {
     let smoking = facts.iter().find(|f| f.statement.contains("pack")).unwrap();
     assert!(!smoking.is_current(), "{:?}", keys(&facts));
 }
+
+#[test]
+fn a_new_status_supersedes_and_giving_up_on_ends_a_goal() {
+    let facts = learn(&said(&[
+        "I'm single.",
+        "I started dating someone new.",
+        "We got engaged last week!",
+        "We got married in August.",
+    ]));
+    assert_eq!(current(&facts, "relationship.status").value, "married");
+    let single = facts.iter().find(|f| f.value == "single").unwrap();
+    assert!(!single.is_current());
+    let facts = learn(&said(&[
+        "I'm learning Spanish.",
+        "I gave up on Spanish, too hard.",
+    ]));
+    let learning = facts
+        .iter()
+        .find(|f| f.statement.contains("learning"))
+        .unwrap();
+    assert!(!learning.is_current(), "{:?}", keys(&facts));
+}
