@@ -114,14 +114,22 @@ pub fn apply(facts: &mut Vec<Fact>, c: Candidate, ev: &Evidence<'_>) {
             let reason = change_reason(&c);
             for f in facts.iter_mut().filter(|f| f.is_current()) {
                 let contradicts = contradicts(f, &c);
+                let diet = breaks_diet(f, &c);
                 let replaced = is_single_valued(&c.key) && f.key == c.key && !same_value(f, &c)
                     || f.key == "employer" && c.key == "occupation" && is_jobless(&c.value);
-                if contradicts || replaced {
+                if contradicts || replaced || diet {
                     if protected(f) {
                         blocked = true;
                     } else {
                         let when = c.since.filter(|s| *s >= f.valid_from).unwrap_or(ev.time);
-                        end(f, ev, Some(id), &reason, when);
+                        let eats_meat = format!("eats meat: \"{}\"", c.quote);
+                        end(
+                            f,
+                            ev,
+                            Some(id),
+                            if diet { &eats_meat } else { &reason },
+                            when,
+                        );
                     }
                 }
             }
@@ -250,6 +258,24 @@ fn change_reason(c: &Candidate) -> String {
         key => format!("{key} is now {}", c.value),
     };
     format!("{what}: \"{}\"", c.quote)
+}
+
+/// "I eat meat again", "I'm eating chicken now": the speaker eating meat ends a vegetarian or
+/// vegan diet.
+fn breaks_diet(f: &Fact, c: &Candidate) -> bool {
+    const EATING: &[&str] = &["ate", "eat", "eating"];
+    const MEATS: &[&str] = &[
+        "bacon", "beef", "burger", "burgers", "chicken", "ham", "meat", "pork", "steak", "turkey",
+    ];
+    if !matches!(f.key.as_str(), "diet:vegetarian" | "diet:vegan")
+        || c.polarity != Polarity::Positive
+        || !c.statement.starts_with("I ")
+    {
+        return false;
+    }
+    let words = plain_words(&c.statement);
+    words.iter().any(|w| EATING.contains(&w.as_str()))
+        && words.iter().any(|w| MEATS.contains(&w.as_str()))
 }
 
 /// An occupation that is no work: it also ends the employer ("I retired").

@@ -263,3 +263,17 @@ fn a_new_status_supersedes_and_giving_up_on_ends_a_goal() {
         .unwrap();
     assert!(!learning.is_current(), "{:?}", keys(&facts));
 }
+
+#[test]
+fn eating_meat_again_ends_a_vegetarian_diet() {
+    let facts = learn(&said(&["I'm vegetarian.", "I eat meat again now."]));
+    let vegetarian = facts.iter().find(|f| f.key == "diet:vegetarian").unwrap();
+    assert!(!vegetarian.is_current(), "{:?}", keys(&facts));
+    assert_eq!(
+        vegetarian.change_reason.as_deref(),
+        Some("eats meat: \"I eat meat again\"")
+    );
+    // Not eating it keeps the diet.
+    let facts = learn(&said(&["I'm vegetarian.", "I don't eat meat at all."]));
+    assert!(current(&facts, "diet:vegetarian").is_current());
+}
