@@ -254,6 +254,7 @@ fn change_reason(c: &Candidate) -> String {
         "occupation" if is_jobless(&c.value) => format!("now {}", c.value),
         "occupation" => format!("now works as {}", c.value),
         "employer" => format!("now works at {}", c.value),
+        "relationship.status" => format!("now {}", c.value),
         _ if c.polarity == Polarity::Negative => "no longer".to_string(),
         key => format!("{key} is now {}", c.value),
     };

@@ -34,14 +34,8 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         "come" if r.is(1, &["from"]) => hometown(r, 2),
         "work" | "worked" => work(r),
         // "I got married", "we got engaged", "I started dating someone": the status changes.
-        "got" if has(lexicon::STATUSES, r.w(1)) && !r.negated => Some(Found::new(
-            Facet::Identity,
-            "relationship.status",
-            r.w(1).to_string(),
-        )),
-        "started" if r.is(1, &["dating"]) && !r.negated => {
-            Some(Found::new(Facet::Identity, "relationship.status", "dating"))
-        }
+        "got" if has(lexicon::STATUSES, r.w(1)) && !r.negated => Some(status(r.w(1))),
+        "started" if r.is(1, &["dating"]) && !r.negated => Some(status("dating")),
         "retired" if !r.negated && (r.pred.len() == 1 || r.is(1, &["from"])) => Some(retired(r)),
         "became" if !r.negated => became(r),
         "study" | "studied" | "major" | "majored" => {
@@ -57,6 +51,13 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         _ => None,
     }
     .filter(|_| !has(PLACE_VERBS, r.w(0)) || !r.negated || r.ended)
+}
+
+/// A relationship status the user now has ("I got married" → "I am married.").
+fn status(value: &str) -> Found {
+    let mut f = Found::new(Facet::Identity, "relationship.status", value);
+    f.statement = Some(format!("I am {value}."));
+    f
 }
 
 /// "I retired (from teaching)": the occupation is now "retired", which also ends the employer;
