@@ -48,7 +48,7 @@ const TRAILING: &[&str] = &[
 ];
 
 /// What "we" may do in a clause that tells about the speaker's household ("we have two kids").
-const WE_VERBS: &[&str] = &["got", "have", "live", "moved", "own"];
+const WE_VERBS: &[&str] = &["adopted", "bought", "got", "have", "live", "moved", "own"];
 
 /// "Roxy Music is my favorite band", "FFDP is one of my all time favorite bands": a short
 /// subject, a copula, then "my favorite".

@@ -30,6 +30,8 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         "am" | "was" => being(r),
         "live" | "lived" | "reside" if r.is(1, &["in"]) => city(r, 2, "I live in"),
         "moved" | "relocated" if r.is(1, &["to"]) && !r.negated => city(r, 2, "I live in"),
+        "moved" if r.is(1, &["back"]) && r.is(2, &["to"]) && !r.negated => city(r, 3, "I live in"),
+        "got" | "found" | "landed" | "started" if !r.negated && job_as(r).is_some() => new_job(r),
         "grew" if r.is(1, &["up"]) && r.is(2, &["in"]) => hometown(r, 3),
         "come" if r.is(1, &["from"]) => hometown(r, 2),
         "work" | "worked" => work(r),
@@ -51,6 +53,27 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         _ => None,
     }
     .filter(|_| !has(PLACE_VERBS, r.w(0)) || !r.negated || r.ended)
+}
+
+/// Where the occupation starts in "got a (new) job as …", if the clause says so.
+fn job_as(r: &Reading<'_>) -> Option<usize> {
+    let job = (1..5).find(|&k| r.is(k, &["job", "position"]))?;
+    r.is(job + 1, &["as"]).then_some(job + 2)
+}
+
+/// "I got a new job as a software engineer at Shopify": the occupation and the employer now.
+fn new_job(r: &Reading<'_>) -> Option<Found> {
+    let at = job_as(r)?;
+    let np = noun_phrase(r, at);
+    let job = value_text(&np);
+    if job.is_empty() || super::only_anaphors(&np) {
+        return None;
+    }
+    let article = if starts_with_vowel(&job) { "an" } else { "a" };
+    let mut f = Found::new(Facet::Identity, "occupation", job.to_lowercase());
+    f.statement = Some(format!("I work as {article} {job}."));
+    f.extra.extend(employer_after(r, at + np.len()));
+    Some(f)
 }
 
 /// A relationship status the user now has ("I got married" → "I am married.").

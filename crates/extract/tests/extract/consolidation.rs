@@ -277,3 +277,24 @@ fn eating_meat_again_ends_a_vegetarian_diet() {
     let facts = learn(&said(&["I'm vegetarian.", "I don't eat meat at all."]));
     assert!(current(&facts, "diet:vegetarian").is_current());
 }
+
+#[test]
+fn a_new_job_moving_back_and_a_household_pet_update_the_profile() {
+    let facts = learn(&said(&[
+        "I work as a barista.",
+        "I got a new job as a software engineer at Shopify.",
+        "I live in Vancouver.",
+        "I moved back to Toronto.",
+        "We adopted a kitten named Mochi.",
+    ]));
+    assert_eq!(current(&facts, "occupation").value, "software engineer");
+    assert_eq!(current(&facts, "employer").value, "Shopify");
+    assert_eq!(current(&facts, "location.city").value, "Toronto");
+    assert!(
+        facts
+            .iter()
+            .any(|f| f.key.starts_with("pet.") && f.is_current()),
+        "{:?}",
+        keys(&facts)
+    );
+}
