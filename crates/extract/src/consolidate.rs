@@ -177,6 +177,10 @@ fn ended_by(f: &Fact, c: &Candidate, ends: &str) -> bool {
     if let Some(ended) = ended_identity(f, ends) {
         return ended;
     }
+    // "My dog passed away" ends having a dog, and nothing else.
+    if c.key.starts_with("person:") {
+        return f.key.strip_prefix("pet.") == Some(ends);
+    }
     // "I gave up on Spanish" ends "learning Spanish": the preposition names nothing.
     let words: Vec<&str> = ends
         .split(' ')

@@ -174,9 +174,10 @@ pub(crate) fn candidates(cleaned: &Cleaned, now: DateTime<Utc>) -> Vec<Candidate
     let implied: Vec<Candidate> = others::implied(clause)
         .into_iter()
         .filter(|f| {
-            !ended
-                .iter()
-                .any(|e| e.split(' ').any(|w| w == f.value.to_lowercase()))
+            !ended.iter().any(|e| {
+                e.split(' ').any(|w| w == f.value.to_lowercase())
+                    || f.key.strip_prefix("pet.") == Some(*e)
+            })
         })
         .map(|f| implied_candidate(cleaned, &reading, f))
         .collect();

@@ -101,6 +101,11 @@ fn person(r: &Reading<'_>) -> Option<Found> {
     let relation = key_text(&r.pred[..=at]);
     let mut f = Found::new(facet, format!("person:{relation}"), value_text(rest));
     f.strength = 0.5;
+    // "My dog Max passed away": the pet is no longer the user's.
+    let died = rest[0].lower == "died" || rest[0].lower == "passed" && rest[1].lower == "away";
+    if died && has(lexicon::PETS, &who) {
+        f.ends = Some(who);
+    }
     Some(f)
 }
 

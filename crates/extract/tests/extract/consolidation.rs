@@ -298,3 +298,20 @@ fn a_new_job_moving_back_and_a_household_pet_update_the_profile() {
         keys(&facts)
     );
 }
+
+#[test]
+fn a_pet_that_died_is_no_longer_had() {
+    let events = said(&[
+        "I have a dog named Max.",
+        "My dog Max passed away last week.",
+    ]);
+    let facts = learn(&events);
+    assert!(
+        facts.iter().all(|f| f.key != "pet.dog" || !f.is_current()),
+        "{:?}",
+        keys(&facts)
+    );
+    // Another pet stays.
+    let facts = learn(&said(&["I have a cat.", "My dog died."]));
+    assert!(current(&facts, "pet.cat").is_current());
+}
