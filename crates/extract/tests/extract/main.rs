@@ -5,3 +5,4 @@ mod batching;
 mod consolidation;
 mod sentences;
 mod support;
+mod table;
