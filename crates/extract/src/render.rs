@@ -82,14 +82,9 @@ pub fn third_person(tokens: &[Token]) -> String {
         if i == 0 && t.lower == "i" {
             continue;
         }
-        let word = match t.lower.as_str() {
-            "i" => "they".to_string(),
-            "am" if i > 1 && tokens[i - 1].lower == "i" => "are".to_string(),
-            "my" => "their".to_string(),
-            "me" => "them".to_string(),
-            "myself" => "themselves".to_string(),
-            "mine" => "theirs".to_string(),
-            _ if !conjugated && t.kind == TokenKind::Word => {
+        let word = match speaker_in_third_person(tokens, i) {
+            Some(word) => word.to_string(),
+            None if !conjugated && t.kind == TokenKind::Word => {
                 if has(ADVERBS, t.lower.as_str()) {
                     t.text.to_string()
                 } else {
@@ -97,7 +92,7 @@ pub fn third_person(tokens: &[Token]) -> String {
                     conjugate(&t.text, &t.lower)
                 }
             }
-            _ => t.text.to_string(),
+            None => t.text.to_string(),
         };
         words.push(Token::new(&word, t.kind));
     }
@@ -111,22 +106,29 @@ pub fn others_line(tokens: &[Token]) -> String {
     let words: Vec<Token> = tokens
         .iter()
         .enumerate()
-        .map(|(i, t)| {
-            let after_i = i > 0 && tokens[i - 1].lower == "i";
-            let word = match t.lower.as_str() {
-                "i" => "they",
-                "am" if after_i => "are",
-                "was" if after_i => "were",
-                "me" => "them",
-                "my" => "their",
-                "mine" => "theirs",
-                "myself" => "themselves",
-                _ => return t.clone(),
-            };
-            Token::new(word, t.kind)
+        .map(|(i, t)| match speaker_in_third_person(tokens, i) {
+            Some(word) => Token::new(word, t.kind),
+            None => t.clone(),
         })
         .collect();
     sentence(&join(&words))
+}
+
+/// The speaker's own word at `i` in the third person ("my" → "their", "… I am" → "… they
+/// are"), or `None` for any other word. A clause's leading "I" and the verb right after it are
+/// the caller's (a profile line leaves the subject out and conjugates the verb).
+fn speaker_in_third_person(tokens: &[Token], i: usize) -> Option<&'static str> {
+    let after_i = i > 1 && tokens[i - 1].lower == "i";
+    Some(match tokens[i].lower.as_str() {
+        "i" => "they",
+        "am" if after_i => "are",
+        "was" if after_i => "were",
+        "me" => "them",
+        "my" => "their",
+        "mine" => "theirs",
+        "myself" => "themselves",
+        _ => return None,
+    })
 }
 
 /// Adverbs that may stand between "I" and the verb.
@@ -164,13 +166,13 @@ const ADVERBS: &[&str] = &[
     "usually",
 ];
 
-/// The third-person singular of a first-person verb.
 /// Verbs in "-eed" that are not past tenses ("I need" → "needs").
 const PRESENT_EED: &[&str] = &[
     "bleed", "breed", "exceed", "feed", "heed", "need", "proceed", "seed", "speed", "succeed",
     "weed",
 ];
 
+/// The third-person singular of a first-person verb.
 fn conjugate(text: &str, lower: &str) -> String {
     let irregular = match lower {
         "am" => "is",

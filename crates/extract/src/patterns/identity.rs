@@ -69,9 +69,7 @@ fn new_job(r: &Reading<'_>) -> Option<Found> {
     if job.is_empty() || super::only_anaphors(&np) {
         return None;
     }
-    let article = if starts_with_vowel(&job) { "an" } else { "a" };
-    let mut f = Found::new(Facet::Identity, "occupation", job.to_lowercase());
-    f.statement = Some(format!("I work as {article} {job}."));
+    let mut f = works_as(&job);
     f.extra.extend(employer_after(r, at + np.len()));
     Some(f)
 }
@@ -169,10 +167,9 @@ fn being(r: &Reading<'_>) -> Option<Found> {
             && !r.negated
         {
             let job = value_text(&np);
-            let article = if starts_with_vowel(&job) { "an" } else { "a" };
             let mut f = Found::new(Facet::Identity, "occupation", job.to_lowercase());
             if !past {
-                f.statement = Some(format!("I am {article} {job}."));
+                f.statement = Some(format!("I am {} {job}.", a_or_an(&job)));
             }
             f.past = past;
             f.extra.extend(employer_after(r, np_start + np.len()));
@@ -208,14 +205,29 @@ fn became(r: &Reading<'_>) -> Option<Found> {
         return None;
     }
     let job = value_text(&np);
-    let article = if starts_with_vowel(&job) { "an" } else { "a" };
     let mut f = Found::new(Facet::Identity, "occupation", job.to_lowercase());
-    f.statement = Some(format!("I am {article} {job}."));
+    f.statement = Some(format!("I am {} {job}.", a_or_an(&job)));
     Some(f)
 }
 
-fn starts_with_vowel(s: &str) -> bool {
-    s.chars().next().is_some_and(|c| "aeiouAEIOU".contains(c))
+/// The indefinite article before a word ("an engineer", "a nurse").
+fn a_or_an(word: &str) -> &'static str {
+    if word
+        .chars()
+        .next()
+        .is_some_and(|c| "aeiouAEIOU".contains(c))
+    {
+        "an"
+    } else {
+        "a"
+    }
+}
+
+/// The occupation `job`, said "I work as a(n) <job>.".
+fn works_as(job: &str) -> Found {
+    let mut f = Found::new(Facet::Identity, "occupation", job.to_lowercase());
+    f.statement = Some(format!("I work as {} {job}.", a_or_an(job)));
+    f
 }
 
 fn place(r: &Reading<'_>, i: usize) -> Option<String> {
@@ -278,9 +290,7 @@ fn work(r: &Reading<'_>) -> Option<Found> {
     }
     match r.w(1) {
         "as" => {
-            let mut f = Found::new(Facet::Identity, "occupation", value.to_lowercase());
-            let article = if starts_with_vowel(&value) { "an" } else { "a" };
-            f.statement = Some(format!("I work as {article} {value}."));
+            let mut f = works_as(&value);
             f.extra.extend(employer_after(r, 2 + np.len()));
             Some(f)
         }
@@ -313,10 +323,7 @@ fn employer_as(r: &Reading<'_>, np: &[Token], whole: String) -> Found {
     }
     let mut f = Found::new(Facet::Identity, "employer", employer.clone());
     f.statement = Some(format!("I work at {}.", with_article(r, 2, &employer)));
-    let article = if starts_with_vowel(&job) { "an" } else { "a" };
-    let mut occupation = Found::new(Facet::Identity, "occupation", job.to_lowercase());
-    occupation.statement = Some(format!("I work as {article} {job}."));
-    f.extra.push(occupation);
+    f.extra.push(works_as(&job));
     f
 }
 
