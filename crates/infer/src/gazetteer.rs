@@ -12,12 +12,12 @@ use crate::text::Word;
 mod parse;
 
 const DATA: &str = include_str!("../data/gazetteer.tsv");
-/// One-word city names that are also common English first names or words
-/// (`scripts/build_ambiguous_places.py`).
+/// One-word place names that are also common English first names or words: cities ("Mary"),
+/// countries ("Jordan", "Guinea") and a demonym ("Maurice") (`scripts/build_ambiguous_places.py`).
 const AMBIGUOUS: &str = include_str!("../data/ambiguous_places.txt");
 
-/// Words right before a name that make it a place: a first name or word that is also a city
-/// ("Mary", "Austin", "Surprise") is read as the city only after one of these.
+/// Words right before a name that make it a place: a first name or word that is also a place
+/// ("Mary", "Austin", "Surprise", "Jordan") is read as the place only after one of these.
 const PLACE_WORDS: &[&str] = &[
     "in",
     "from",
@@ -100,8 +100,8 @@ impl Gazetteer {
 
     /// Places named in `words`, with the index of their first word. Only capitalized words
     /// count, longest match first; a single word must be a name in the middle of a sentence or
-    /// at least five letters long. A city name that is also a common first name or word ("Mary",
-    /// "Surprise") counts only after a place word ("in Mary", "from Austin").
+    /// at least five letters long. A place name that is also a common first name or word ("Mary",
+    /// "Surprise", "Jordan") counts only after a place word ("in Mary", "from Austin").
     pub fn places_in(&self, words: &[Word]) -> Vec<(usize, Place)> {
         let mut found = Vec::new();
         let mut i = 0;
@@ -117,7 +117,6 @@ impl Gazetteer {
                     let key = name.join(" ");
                     if let Some(place) = self.names.get(&key) {
                         if len == 1
-                            && matches!(place, Place::City(_))
                             && self.ambiguous.contains(&key)
                             && !(i > 0 && PLACE_WORDS.contains(&words[i - 1].lower.as_str()))
                         {

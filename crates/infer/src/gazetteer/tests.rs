@@ -81,3 +81,26 @@ fn a_first_name_or_word_is_a_city_only_after_a_place_word() {
     // Names that are not first names need no place word.
     assert_eq!(cities("Munich traffic again."), ["Munich, Germany"]);
 }
+
+#[test]
+fn a_first_name_is_a_country_only_after_a_place_word() {
+    let g = Gazetteer::builtin();
+    let countries = |t: &str| -> Vec<String> {
+        g.places_in(&words(t))
+            .into_iter()
+            .filter_map(|(_, p)| match p {
+                Place::Country(c) => Some(g.countries[c].name.clone()),
+                _ => None,
+            })
+            .collect()
+    };
+    assert!(countries("Watched Jordan dunk in the old finals footage.").is_empty());
+    assert!(countries("My coworker Chad keeps microwaving fish.").is_empty());
+    assert_eq!(countries("We spent a week in Jordan."), ["Jordan"]);
+    // Populous countries whose names are also words stay countries.
+    assert_eq!(
+        countries("The food in Turkey and China."),
+        ["Turkey", "China"]
+    );
+    assert_eq!(countries("Turkey was wonderful."), ["Turkey"]);
+}
