@@ -4,6 +4,9 @@
 //! next to the statements the rules alone predict (JSON lines). `scripts/fit_statement_selector.py`
 //! fits the selector on them.
 
+mod args;
+use args::Args;
+
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -12,17 +15,15 @@ use rapport_eval::extraction::{gold_by_speaker, read_dialogues, speaker_events};
 use rapport_extract::{PatternLearner, selector};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let args: Vec<String> = std::env::args().collect();
-    let value = |flag: &str| {
-        args.iter()
-            .position(|a| a == flag)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-    };
+    let args = Args::from_env();
     let data = PathBuf::from(
-        value("--data").unwrap_or_else(|| "../shared/data/eval/msc.extraction.jsonl".into()),
+        args.value("--data")
+            .unwrap_or_else(|| "../shared/data/eval/msc.extraction.jsonl".into()),
     );
-    let out = PathBuf::from(value("--out").unwrap_or_else(|| "candidates.jsonl".into()));
+    let out = PathBuf::from(
+        args.value("--out")
+            .unwrap_or_else(|| "candidates.jsonl".into()),
+    );
     let mut w = std::io::BufWriter::new(std::fs::File::create(out)?);
     let learner = PatternLearner::new();
     selector::record(true);

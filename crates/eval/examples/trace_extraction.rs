@@ -3,6 +3,9 @@
 //! their key, statement and the turns they were learned from (JSON lines), for error analysis
 //! (`scripts/extraction_errors.py` joins them with the gold facts).
 
+mod args;
+use args::Args;
+
 use std::io::Write;
 use std::path::PathBuf;
 
@@ -11,17 +14,12 @@ use rapport_eval::extraction::{gold_by_speaker, read_dialogues, speaker_events};
 use rapport_extract::PatternLearner;
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let args: Vec<String> = std::env::args().collect();
-    let value = |flag: &str| {
-        args.iter()
-            .position(|a| a == flag)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-    };
+    let args = Args::from_env();
     let data = PathBuf::from(
-        value("--data").unwrap_or_else(|| "../shared/data/eval/msc.extraction.jsonl".into()),
+        args.value("--data")
+            .unwrap_or_else(|| "../shared/data/eval/msc.extraction.jsonl".into()),
     );
-    let out = PathBuf::from(value("--out").unwrap_or_else(|| "trace.jsonl".into()));
+    let out = PathBuf::from(args.value("--out").unwrap_or_else(|| "trace.jsonl".into()));
     let mut w = std::io::BufWriter::new(std::fs::File::create(out)?);
     let learner = PatternLearner::new();
     for d in read_dialogues(&data)? {

@@ -3,6 +3,9 @@
 //! what `Engine::rank` reads when no facts are learned), per topic and form, in seconds.
 //! `--engine` learns facts first, as the engine does (slower, closer to `rapport eval`).
 
+mod args;
+use args::Args;
+
 use std::collections::BTreeMap;
 use std::path::PathBuf;
 
@@ -97,25 +100,19 @@ fn engine_statements(turns: &[ChatTurn], distractors_from: usize) -> Vec<Prefere
 }
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let args: Vec<String> = std::env::args().collect();
-    let value = |flag: &str| {
-        args.iter()
-            .position(|a| a == flag)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-    };
+    let args = Args::from_env();
     let data = PathBuf::from(
-        value("--data")
+        args.value("--data")
             .unwrap_or_else(|| "../../shared/data/eval/prefeval-dev.preference.jsonl".into()),
     );
     let cases: Vec<PreferenceCase> = read_jsonl(&data)?;
     let distractors: Vec<ChatTurn> =
         read_jsonl(&data.parent().unwrap().join("prefeval.distractors.jsonl"))?;
     let embedder = StaticEmbedder::builtin();
-    let fail = value("--fail");
+    let fail = args.value("--fail");
     let mut acc: BTreeMap<(String, String), (usize, usize)> = BTreeMap::new();
     let mut grid = vec![ResponseRanking::default()];
-    if args.iter().any(|a| a == "--grid") {
+    if args.has("--grid") {
         for semantic in [0.25, 1.0] {
             for propagation in [0.0, 0.5, 2.0] {
                 for wanted_weight in [0.5, 2.0] {
@@ -138,8 +135,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let config = ResponseRanking::default();
     // `--only tuning|held-out`: score one side of the split (read the held-out side once, at
     // the end). The distractors are parsed once; only their first turn depends on the history.
-    let only = value("--only");
-    let engine = args.iter().any(|a| a == "--engine");
+    let only = args.value("--only");
+    let engine = args.has("--engine");
     let later_distractors = statements_of(&distractors[1.min(distractors.len())..]);
     for case in &cases {
         let tuned = tuning.contains(&case.topic.as_str());

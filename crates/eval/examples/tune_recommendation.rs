@@ -1,6 +1,10 @@
-//! `cargo run --release -p rapport-eval --example eval_recommendation -- --data DIR --out FILE`
-//! runs EVAL.md §4 until `rapport eval recommendation` is wired; `--tune` first prints the
-//! validation grid (a split of train; test is never read while tuning).
+//! `cargo run --release -p rapport-eval --example tune_recommendation -- --data DIR [--tune]
+//! [--out FILE]` runs EVAL.md §4 with the default configuration (as `rapport eval
+//! recommendation` does); `--tune` first prints the validation grid (a split of train; test is
+//! never read while tuning).
+
+mod args;
+use args::Args;
 
 use std::path::PathBuf;
 
@@ -8,16 +12,12 @@ use rapport_eval::recommendation::{MovieItem, Rating, read_jsonl, run_recommenda
 use rapport_recommend::{CollaborativeConfig, SignalWeights};
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
-    let args: Vec<String> = std::env::args().collect();
-    let value = |flag: &str| {
-        args.iter()
-            .position(|a| a == flag)
-            .and_then(|i| args.get(i + 1))
-            .cloned()
-    };
-    let data =
-        PathBuf::from(value("--data").unwrap_or_else(|| "../shared/data/eval/movielens".into()));
-    if args.iter().any(|a| a == "--tune") {
+    let args = Args::from_env();
+    let data = PathBuf::from(
+        args.value("--data")
+            .unwrap_or_else(|| "../shared/data/eval/movielens".into()),
+    );
+    if args.has("--tune") {
         let items: Vec<MovieItem> = read_jsonl(&data.join("items.jsonl"))?;
         let train: Vec<Rating> = read_jsonl(&data.join("train.jsonl"))?;
         for (config, report) in tune(&items, &train, &grid())? {
@@ -33,7 +33,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             );
         }
     }
-    let out = value("--out").map(PathBuf::from);
+    let out = args.value("--out").map(PathBuf::from);
     let report = run_recommendation_eval(&data, out.as_deref(), &CollaborativeConfig::default())?;
     println!("MovieLens test (default configuration)\n{report}");
     Ok(())
