@@ -253,9 +253,10 @@ pub(crate) fn sentences(tokens: &[Token]) -> Vec<&[Token]> {
 }
 
 /// Cuts a sentence before each joiner (conjunction or comma) that a subject follows, and at
-/// dashes and colons.
+/// dashes and colons; leaves out relative clauses without "that" ([`crate::relative`]).
 fn split_at_new_subjects<'t>(body: &[&'t Token]) -> Vec<Vec<&'t Token>> {
     let mut pieces: Vec<Vec<&Token>> = vec![Vec::new()];
+    let mut relative: Vec<usize> = Vec::new();
     let mut i = 0;
     while i < body.len() {
         let t = body[i];
@@ -264,13 +265,18 @@ fn split_at_new_subjects<'t>(body: &[&'t Token]) -> Vec<Vec<&'t Token>> {
             i += 1;
             continue;
         }
-        // A run-on "… the same I enjoy Beethoven": a new "I" after a content word.
+        // A run-on "… the same I enjoy Beethoven": a new "I" after a content word. When it is
+        // a relative clause of that word ("the support I've got from friends"), the piece is
+        // cut off too but says nothing of its own.
         if t.lower == "i"
             && i > 1
             && body[i - 1].kind == TokenKind::Word
             && !body[i - 1].is(class::KEEPS_I)
         {
             pieces.push(Vec::new());
+            if crate::relative::is_reduced_relative(&body[i..]) {
+                relative.push(pieces.len() - 1);
+            }
         }
         let is_joiner = t.is_punct(',') || t.is(class::JOINER);
         if is_joiner {
@@ -295,6 +301,9 @@ fn split_at_new_subjects<'t>(body: &[&'t Token]) -> Vec<Vec<&'t Token>> {
         }
         pieces.last_mut().expect("one piece at least").push(t);
         i += 1;
+    }
+    for &r in relative.iter().rev() {
+        pieces.remove(r);
     }
     pieces.retain(|p| !p.is_empty());
     pieces
@@ -325,6 +334,28 @@ mod tests {
                 ("I enjoy running and walking".to_string(), false),
                 ("Do I".to_string(), true),
             ]
+        );
+    }
+
+    #[test]
+    fn a_relative_clause_stays_with_its_noun() {
+        let words = |text: &str| -> Vec<String> { texts(text).into_iter().map(|c| c.0).collect() };
+        assert_eq!(
+            words("I'm grateful for all the support I've got from friends."),
+            ["I am grateful for all the support"]
+        );
+        assert_eq!(
+            words("I'm proud of how far I've come."),
+            ["I am proud of how far"]
+        );
+        assert_eq!(
+            words("I have a dog I take with me. The support I got was great."),
+            ["I have a dog"]
+        );
+        // A run-on: the verb after the new "I" has its object.
+        assert_eq!(
+            words("I love music the same I enjoy Beethoven."),
+            ["I love music the same", "I enjoy Beethoven"]
         );
     }
 }

@@ -853,6 +853,7 @@ pub const PAST_VERBS: &[&str] = &[
 
 /// Irregular past participles ("I haven't seen it"), for [`is_participle`].
 const IRREGULAR_PARTICIPLES: &[&str] = &[
+    "become",
     "been",
     "begun",
     "bought",
@@ -861,6 +862,7 @@ const IRREGULAR_PARTICIPLES: &[&str] = &[
     "built",
     "caught",
     "chosen",
+    "come",
     "done",
     "driven",
     "eaten",

@@ -16,6 +16,7 @@ mod coordinated;
 mod learner;
 pub mod lexicon;
 mod patterns;
+mod relative;
 mod render;
 mod reply;
 // Public only for the candidate dump that `scripts/fit_statement_selector.py` fits on
