@@ -186,8 +186,9 @@ pub(crate) fn has_subjectless_start(text: &str) -> bool {
 }
 
 /// Supplies the "I" a casual sentence leaves out ("Love going to the beach." → "I love going to
-/// the beach."; "Working at my mom's shop." → "I am working …"), unless it asks something or
-/// its object only points back ("Love it!").
+/// the beach."; "Working at my mom's shop." → "I am working …"), unless it asks something, its
+/// object only points back ("Love it!") or the word is a noun of a coordinated subject ("Love
+/// and acceptance should be everyone's right.").
 pub(crate) fn supply_subjects(tokens: Vec<Token>) -> Vec<Token> {
     let mut out: Vec<Token> = Vec::with_capacity(tokens.len() + 4);
     for sentence in sentences(&tokens) {
@@ -202,6 +203,7 @@ pub(crate) fn supply_subjects(tokens: Vec<Token>) -> Vec<Token> {
             && verb.is_some_and(|v| has(SUBJECTLESS, &v.lower))
             && object.is_some_and(|o| {
                 o.kind == TokenKind::Word
+                    && !has(&["and", "or"], &o.lower)
                     && !has(crate::lexicon::ANAPHORS, &o.lower)
                     && !o.is(class::SECOND_PERSON)
                     && !has(&["her", "him", "me", "my", "us"], &o.lower)
@@ -268,10 +270,17 @@ fn split_at_new_subjects<'t>(body: &[&'t Token]) -> Vec<Vec<&'t Token>> {
         // A run-on "… the same I enjoy Beethoven": a new "I" after a content word. When it is
         // a relative clause of that word ("the support I've got from friends"), the piece is
         // cut off too but says nothing of its own.
+        // "how far I've come", "how lucky I am" belong to the clause they are in ("you know
+        // how much I love Italy" does not).
         if t.lower == "i"
             && i > 1
             && body[i - 1].kind == TokenKind::Word
             && !body[i - 1].is(class::KEEPS_I)
+            && !(body[i - 2].lower == "how"
+                && (crate::relative::is_reduced_relative(&body[i..])
+                    || body
+                        .get(i + 1)
+                        .is_some_and(|v| has(&["am", "was"], &v.lower))))
         {
             pieces.push(Vec::new());
             if crate::relative::is_reduced_relative(&body[i..]) {
@@ -346,7 +355,7 @@ mod tests {
         );
         assert_eq!(
             words("I'm proud of how far I've come."),
-            ["I am proud of how far"]
+            ["I am proud of how far I have come"]
         );
         assert_eq!(
             words("I have a dog I take with me. The support I got was great."),
@@ -356,6 +365,22 @@ mod tests {
         assert_eq!(
             words("I love music the same I enjoy Beethoven."),
             ["I love music the same", "I enjoy Beethoven"]
+        );
+    }
+
+    #[test]
+    fn a_subject_is_supplied_only_to_a_verb() {
+        let supplied = |text: &str| -> String {
+            let words: Vec<String> = supply_subjects(tokenize(text))
+                .into_iter()
+                .map(|t| t.text.as_str().to_string())
+                .collect();
+            words.join(" ")
+        };
+        assert_eq!(supplied("Love hiking."), "I love hiking .");
+        assert_eq!(
+            supplied("Love and acceptance matter."),
+            "Love and acceptance matter ."
         );
     }
 }
