@@ -304,6 +304,13 @@ fn split_at_new_subjects<'t>(body: &[&'t Token]) -> Vec<Vec<&'t Token>> {
                     .is_some_and(|p| p.len() == 1 && matches!(p[0].lower.as_str(), "i" | "we"));
             if !lone_subject && (starts_subject || t.is_punct(',') && j >= body.len()) {
                 pieces.push(Vec::new());
+                // "…, which I use for painting", "the car that I bought": a relative clause.
+                if has(&["that", "which"], &body[j - 1].lower)
+                    && body[j].lower == "i"
+                    && crate::relative::is_reduced_relative(&body[j..])
+                {
+                    relative.push(pieces.len() - 1);
+                }
                 i = j;
                 continue;
             }
@@ -361,6 +368,11 @@ mod tests {
             words("I have a dog I take with me. The support I got was great."),
             ["I have a dog"]
         );
+        assert_eq!(
+            words("I took a break from pottery, which I use for self-expression."),
+            ["I took a break from pottery"]
+        );
+        assert_eq!(words("I think that I love her."), ["I think", "I love her"]);
         // A run-on: the verb after the new "I" has its object.
         assert_eq!(
             words("I love music the same I enjoy Beethoven."),

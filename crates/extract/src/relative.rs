@@ -13,10 +13,12 @@ const TAKES_AN_OBJECT: &[&str] = &[
     "achieved",
     "bought",
     "built",
+    "buy",
     "chose",
     "created",
     "developed",
     "did",
+    "do",
     "done",
     "experienced",
     "faced",
@@ -35,9 +37,12 @@ const TAKES_AN_OBJECT: &[&str] = &[
     "made",
     "make",
     "met",
+    "need",
     "picked",
+    "read",
     "received",
     "saw",
+    "see",
     "seen",
     "shared",
     "spent",
@@ -46,16 +51,45 @@ const TAKES_AN_OBJECT: &[&str] = &[
     "told",
     "took",
     "tried",
+    "use",
     "used",
+    "want",
     "written",
     "wrote",
 ];
 
-/// Words after such a verb that show its object is missing: a preposition, a joiner, or the
-/// main clause's own verb ("the support I got was helpful"). Not "to": "I tried to …".
+/// Words after such a verb that show its object is missing: a preposition, a joiner, a time
+/// ("the figurines I bought yesterday remind me …") or the main clause's own verb ("the support
+/// I got was helpful"). Not "to": "I tried to …".
 const AFTER_A_GAP: &[&str] = &[
-    "about", "and", "are", "at", "but", "for", "from", "has", "in", "into", "is", "made", "means",
-    "meant", "on", "since", "so", "through", "was", "were", "with",
+    "about",
+    "and",
+    "are",
+    "at",
+    "before",
+    "but",
+    "earlier",
+    "for",
+    "from",
+    "has",
+    "in",
+    "into",
+    "is",
+    "last",
+    "made",
+    "means",
+    "meant",
+    "on",
+    "once",
+    "recently",
+    "since",
+    "so",
+    "through",
+    "today",
+    "was",
+    "were",
+    "with",
+    "yesterday",
 ];
 
 /// Prepositions that can be left at the end of a relative clause ("stuff I'm going through").
@@ -124,6 +158,8 @@ mod tests {
         assert!(relative("I got was really helpful"));
         assert!(relative("I got made a huge difference"));
         assert!(relative("I'm going through"));
+        assert!(relative("I bought yesterday remind me of family"));
+        assert!(relative("I read last year reminds me"));
     }
 
     #[test]
@@ -131,6 +167,7 @@ mod tests {
         assert!(!relative("I enjoy Beethoven"));
         assert!(!relative("I have a dog"));
         assert!(!relative("I went fishing"));
+        assert!(!relative("I read books"));
         assert!(!relative("I'm going to Paris next week"));
         assert!(!relative("I've been looking into counseling"));
         assert!(!relative("I got married last year"));
