@@ -304,16 +304,22 @@ pub(crate) fn drop_reason(r: &Reading<'_>) -> &'static str {
 
 /// The facet of a statement kept as said, by its verb.
 pub(crate) fn facet_of(r: &Reading<'_>) -> Facet {
-    let verb = r.w(0);
+    // "I have always wanted to …" goes by "wanted"; "I have got a bike" by "got".
+    let at = usize::from(
+        has(&["had", "has", "have"], r.w(0))
+            && lexicon::is_participle(r.w(1))
+            && !has(&["got", "gotten"], r.w(1)),
+    );
+    let verb = r.w(at);
     // "I have to finish a report", "I need to rest": a task, not a possession.
-    let obliged = r.is(1, &["to"]) && has(&["got", "had", "have", "need"], verb);
+    let obliged = r.is(at + 1, &["to"]) && has(&["got", "had", "have", "need"], verb);
     if has(LIKING, verb) {
         Facet::Preference
     } else if obliged {
         Facet::Goal
-    } else if has(OWNING, verb) {
+    } else if has(OWNING, verb) && names_something_owned(r, at) {
         Facet::Possession
-    } else if has(PLANNING, verb) || verb == "am" && r.is(1, &["going", "planning"]) {
+    } else if has(PLANNING, verb) || verb == "am" && r.is(at + 1, &["going", "planning"]) {
         Facet::Goal
     } else if has(LEISURE, verb) {
         Facet::Interest
@@ -322,6 +328,24 @@ pub(crate) fn facet_of(r: &Reading<'_>) -> Facet {
     } else {
         Facet::Identity
     }
+}
+
+/// Whether a statement on an owning verb names something owned ("I got a new bike"), not a
+/// perfect tense ("I have been painting"), an episode ("I had a great time", "I got the chance
+/// to …") or a change of state ("I got into a bad spot").
+fn names_something_owned(r: &Reading<'_>, verb_at: usize) -> bool {
+    const PREPOSITIONS: &[&str] = &[
+        "at", "back", "from", "in", "into", "on", "out", "over", "to", "up", "with",
+    ];
+    let next = r.w(verb_at + 1);
+    let perfect = lexicon::is_participle(next) && !has(&["got", "gotten"], next);
+    !perfect
+        && !has(PREPOSITIONS, next)
+        && !r
+            .rest(verb_at + 1)
+            .iter()
+            .take(4)
+            .any(|t| super::possession::is_not_owned(&t.lower))
 }
 
 /// The generic fallback on an "I …" clause.

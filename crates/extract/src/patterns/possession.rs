@@ -70,6 +70,11 @@ const NOT_OWNED: &[&str] = &[
 
 const OWN_VERBS: &[&str] = &["adopted", "bought", "got", "had", "has", "have", "own"];
 
+/// Whether a head noun is something "have" does not make owned ("a question", "a chance").
+pub(crate) fn is_not_owned(word: &str) -> bool {
+    has(NOT_OWNED, word)
+}
+
 /// Possession patterns on an "I …" clause.
 pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
     if !has(OWN_VERBS, r.w(0)) {

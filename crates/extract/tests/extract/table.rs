@@ -446,12 +446,35 @@ const TABLE: &[Row] = &[
     (
         "I have always wanted to visit Japan.",
         Some((
-            Facet::Possession,
+            Facet::Goal,
             "said:have wanted to visit japan",
             "have wanted to visit Japan",
             Polarity::Positive,
             Tense::Current,
             "I have wanted to visit Japan.",
+        )),
+    ),
+    // A perfect tense, an episode or a change of state is not a possession.
+    (
+        "I have been busy painting.",
+        Some((
+            Facet::Identity,
+            "said:have been busy painting",
+            "have been busy painting",
+            Polarity::Positive,
+            Tense::Current,
+            "I have been busy painting.",
+        )),
+    ),
+    (
+        "I got into a bad spot with some people.",
+        Some((
+            Facet::Identity,
+            "said:got into bad spot with people",
+            "got into a bad spot with people",
+            Polarity::Positive,
+            Tense::Current,
+            "I got into a bad spot with people.",
         )),
     ),
     (
