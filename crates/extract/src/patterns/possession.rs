@@ -91,7 +91,15 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
     } else if r.w(0) != "own" && !(r.negated && r.w(0) == "have") {
         return None;
     }
-    let np = noun_phrase(r, i);
+    let mut np = noun_phrase(r, i);
+    // "a wicked day out": the particle is not the head.
+    if np.len() > 1
+        && np
+            .last()
+            .is_some_and(|t| has(&["away", "back", "off", "out", "up"], &t.lower))
+    {
+        np.pop();
+    }
     let head = np.last()?;
     if np.len() > 4 || has(NOT_OWNED, &head.lower) || has(lexicon::ANAPHORS, &head.lower) {
         // "I have a peanut allergy".

@@ -456,6 +456,17 @@ const TABLE: &[Row] = &[
     ),
     // A perfect tense, an episode or a change of state is not a possession.
     (
+        "I had a wicked day out with the gang.",
+        Some((
+            Facet::Identity,
+            "said:had wicked day out with gang",
+            "had a wicked day out with the gang",
+            Polarity::Positive,
+            Tense::Current,
+            "I had a wicked day out with the gang.",
+        )),
+    ),
+    (
         "I have been busy painting.",
         Some((
             Facet::Identity,
