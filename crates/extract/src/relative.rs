@@ -133,7 +133,22 @@ pub(crate) fn is_reduced_relative(rest: &[&Token]) -> bool {
         // "how far I've come"; "I am painting" is whole.
         None => takes_an_object || k > 1 && is_participle(verb),
         Some(next) if takes_an_object && has(AFTER_A_GAP, next) => true,
-        Some(next) => has(STRANDED, next) && word(k + 2).is_none(),
+        Some(next) => has(STRANDED, next) && (word(k + 2).is_none() || is_a_time(&rest[k + 2..])),
+    }
+}
+
+/// Whether the rest of a clause is only a time: "yesterday", "last week", "a few weeks ago".
+fn is_a_time(rest: &[&Token]) -> bool {
+    let words: Vec<&str> = rest
+        .iter()
+        .take_while(|t| t.kind != TokenKind::Punct)
+        .map(|t| t.lower.as_str())
+        .collect();
+    match words.as_slice() {
+        [one] => has(&["earlier", "recently", "today", "yesterday"], one),
+        ["last", _] => true,
+        [.., "ago"] => words.len() <= 4,
+        _ => false,
     }
 }
 
@@ -160,6 +175,8 @@ mod tests {
         assert!(relative("I'm going through"));
         assert!(relative("I bought yesterday remind me of family"));
         assert!(relative("I read last year reminds me"));
+        assert!(relative("I went to a few weeks ago"));
+        assert!(relative("I went to last week"));
     }
 
     #[test]
@@ -168,6 +185,7 @@ mod tests {
         assert!(!relative("I have a dog"));
         assert!(!relative("I went fishing"));
         assert!(!relative("I read books"));
+        assert!(!relative("I went to a concert"));
         assert!(!relative("I'm going to Paris next week"));
         assert!(!relative("I've been looking into counseling"));
         assert!(!relative("I got married last year"));
