@@ -85,7 +85,7 @@ pub fn third_person(tokens: &[Token]) -> String {
         let word = match speaker_in_third_person(tokens, i) {
             Some(word) => word.to_string(),
             None if !conjugated && t.kind == TokenKind::Word => {
-                if has(ADVERBS, t.lower.as_str()) {
+                if is_adverb(&t.lower) {
                     t.text.to_string()
                 } else {
                     conjugated = true;
@@ -132,6 +132,17 @@ fn speaker_in_third_person(tokens: &[Token], i: usize) -> Option<&'static str> {
 }
 
 /// Adverbs that may stand between "I" and the verb.
+/// Verbs that end like an adverb.
+const LY_VERBS: &[&str] = &[
+    "apply", "comply", "fly", "imply", "multiply", "rely", "reply", "supply",
+];
+
+/// Whether a word before the verb is an adverb ("really", "honestly"): listed, or ending in
+/// "-ly" without being one of [`LY_VERBS`].
+fn is_adverb(lower: &str) -> bool {
+    has(ADVERBS, lower) || lower.len() > 4 && lower.ends_with("ly") && !has(LY_VERBS, lower)
+}
+
 const ADVERBS: &[&str] = &[
     "absolutely",
     "actually",
@@ -173,6 +184,83 @@ const PRESENT_EED: &[&str] = &[
 ];
 
 /// The third-person singular of a first-person verb.
+/// Words a third-person subject leaves as they are: modals, past forms ("I knew" → "knew").
+const UNCHANGED: &[&str] = &[
+    "ate",
+    "became",
+    "began",
+    "bought",
+    "brought",
+    "built",
+    "came",
+    "can",
+    "caught",
+    "chose",
+    "could",
+    "did",
+    "drew",
+    "drove",
+    "fell",
+    "felt",
+    "flew",
+    "forgot",
+    "fought",
+    "found",
+    "gave",
+    "got",
+    "grew",
+    "had",
+    "heard",
+    "held",
+    "hid",
+    "kept",
+    "knew",
+    "led",
+    "left",
+    "lost",
+    "made",
+    "may",
+    "meant",
+    "met",
+    "might",
+    "must",
+    "never",
+    "no",
+    "paid",
+    "put",
+    "quit",
+    "ran",
+    "read",
+    "rode",
+    "said",
+    "sang",
+    "sat",
+    "saw",
+    "sent",
+    "shall",
+    "should",
+    "slept",
+    "sold",
+    "spent",
+    "spoke",
+    "stood",
+    "swam",
+    "taught",
+    "thought",
+    "threw",
+    "told",
+    "took",
+    "understood",
+    "used",
+    "was",
+    "went",
+    "will",
+    "won",
+    "wore",
+    "would",
+    "wrote",
+];
+
 fn conjugate(text: &str, lower: &str) -> String {
     let irregular = match lower {
         "am" => "is",
@@ -189,53 +277,7 @@ fn conjugate(text: &str, lower: &str) -> String {
     }
     let unchanged = lower.ends_with("ed") && !has(PRESENT_EED, lower)
         || lower.ends_with("n't")
-        || matches!(
-            lower,
-            "was"
-                | "can"
-                | "will"
-                | "would"
-                | "could"
-                | "should"
-                | "might"
-                | "must"
-                | "used"
-                | "went"
-                | "got"
-                | "grew"
-                | "had"
-                | "made"
-                | "took"
-                | "saw"
-                | "bought"
-                | "left"
-                | "quit"
-                | "met"
-                | "ran"
-                | "began"
-                | "came"
-                | "became"
-                | "won"
-                | "lost"
-                | "drove"
-                | "spent"
-                | "found"
-                | "felt"
-                | "kept"
-                | "taught"
-                | "thought"
-                | "wrote"
-                | "read"
-                | "put"
-                | "did"
-                | "gave"
-                | "sold"
-                | "built"
-                | "may"
-                | "shall"
-                | "never"
-                | "no"
-        );
+        || has(UNCHANGED, lower);
     if unchanged {
         return text.to_string();
     }
@@ -272,6 +314,12 @@ mod tests {
         );
         assert_eq!(line("I study biology"), "Studies biology.");
         assert_eq!(line("I need a break"), "Needs a break.");
+        assert_eq!(
+            line("I never knew turtles could be fun"),
+            "Never knew turtles could be fun."
+        );
+        assert_eq!(line("I honestly love DIY"), "Honestly loves DIY.");
+        assert_eq!(line("I rely on coffee"), "Relies on coffee.");
         assert_eq!(
             line("I am on a budget of $50 a week"),
             "Is on a budget of $50 a week."
