@@ -39,11 +39,13 @@ const TAKES_AN_OBJECT: &[&str] = &[
     "met",
     "need",
     "picked",
+    "put",
     "read",
     "received",
     "saw",
     "see",
     "seen",
+    "sent",
     "shared",
     "spent",
     "take",
@@ -67,6 +69,7 @@ const AFTER_A_GAP: &[&str] = &[
     "are",
     "at",
     "before",
+    "being",
     "but",
     "earlier",
     "for",
@@ -177,6 +180,8 @@ mod tests {
         assert!(relative("I read last year reminds me"));
         assert!(relative("I went to a few weeks ago"));
         assert!(relative("I went to last week"));
+        assert!(relative("I wrote being acted out"));
+        assert!(relative("I put into writing pay off"));
     }
 
     #[test]
