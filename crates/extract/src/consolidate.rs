@@ -305,14 +305,17 @@ fn strengthen(f: &mut Fact, c: &Candidate, ev: &Evidence<'_>) {
     f.last_seen = f.last_seen.max(ev.time);
 }
 
-/// The current fact that says the same as `c`: same key and value, or for free-form facts
-/// (`said:`, `person:`) a near-duplicate.
+/// The current fact that says the same as `c`: same key and value, for free-form facts
+/// (`said:`, `person:`) a near-duplicate, and for a statement kept as said a fact that is stated
+/// in the same words ("I have kids." beside `family.kids`).
 fn find_same(facts: &[Fact], c: &Candidate) -> Option<usize> {
-    let free_form = c.key.starts_with("said:") || c.key.starts_with("person:");
+    let said = c.key.starts_with("said:");
+    let free_form = said || c.key.starts_with("person:");
     facts.iter().position(|f| {
         f.is_current()
             && f.polarity == c.polarity
             && (f.key == c.key && same_value(f, c)
+                || said && f.statement.eq_ignore_ascii_case(&c.statement)
                 || free_form
                     && f.facet == c.facet
                     && (f.key == c.key || f.key.starts_with("said:") && c.key.starts_with("said:"))

@@ -16,6 +16,18 @@ fn the_same_fact_again_strengthens_it() {
 }
 
 #[test]
+fn a_statement_said_in_a_facts_own_words_strengthens_it() {
+    let facts = learn(&said(&["My kids love the beach.", "I have kids."]));
+    let kids: Vec<_> = facts
+        .iter()
+        .filter(|f| f.is_current() && f.statement == "I have kids.")
+        .collect();
+    assert_eq!(kids.len(), 1, "{:?}", keys(&facts));
+    assert!(!kids[0].key.starts_with("said:"), "{}", kids[0].key);
+    assert_eq!(kids[0].evidence.len(), 2);
+}
+
+#[test]
 fn a_new_city_supersedes_the_old_with_a_reason() {
     let events = said(&[
         "I live in Portland.",
