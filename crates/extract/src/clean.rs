@@ -396,14 +396,14 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
             out.pop();
         }
     }
-    // "… as well", "I love it so much": the end adds nothing to what is stated.
+    // "… as well", "I love it so much", "… so far": the end adds nothing to what is stated.
     if out.len() > 3
         && matches!(
             (
                 out[out.len() - 2].lower.as_str(),
                 out[out.len() - 1].lower.as_str()
             ),
-            ("as", "well") | ("so" | "very", "much")
+            ("as", "well") | ("so" | "very", "much") | ("so", "far")
         )
     {
         out.truncate(out.len() - 2);
@@ -417,7 +417,7 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
 
 /// Adverbs of degree and frequency that a profile states without ("I am still in school",
 /// "I am very active", "I have always loved jazz", "I'm so excited about it"): dropped inside a
-/// clause. "so" only as a degree word, not before "that", "much", a subject or the end.
+/// clause. "so" only as a degree word, not before "that", "much", "far", a subject or the end.
 const DEGREE_WORDS: &[&str] = &[
     "always",
     "currently",
@@ -438,7 +438,7 @@ fn is_degree_word(tokens: &[&Token], i: usize) -> bool {
         || tokens.get(i + 1).is_some_and(|n| {
             n.kind == TokenKind::Word
                 && !n.is(class::SUBJECT)
-                && !matches!(n.lower.as_str(), "that" | "much" | "many")
+                && !matches!(n.lower.as_str(), "that" | "much" | "many" | "far")
         })
 }
 

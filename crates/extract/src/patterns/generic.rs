@@ -63,9 +63,9 @@ const LIKING: &[&str] = &[
 
 /// Words a statement cannot end with: a cut left them dangling.
 const DANGLING: &[&str] = &[
-    "a", "about", "am", "an", "and", "are", "as", "at", "be", "been", "by", "for", "from", "get",
-    "go", "i", "in", "into", "is", "more", "most", "my", "of", "on", "or", "our", "so", "some",
-    "the", "to", "very", "was", "with",
+    "a", "about", "am", "an", "and", "are", "as", "at", "be", "been", "by", "far", "for", "from",
+    "get", "go", "how", "i", "in", "into", "is", "like", "more", "most", "my", "of", "on", "or",
+    "our", "so", "some", "the", "to", "very", "was", "who've", "with",
 ];
 
 /// Predicates this long say more than a fact; they are cut.

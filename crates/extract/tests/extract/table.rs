@@ -454,6 +454,19 @@ const TABLE: &[Row] = &[
             "I have wanted to visit Japan.",
         )),
     ),
+    // "so far" and a dangling "like" add nothing.
+    (
+        "I have had three motorcycles so far.",
+        Some((
+            Facet::Possession,
+            "said:have had three motorcycles",
+            "have had three motorcycles",
+            Polarity::Positive,
+            Tense::Current,
+            "I have had three motorcycles.",
+        )),
+    ),
+    ("I want something like that.", None),
     // A perfect tense, an episode or a change of state is not a possession.
     (
         "I had a wicked day out with the gang.",
