@@ -184,81 +184,11 @@ const PRESENT_EED: &[&str] = &[
 ];
 
 /// The third-person singular of a first-person verb.
-/// Words a third-person subject leaves as they are: modals, past forms ("I knew" → "knew").
+/// Words a third-person subject leaves as they are besides past forms
+/// ([`crate::lexicon::PAST_VERBS`]): modals, "never", "used (to)".
 const UNCHANGED: &[&str] = &[
-    "ate",
-    "became",
-    "began",
-    "bought",
-    "brought",
-    "built",
-    "came",
-    "can",
-    "caught",
-    "chose",
-    "could",
-    "did",
-    "drew",
-    "drove",
-    "fell",
-    "felt",
-    "flew",
-    "forgot",
-    "fought",
-    "found",
-    "gave",
-    "got",
-    "grew",
-    "had",
-    "heard",
-    "held",
-    "hid",
-    "kept",
-    "knew",
-    "led",
-    "left",
-    "lost",
-    "made",
-    "may",
-    "meant",
-    "met",
-    "might",
-    "must",
-    "never",
-    "no",
-    "paid",
-    "put",
-    "quit",
-    "ran",
-    "read",
-    "rode",
-    "said",
-    "sang",
-    "sat",
-    "saw",
-    "sent",
-    "shall",
-    "should",
-    "slept",
-    "sold",
-    "spent",
-    "spoke",
-    "stood",
-    "swam",
-    "taught",
-    "thought",
-    "threw",
-    "told",
-    "took",
-    "understood",
-    "used",
-    "was",
-    "went",
-    "will",
-    "won",
-    "wore",
-    "would",
-    "wrote",
+    "can", "could", "may", "might", "must", "never", "no", "read", "shall", "should", "used",
+    "was", "will", "would",
 ];
 
 fn conjugate(text: &str, lower: &str) -> String {
@@ -277,7 +207,8 @@ fn conjugate(text: &str, lower: &str) -> String {
     }
     let unchanged = lower.ends_with("ed") && !has(PRESENT_EED, lower)
         || lower.ends_with("n't")
-        || has(UNCHANGED, lower);
+        || has(UNCHANGED, lower)
+        || has(crate::lexicon::PAST_VERBS, lower);
     if unchanged {
         return text.to_string();
     }
