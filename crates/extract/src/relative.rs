@@ -95,8 +95,9 @@ const AFTER_A_GAP: &[&str] = &[
     "yesterday",
 ];
 
-/// Prepositions that can be left at the end of a relative clause ("stuff I'm going through").
-const STRANDED: &[&str] = &[
+/// Prepositions that can be left at the end of a relative clause ("stuff I'm going through",
+/// "the city I grew up in").
+pub(crate) const STRANDED: &[&str] = &[
     "about", "at", "for", "from", "in", "into", "of", "on", "through", "to", "with",
 ];
 

@@ -250,11 +250,10 @@ pub(crate) fn chat_reason(r: &Reading<'_>) -> Option<&'static str> {
 /// relative clause inside the sentence's subject; a stranded preposition is followed by the
 /// main verb, and what the clause says about the speaker has no object.
 fn is_inside_a_noun_phrase(r: &Reading<'_>) -> bool {
-    const STRANDED: &[&str] = &["at", "for", "from", "in", "into", "of", "on", "to", "with"];
     const MAIN_VERBS: &[&str] = &["are", "has", "is", "was", "were"];
     r.pred
         .windows(2)
-        .any(|w| has(STRANDED, &w[0].lower) && has(MAIN_VERBS, &w[1].lower))
+        .any(|w| has(crate::relative::STRANDED, &w[0].lower) && has(MAIN_VERBS, &w[1].lower))
 }
 
 /// Whether a verb names a pastime or a habit ("play", "smoke").
