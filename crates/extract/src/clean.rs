@@ -352,7 +352,12 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
             rest = Some(all.len() - tokens.len() + verb);
             break;
         }
-        if i > 1 && (t.is_punct(',') || t.is(class::TAIL_START) || t.lower == "where") {
+        // "… since 2019" dates the clause; "… since I was a kid" is a tail.
+        let dates = t.lower == "since" && {
+            let next: Vec<Token> = tokens[i..].iter().take(3).map(|t| (*t).clone()).collect();
+            crate::time::starts_with_time(&next)
+        };
+        if i > 1 && (t.is_punct(',') || t.is(class::TAIL_START) && !dates || t.lower == "where") {
             break;
         }
         // "I like nature and the area has woods": a new subject without a pronoun.

@@ -8,6 +8,7 @@
 //! [`rapport_core::ProfileLearner`].
 
 mod antecedents;
+mod calendar;
 mod candidate;
 mod clauses;
 mod clean;

@@ -1,0 +1,47 @@
+//! Times a user names, resolved against the event: when a fact started, when a plan is due.
+
+use chrono::{TimeZone, Utc};
+
+use crate::support::{current, learn, said};
+
+fn date(y: i32, m: u32, d: u32) -> chrono::DateTime<Utc> {
+    Utc.with_ymd_and_hms(y, m, d, 0, 0, 0).unwrap()
+}
+
+/// A year, a month with its year, "since …": the fact holds from then (day(0) is Friday
+/// 2024-03-01).
+#[test]
+fn a_named_year_or_month_dates_the_fact() {
+    let facts = learn(&said(&[
+        "I graduated from MIT in 2015.",
+        "I've been a nurse since 2010.",
+        "I've been vegan since last year.",
+    ]));
+    assert_eq!(current(&facts, "education").valid_from, date(2015, 1, 1));
+    let nurse = current(&facts, "occupation");
+    assert_eq!(nurse.valid_from, date(2010, 1, 1));
+    assert_eq!(nurse.statement, "I have been a nurse since 2010.");
+    assert_eq!(current(&facts, "diet:vegan").valid_from, date(2023, 1, 1));
+}
+
+/// A season or a day of the week gives a plan its due date.
+#[test]
+fn a_season_or_a_weekday_gives_a_plan_its_due_date() {
+    let facts = learn(&said(&[
+        "I'm going to Italy this summer.",
+        "I'm planning to visit my parents next Friday.",
+    ]));
+    assert_eq!(
+        current(&facts, "goal:italy").description,
+        "Is going to Italy this summer (due 2024-09-01)."
+    );
+    let visit = facts
+        .iter()
+        .find(|f| f.key.starts_with("goal:visit"))
+        .unwrap();
+    assert!(
+        visit.description.ends_with("(due 2024-03-09)."),
+        "{}",
+        visit.description
+    );
+}
