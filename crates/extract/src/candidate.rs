@@ -51,6 +51,7 @@ pub struct Candidate {
 /// Keys that hold one value at a time: a new value supersedes the old.
 pub const SINGLE_VALUED: &[&str] = &[
     "age",
+    "budget",
     "education",
     "employer",
     "location.city",

@@ -291,7 +291,7 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
         tokens = &fronted;
     }
     let mut hedged = false;
-    // "I think (that) I …", "I feel like my …", "I mean I …", "I know I …".
+    // "I think (that) I …", "I feel like my …", "I mean I …", "I know I …", "I'm pretty sure I …".
     loop {
         let lower = |i: usize| tokens.get(i).map(|t| t.lower.as_str()).unwrap_or("");
         if lower(0) != "i" {
@@ -307,6 +307,11 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
                 }
             }
             "mean" | "know" => 2,
+            // "I'm pretty sure I …": held a little less surely.
+            "am" if matches!(lower(2), "fairly" | "pretty") && lower(3) == "sure" => {
+                hedged = true;
+                4
+            }
             "would" if lower(2) == "say" => 3,
             _ => 0,
         };

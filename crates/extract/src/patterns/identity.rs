@@ -130,8 +130,10 @@ fn being(r: &Reading<'_>) -> Option<Found> {
         f.statement = Some(format!("I am {} of {what}.", r.w(i)));
         return Some(f);
     }
-    if r.is(i, &["allergic"]) && r.is(i + 1, &["to"]) {
-        let what = value_text(r.rest(i + 2));
+    // "I'm (severely) allergic to bees".
+    let degree = usize::from(r.w(i).ends_with("ly") || r.is(i, &["so", "super", "very"]));
+    if r.is(i + degree, &["allergic"]) && r.is(i + degree + 1, &["to"]) {
+        let what = value_text(r.rest(i + degree + 2));
         return (!what.is_empty()).then(|| {
             Found::new(
                 Facet::Preference,

@@ -4,6 +4,7 @@
 //! first-person statement.
 
 mod activity;
+mod constraint;
 mod generic;
 mod identity;
 mod learned;
@@ -129,8 +130,8 @@ const SKIPPED_ADVERBS: &[&str] = &[
 const APPROXIMATIONS: &[&str] = &["about", "almost", "around", "nearly", "over", "roughly"];
 
 const NEGATIONS: &[&str] = &[
-    "can't", "didn't", "doesn't", "don't", "haven't", "isn't", "never", "no", "not", "wasn't",
-    "won't",
+    "can't", "cannot", "didn't", "doesn't", "don't", "haven't", "isn't", "never", "no", "not",
+    "wasn't", "won't",
 ];
 
 /// Reads a cleaned clause and types it: the facts it states, most specific first.
@@ -141,11 +142,12 @@ pub(crate) fn candidates(cleaned: &Cleaned, now: DateTime<Utc>) -> Vec<Candidate
     let found = if stance {
         None
     } else if clause[0].lower == "my" {
-        others::read(&reading)
+        constraint::read_my(&reading).or_else(|| others::read(&reading))
     } else if clause[0].lower != "i" && clause[0].lower != "we" {
         others::favorite_named(clause)
     } else {
-        identity::read(&reading)
+        constraint::read(&reading)
+            .or_else(|| identity::read(&reading))
             .or_else(|| preference::read(&reading))
             .or_else(|| possession::read(&reading))
             .or_else(|| activity::read(&reading))
@@ -368,7 +370,7 @@ fn read(clause: &[Token], now: DateTime<Utc>) -> Reading<'_> {
                 "wasn't" => pred[i] = word("was"),
                 "isn't" => pred[i] = word("is"),
                 "won't" => pred[i] = word("will"),
-                "can't" => pred[i] = word("can"),
+                "can't" | "cannot" => pred[i] = word("can"),
                 _ => {
                     pred.remove(i);
                 }

@@ -315,3 +315,18 @@ fn a_pet_that_died_is_no_longer_had() {
     let facts = learn(&said(&["I have a cat.", "My dog died."]));
     assert!(current(&facts, "pet.cat").is_current());
 }
+
+#[test]
+fn a_new_budget_supersedes_the_old_and_a_hedged_allergy_is_less_sure() {
+    let facts = learn(&said(&[
+        "My budget is under $500.",
+        "I'm on a budget of $800 now.",
+        "I'm pretty sure I'm allergic to cats.",
+    ]));
+    let budget = current(&facts, "budget");
+    assert_eq!(budget.value, "$800");
+    assert_eq!(budget.description, "Is on a budget of $800.");
+    let old = facts.iter().find(|f| f.value == "under $500").unwrap();
+    assert_eq!(old.superseded_by, Some(budget.id));
+    assert!(current(&facts, "allergy:cats").confidence < 0.6);
+}

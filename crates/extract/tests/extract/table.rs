@@ -511,6 +511,87 @@ const TABLE: &[Row] = &[
             "I love my garden.",
         )),
     ),
+    // Constraints: what the user can't eat or have, intolerances, budgets, allergies with a
+    // degree or a hedge.
+    (
+        "I can't have gluten.",
+        Some((
+            Facet::Preference,
+            "eats:gluten",
+            "gluten",
+            Polarity::Negative,
+            Tense::Current,
+            "I can't have gluten.",
+        )),
+    ),
+    (
+        "I cannot eat shellfish.",
+        Some((
+            Facet::Preference,
+            "eats:shellfish",
+            "shellfish",
+            Polarity::Negative,
+            Tense::Current,
+            "I cannot eat shellfish.",
+        )),
+    ),
+    ("I can't have kids.", None),
+    ("I can't eat much.", None),
+    (
+        "My budget is under $500.",
+        Some((
+            Facet::Preference,
+            "budget",
+            "under $500",
+            Polarity::Positive,
+            Tense::Current,
+            "I have a budget of under $500.",
+        )),
+    ),
+    (
+        "I'm on a tight budget.",
+        Some((
+            Facet::Preference,
+            "budget",
+            "tight",
+            Polarity::Positive,
+            Tense::Current,
+            "I am on a tight budget.",
+        )),
+    ),
+    (
+        "I'm lactose intolerant.",
+        Some((
+            Facet::Preference,
+            "intolerant:lactose",
+            "lactose",
+            Polarity::Positive,
+            Tense::Current,
+            "I am lactose intolerant.",
+        )),
+    ),
+    (
+        "I'm severely allergic to bees.",
+        Some((
+            Facet::Preference,
+            "allergy:bees",
+            "bees",
+            Polarity::Positive,
+            Tense::Current,
+            "I am severely allergic to bees.",
+        )),
+    ),
+    (
+        "I'm pretty sure I'm allergic to cats.",
+        Some((
+            Facet::Preference,
+            "allergy:cats",
+            "cats",
+            Polarity::Positive,
+            Tense::Current,
+            "I am allergic to cats.",
+        )),
+    ),
 ];
 
 #[test]
