@@ -260,6 +260,14 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
     {
         tokens = &tokens[why + 1..];
     }
+    // "Every morning I run 5k": how often goes after the predicate.
+    let routine_tokens: Vec<Token>;
+    let routine_refs: Vec<&Token>;
+    if let Some(moved) = crate::fronted::to_the_end(tokens) {
+        routine_tokens = moved;
+        routine_refs = routine_tokens.iter().collect();
+        tokens = &routine_refs;
+    }
     // "Sometimes I fish for extra money", "Recently I started running": the adverb goes after
     // the subject; "Yesterday I went fishing": a day goes at the end.
     let fronted: Vec<&Token>;

@@ -14,6 +14,7 @@ mod clauses;
 mod clean;
 pub mod consolidate;
 mod coordinated;
+mod fronted;
 mod learner;
 pub mod lexicon;
 mod patterns;

@@ -23,6 +23,11 @@ const PERIODS: &[&str] = &[
     "daily", "each", "evenings", "every", "mornings", "nightly", "nights", "weekends", "weekly",
 ];
 
+/// Whether a word says how often ("every", "weekly", "Sundays").
+fn is_period(w: &str) -> bool {
+    has(PERIODS, w) || crate::fronted::recurs(w)
+}
+
 /// Activity patterns on an "I …" clause.
 pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
     if let Some(f) = ending(r) {
@@ -67,7 +72,7 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         ));
     }
     let routine = has(FREQUENCY, r.w(0))
-        || r.pred.iter().any(|t| has(PERIODS, t.lower.as_str()))
+        || r.pred.iter().any(|t| is_period(&t.lower))
         || r.pred
             .last()
             .is_some_and(|t| t.lower == "day" || t.lower == "week")

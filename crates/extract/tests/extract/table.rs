@@ -592,6 +592,52 @@ const TABLE: &[Row] = &[
             "I am allergic to cats.",
         )),
     ),
+    // How often, said before the subject, makes a routine; so does a recurring day.
+    (
+        "Every morning I run 5k.",
+        Some((
+            Facet::Routine,
+            "routine:run 5k every morning",
+            "run 5k every morning",
+            Polarity::Positive,
+            Tense::Current,
+            "I run 5k every morning.",
+        )),
+    ),
+    (
+        "On Sundays, I call my mom.",
+        Some((
+            Facet::Routine,
+            "routine:call mom on sundays",
+            "call my mom on Sundays",
+            Polarity::Positive,
+            Tense::Current,
+            "I call my mom on Sundays.",
+        )),
+    ),
+    (
+        "Twice a week I swim.",
+        Some((
+            Facet::Routine,
+            "routine:swim twice week",
+            "swim twice a week",
+            Polarity::Positive,
+            Tense::Current,
+            "I swim twice a week.",
+        )),
+    ),
+    (
+        "I have yoga on Tuesdays.",
+        Some((
+            Facet::Routine,
+            "routine:have yoga on tuesdays",
+            "have yoga on Tuesdays",
+            Polarity::Positive,
+            Tense::Current,
+            "I have yoga on Tuesdays.",
+        )),
+    ),
+    ("Every time I go there I get lost.", None),
 ];
 
 #[test]
