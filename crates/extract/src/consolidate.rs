@@ -116,7 +116,8 @@ pub fn apply(facts: &mut Vec<Fact>, c: Candidate, ev: &Evidence<'_>) {
                 let contradicts = contradicts(f, &c);
                 let diet = breaks_diet(f, &c);
                 let replaced = is_single_valued(&c.key) && f.key == c.key && !same_value(f, &c)
-                    || f.key == "employer" && c.key == "occupation" && is_jobless(&c.value);
+                    || f.key == "employer" && c.key == "occupation" && is_jobless(&c.value)
+                    || corrected_away(f, &c);
                 if contradicts || replaced || diet {
                     if protected(f) {
                         blocked = true;
@@ -252,7 +253,22 @@ fn jaccard(a: &[&str], b: &[&str]) -> f32 {
     }
 }
 
+/// Whether a correction ("I meant my cat, not my dog") names `f` as what was wrong: a fact of
+/// the same facet about what follows "not".
+fn corrected_away(f: &Fact, c: &Candidate) -> bool {
+    let Some(wrong) = c.corrects.as_deref().filter(|w| !w.is_empty()) else {
+        return false;
+    };
+    let object = f.key.rsplit([':', '.']).next().unwrap_or("");
+    f.facet == c.facet
+        && !f.key.starts_with("said:")
+        && (object == wrong || f.value.eq_ignore_ascii_case(wrong))
+}
+
 fn change_reason(c: &Candidate) -> String {
+    if c.corrects.is_some() {
+        return format!("corrected: \"{}\"", c.quote);
+    }
     let what = match c.key.as_str() {
         "location.city" => format!("moved to {}", c.value),
         "occupation" if is_jobless(&c.value) => format!("now {}", c.value),

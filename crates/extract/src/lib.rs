@@ -14,6 +14,7 @@ mod clauses;
 mod clean;
 pub mod consolidate;
 mod coordinated;
+mod correction;
 mod fronted;
 mod learner;
 pub mod lexicon;
@@ -130,6 +131,7 @@ fn extract_with(text: &str, known: Antecedents, now: DateTime<Utc>) -> Vec<Candi
             }
         }
     }
+    correction::mark(&mut found, &tokens);
     found
 }
 

@@ -331,6 +331,7 @@ fn candidate(cleaned: &Cleaned, reading: &Reading<'_>, found: Found) -> Candidat
         due: found.due,
         ends,
         quote: render::join(clause),
+        corrects: None,
     }
 }
 

@@ -330,3 +330,39 @@ fn a_new_budget_supersedes_the_old_and_a_hedged_allergy_is_less_sure() {
     assert_eq!(old.superseded_by, Some(budget.id));
     assert!(current(&facts, "allergy:cats").confidence < 0.6);
 }
+
+#[test]
+fn a_correction_replaces_what_it_corrects_with_that_reason() {
+    let facts = learn(&said(&[
+        "I live in Denver.",
+        "I have a dog named Max.",
+        "I'm 34.",
+        "Actually I live in Boston, not Denver.",
+        "Sorry, I meant my cat, not my dog.",
+        "Oops, I'm 35.",
+    ]));
+    let denver = facts.iter().find(|f| f.value == "Denver").unwrap();
+    assert_eq!(current(&facts, "location.city").value, "Boston");
+    assert_eq!(
+        denver.change_reason.as_deref(),
+        Some("corrected: \"I live in Boston\"")
+    );
+    let dog = facts.iter().find(|f| f.key == "pet.dog").unwrap();
+    assert!(!dog.is_current(), "{:?}", keys(&facts));
+    assert!(
+        dog.change_reason
+            .as_deref()
+            .unwrap()
+            .starts_with("corrected")
+    );
+    assert!(
+        facts
+            .iter()
+            .any(|f| f.is_current() && f.key.ends_with("cat")),
+        "{:?}",
+        keys(&facts)
+    );
+    assert!(!facts.iter().any(|f| f.key.starts_with("said:meant")));
+    let age = facts.iter().find(|f| f.value == "34").unwrap();
+    assert_eq!(age.change_reason.as_deref(), Some("corrected: \"I am 35\""));
+}
