@@ -27,8 +27,23 @@ const NOT_PLACES: &[&str] = &[
 /// Identity patterns on an "I …" clause.
 pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
     match r.w(0) {
+        "am" if r.is(1, &["living"]) && r.is(2, &["in"]) && names_a_place(r, 3) => {
+            city(r, 3, "I live in")
+        }
+        "am" if r.is(1, &["studying", "majoring"]) => studying(r),
         "am" | "was" => being(r),
         "live" | "lived" | "reside" if r.is(1, &["in"]) => city(r, 2, "I live in"),
+        // "I've lived in Chicago since 2019", "I have been living in Ohio for years": where
+        // the user lives now (as "I'm living in Austin" is).
+        "have" if lived_in_until_now(r).is_some() => city(r, lived_in_until_now(r)?, "I live in"),
+        "have" if r.is(1, &["a", "an"]) && r.is(2, DEGREES) && r.is(3, &["in"]) => {
+            let field = value_text(&noun_phrase(r, 4));
+            (!field.is_empty() && !r.negated).then(|| {
+                let mut f = Found::new(Facet::Identity, "education", field);
+                f.statement = Some(crate::render::sentence(&crate::render::join(r.clause)));
+                f
+            })
+        }
         "moved" | "relocated" if r.is(1, &["to"]) && !r.negated => city(r, 2, "I live in"),
         "moved" if r.is(1, &["back"]) && r.is(2, &["to"]) && !r.negated => city(r, 3, "I live in"),
         "got" | "found" | "landed" | "started" if !r.negated && job_as(r).is_some() => new_job(r),
@@ -53,6 +68,59 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         _ => None,
     }
     .filter(|_| !has(PLACE_VERBS, r.w(0)) || !r.negated || r.ended)
+}
+
+/// Degrees one holds in a field ("a master's in biology").
+const DEGREES: &[&str] = &[
+    "bachelor's",
+    "bachelors",
+    "degree",
+    "diploma",
+    "doctorate",
+    "master's",
+    "masters",
+    "phd",
+];
+
+/// Where the place starts in "have lived in" / "have been living in" said with how long ("since
+/// 2019", "for ten years"); without it, having lived somewhere is an experience.
+fn lived_in_until_now(r: &Reading<'_>) -> Option<usize> {
+    let at = if r.is(1, &["lived"]) {
+        2
+    } else if r.is(1, &["been"]) && r.is(2, &["living"]) {
+        3
+    } else {
+        return None;
+    };
+    let dated = r.time.is_some_and(|t| t.start <= r.now)
+        || r.pred
+            .windows(2)
+            .any(|w| w[0].lower == "for" && super::is_span(&w[1].lower))
+        || r.pred
+            .windows(3)
+            .any(|w| w[0].lower == "for" && super::is_span(&w[2].lower));
+    (r.is(at, &["in"]) && dated && !r.negated && !r.past).then_some(at + 1)
+}
+
+/// Whether a place's name starts at `i` ("Austin"; not "the moment", "a maze of boxes").
+fn names_a_place(r: &Reading<'_>, i: usize) -> bool {
+    r.pred
+        .get(i)
+        .is_some_and(|t| t.text.starts_with(|c: char| c.is_uppercase()))
+}
+
+/// "I'm studying nursing", "I'm majoring in history", "I'm studying at Harvard": the field of
+/// study or the school (not "studying for an
+/// exam", "studying to be a nurse").
+fn studying(r: &Reading<'_>) -> Option<Found> {
+    let skip = if r.is(2, &["in", "at"]) { 3 } else { 2 };
+    if r.negated || r.is(skip, &["a", "abroad", "for", "hard", "now", "the", "to"]) {
+        return None;
+    }
+    let np = noun_phrase(r, skip);
+    let field = value_text(&np);
+    (!field.is_empty() && !super::only_anaphors(&np) && np.len() <= 4)
+        .then(|| Found::new(Facet::Identity, "education", field))
 }
 
 /// Where the occupation starts in "got a (new) job as …", if the clause says so.
@@ -233,7 +301,14 @@ fn works_as(job: &str) -> Found {
 }
 
 fn place(r: &Reading<'_>, i: usize) -> Option<String> {
-    let np = noun_phrase(r, i);
+    let mut np = noun_phrase(r, i);
+    // "Illinois right now": the time is not part of the name.
+    if let Some(k) = (0..np.len()).find(|&k| {
+        np[k].lower == "now"
+            || np[k].lower == "right" && np.get(k + 1).is_none_or(|n| n.lower == "now")
+    }) {
+        np.truncate(k);
+    }
     let text = value_text(&np);
     // "the city I grew up in used to be quiet": a verb after "in" starts no place name.
     let verb_first = np

@@ -427,7 +427,7 @@ fn read(clause: &[Token], now: DateTime<Utc>) -> Reading<'_> {
 }
 
 /// A unit of time ("years", "a decade").
-fn is_span(w: &str) -> bool {
+pub(crate) fn is_span(w: &str) -> bool {
     has(
         &[
             "day", "days", "decade", "decades", "month", "months", "week", "weeks", "while",

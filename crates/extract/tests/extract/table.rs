@@ -638,6 +638,106 @@ const TABLE: &[Row] = &[
         )),
     ),
     ("Every time I go there I get lost.", None),
+    // Where one lives now and what one studies, said in the progressive or perfect.
+    (
+        "I've lived in Chicago since 2019.",
+        Some((
+            Facet::Identity,
+            "location.city",
+            "Chicago",
+            Polarity::Positive,
+            Tense::Current,
+            "I live in Chicago.",
+        )),
+    ),
+    (
+        "I've been living in Ohio for 5 years.",
+        Some((
+            Facet::Identity,
+            "location.city",
+            "Ohio",
+            Polarity::Positive,
+            Tense::Current,
+            "I live in Ohio.",
+        )),
+    ),
+    (
+        "I'm living in Austin now.",
+        Some((
+            Facet::Identity,
+            "location.city",
+            "Austin",
+            Polarity::Positive,
+            Tense::Current,
+            "I live in Austin.",
+        )),
+    ),
+    (
+        "I'm studying nursing.",
+        Some((
+            Facet::Identity,
+            "education",
+            "nursing",
+            Polarity::Positive,
+            Tense::Current,
+            "I am studying nursing.",
+        )),
+    ),
+    (
+        "I'm majoring in history.",
+        Some((
+            Facet::Identity,
+            "education",
+            "history",
+            Polarity::Positive,
+            Tense::Current,
+            "I am majoring in history.",
+        )),
+    ),
+    (
+        "I have a master's in biology.",
+        Some((
+            Facet::Identity,
+            "education",
+            "biology",
+            Polarity::Positive,
+            Tense::Current,
+            "I have a master's in biology.",
+        )),
+    ),
+    (
+        "I live in Illinois right now with my parents.",
+        Some((
+            Facet::Identity,
+            "location.city",
+            "Illinois",
+            Polarity::Positive,
+            Tense::Current,
+            "I live in Illinois.",
+        )),
+    ),
+    (
+        "I'm living in the moment.",
+        Some((
+            Facet::Identity,
+            "said:am living in moment",
+            "am living in the moment",
+            Polarity::Positive,
+            Tense::Current,
+            "I am living in the moment.",
+        )),
+    ),
+    (
+        "I have lived in Paris.",
+        Some((
+            Facet::Possession,
+            "said:have lived in paris",
+            "have lived in Paris",
+            Polarity::Positive,
+            Tense::Current,
+            "I have lived in Paris.",
+        )),
+    ),
 ];
 
 #[test]
