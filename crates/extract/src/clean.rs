@@ -302,6 +302,17 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
     // "I think (that) I …", "I feel like my …", "I mean I …", "I know I …", "I'm pretty sure I …".
     loop {
         let lower = |i: usize| tokens.get(i).map(|t| t.lower.as_str()).unwrap_or("");
+        // "Maybe I'll learn Spanish next year": the hedge before the subject of a plan with a
+        // time lowers confidence.
+        if has(&["maybe", "perhaps", "possibly", "probably"], lower(0))
+            && lower(1) == "i"
+            && has(&["may", "might", "will"], lower(2))
+            && crate::time::names_a_time(tokens)
+        {
+            hedged = true;
+            tokens = &tokens[1..];
+            continue;
+        }
         if lower(0) != "i" {
             break;
         }

@@ -165,6 +165,13 @@ pub(crate) fn starts_with_time(words: &[Token]) -> bool {
     find_time(words, any_time).is_some_and(|t| t.first == 0)
 }
 
+/// Whether `words` name a time anywhere ("… next year").
+pub(crate) fn names_a_time(words: &[&Token]) -> bool {
+    let owned: Vec<Token> = words.iter().map(|t| (*t).clone()).collect();
+    let any_time = Utc.with_ymd_and_hms(2000, 1, 1, 0, 0, 0).unwrap();
+    find_time(&owned, any_time).is_some()
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

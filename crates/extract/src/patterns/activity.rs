@@ -139,6 +139,9 @@ fn plan_start(r: &Reading<'_>) -> Option<usize> {
             }
         }
         "will" if r.time.is_some() => Some(1),
+        // "I have a dentist appointment on Friday": an event to come (possessions said so
+        // were read before).
+        "have" if r.is(1, &["a", "an"]) && ahead(r) => Some(1),
         "am" => match r.w(1) {
             "planning" | "hoping" | "trying" | "going" if r.w(2) == "to" => Some(3),
             "planning" if r.w(2) == "on" => Some(3),
@@ -147,11 +150,21 @@ fn plan_start(r: &Reading<'_>) -> Option<usize> {
             "learning" => Some(2),
             "looking" if r.w(2) == "forward" && r.w(3) == "to" => Some(4),
             "thinking" if r.w(2) == "about" || r.w(2) == "of" => Some(3),
+            // "I'm planning a trip", "I'm flying to Rome on Friday", "I'm getting married next
+            // spring": a plan when a time to come says so.
+            "planning" if !r.is(2, &["to", "on"]) => Some(2),
+            w if w.ends_with("ing") && ahead(r) => Some(1),
             _ => None,
         },
         "would" => None,
         _ => None,
     }
+}
+
+/// Whether the clause names a time to come ("next month", "this summer" in spring; not "this
+/// week" or "today", which are going on).
+fn ahead(r: &Reading<'_>) -> bool {
+    r.time.is_some_and(|t| t.start > r.now)
 }
 
 /// "I quit smoking", "I stopped eating meat", "I gave up coffee": a habit ends. "I left Ohio",

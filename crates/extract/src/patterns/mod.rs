@@ -274,7 +274,11 @@ fn candidate(cleaned: &Cleaned, reading: &Reading<'_>, found: Found) -> Candidat
     if let Some(p) = found.confidence {
         confidence = confidence.min(p);
     }
-    let since = reading.time.filter(|t| t.start <= now).map(|t| t.start);
+    // A plan's time is when it is due, not when it started: its description keeps the words.
+    let since = reading
+        .time
+        .filter(|t| t.start <= now && found.due.is_none())
+        .map(|t| t.start);
     let description = match (&found.statement, clause[0].lower.as_str()) {
         _ if found.key == "name" => format!("Is named {}.", found.value),
         (Some(canonical), _) if canonical.starts_with("I ") => {

@@ -45,3 +45,35 @@ fn a_season_or_a_weekday_gives_a_plan_its_due_date() {
         visit.description
     );
 }
+
+/// Things to come said in the progressive or as an appointment are plans with a due date, and
+/// expire after it; a hedge before the subject lowers the plan's confidence.
+#[test]
+fn appointments_and_trips_to_come_are_plans_that_expire() {
+    use crate::support::{day, turn};
+    use rapport_core::Role;
+    let mut events = said(&[
+        "Maybe I'll learn Spanish next year.",
+        "I'm flying to Rome next Friday.",
+        "I have a dentist appointment on Tuesday.",
+    ]);
+    let spanish = &learn(&events)[0];
+    assert_eq!(spanish.key, "goal:learn spanish");
+    assert!(spanish.confidence < 0.6);
+    let facts = learn(&events);
+    let rome = current(&facts, "goal:flying to rome");
+    assert_eq!(
+        rome.description,
+        "Is flying to Rome next Friday (due 2024-03-09)."
+    );
+    let dentist = current(&facts, "goal:dentist appointment");
+    assert!(dentist.description.ends_with("(due 2024-03-06)."));
+    events.push(turn(4, Role::User, day(10), "Hello again."));
+    let later = learn(&events);
+    assert!(
+        later
+            .iter()
+            .filter(|f| f.key == "goal:flying to rome" || f.key == "goal:dentist appointment")
+            .all(|f| !f.is_current())
+    );
+}
