@@ -727,6 +727,18 @@ const TABLE: &[Row] = &[
             "I am living in the moment.",
         )),
     ),
+    // How much is not what is liked.
+    (
+        "I like coffee a lot.",
+        Some((
+            Facet::Preference,
+            "likes:coffee",
+            "coffee",
+            Polarity::Positive,
+            Tense::Current,
+            "I like coffee a lot.",
+        )),
+    ),
     (
         "I have lived in Paris.",
         Some((
