@@ -366,3 +366,27 @@ fn a_correction_replaces_what_it_corrects_with_that_reason() {
     let age = facts.iter().find(|f| f.value == "34").unwrap();
     assert_eq!(age.change_reason.as_deref(), Some("corrected: \"I am 35\""));
 }
+
+#[test]
+fn a_new_age_of_someone_in_the_users_life_supersedes_the_old() {
+    let facts = learn(&said(&[
+        "My daughter is 5.",
+        "My daughter loves ponies.",
+        "My daughter is 6 now.",
+    ]));
+    let five = facts.iter().find(|f| f.value == "is 5").unwrap();
+    let six = facts
+        .iter()
+        .find(|f| f.is_current() && f.value == "is 6")
+        .unwrap();
+    assert_eq!(five.superseded_by, Some(six.id));
+    assert_eq!(
+        five.change_reason.as_deref(),
+        Some("now 6: \"My daughter is 6\"")
+    );
+    assert!(
+        facts
+            .iter()
+            .any(|f| f.is_current() && f.value == "loves ponies")
+    );
+}
