@@ -159,6 +159,24 @@ pub fn find_time(words: &[Token], now: DateTime<Utc>) -> Option<TimeRef> {
     None
 }
 
+/// "I started a new job on Monday", "I went hiking on Saturday": a day of the week after a verb
+/// in the past is the last one, not the coming one.
+pub(crate) fn past_weekday(t: TimeRef, words: &[Token], now: DateTime<Utc>) -> TimeRef {
+    let verb = words.first().map_or("", |w| w.lower.as_str());
+    let past = crate::lexicon::has(crate::lexicon::PAST_VERBS, verb)
+        || verb.ends_with("ed") && verb.len() > 3;
+    let on_a_day = t.end_token == t.first + 2 && words[t.first].lower == "on";
+    if !(past && on_a_day && t.start > now) {
+        return t;
+    }
+    let week = Days::new(7);
+    TimeRef {
+        start: t.start.checked_sub_days(week).unwrap_or(t.start),
+        end: t.end.checked_sub_days(week).unwrap_or(t.end),
+        ..t
+    }
+}
+
 /// Whether `words` start with a time expression ("since 2019", "since last year").
 pub(crate) fn starts_with_time(words: &[Token]) -> bool {
     let any_time = Utc.with_ymd_and_hms(2000, 1, 1, 0, 0, 0).unwrap();

@@ -285,6 +285,11 @@ fn candidate(cleaned: &Cleaned, reading: &Reading<'_>, found: Found) -> Candidat
             render::third_person(&crate::tokenize::tokenize(canonical))
         }
         (Some(canonical), _) => canonical.clone(),
+        // "I have been sober since January" is "Is sober." from then.
+        (None, "i") if reading.held_since => {
+            let state: Vec<Token> = clause[..1].iter().chain(&reading.pred).cloned().collect();
+            render::third_person(&state)
+        }
         // A past time the fact's `since` holds ("quit coffee last week") would read wrong
         // later: the description leaves it out.
         (None, "i") => match (since, reading.time) {
@@ -343,7 +348,7 @@ fn candidate(cleaned: &Cleaned, reading: &Reading<'_>, found: Found) -> Candidat
 fn read(clause: &[Token], now: DateTime<Utc>) -> Reading<'_> {
     let mut pred: Vec<Token> = clause[1..].to_vec();
     let (mut negated, mut ended, mut past, mut held_since) = (false, false, false, false);
-    let time = find_time(&pred, now);
+    let time = find_time(&pred, now).map(|t| crate::time::past_weekday(t, &pred, now));
     if let Some(t) = time {
         // "around 12 years ago": an approximation goes with the time expression.
         let approximate = t.first > 0 && has(APPROXIMATIONS, &pred[t.first - 1].lower);
@@ -394,11 +399,19 @@ fn read(clause: &[Token], now: DateTime<Utc>) -> Reading<'_> {
     }
     // "I have been vegan for years", "I've been a nurse since 2010": a state held since then,
     // read as "I am vegan" (not "have been to Paris", "have been working").
+    // "I've been sober since March": a state word alone, dated from then.
+    let dated_state = pred.len() == 3
+        && time.is_some_and(|t| t.start <= now)
+        && pred[2].kind == crate::tokenize::TokenKind::Word
+        && !pred[2].lower.ends_with("ing")
+        && !has(PHRASE_ENDS, &pred[2].lower)
+        && !has(&["here", "there", "through"], &pred[2].lower);
     if pred.len() > 2 && pred[0].lower == "have" && pred[1].lower == "been" && {
         let w = pred[2].lower.as_str();
         matches!(w, "a" | "an" | "retired")
             || has(crate::lexicon::DIETS, w)
             || has(crate::lexicon::STATUSES, w)
+            || dated_state
     } {
         pred.splice(0..2, [word("am")]);
         held_since = true;

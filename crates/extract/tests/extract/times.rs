@@ -77,3 +77,18 @@ fn appointments_and_trips_to_come_are_plans_that_expire() {
             .all(|f| !f.is_current())
     );
 }
+
+/// A weekday after a verb in the past is the last one; a state held since a time starts then.
+#[test]
+fn a_past_weekday_and_a_state_held_since_date_the_fact() {
+    let facts = learn(&said(&[
+        "I went hiking on Tuesday.",
+        "I've been sober since January.",
+    ]));
+    let hiking = facts.iter().find(|f| f.key.contains("hiking")).unwrap();
+    assert_eq!(hiking.valid_from, date(2024, 2, 27));
+    let sober = facts.iter().find(|f| f.key.contains("sober")).unwrap();
+    assert_eq!(sober.valid_from, date(2024, 1, 1));
+    assert_eq!(sober.description, "Is sober.");
+    assert_eq!(sober.statement, "I have been sober since January.");
+}
