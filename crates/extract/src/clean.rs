@@ -437,6 +437,17 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
     {
         out.truncate(out.len() - 2);
     }
+    // "My husband and I are saving": the verb agrees with "I" alone.
+    if out.len() > 1 && out[0].lower == "i" {
+        let agreed = match &*out[1].lower {
+            "are" => "am",
+            "were" => "was",
+            _ => "",
+        };
+        if !agreed.is_empty() {
+            out[1] = Token::new(agreed, TokenKind::Word);
+        }
+    }
     let cleaned = (out.len() >= 2).then_some(Cleaned {
         tokens: out,
         hedged,

@@ -16,6 +16,7 @@ pub mod consolidate;
 mod coordinated;
 mod correction;
 mod fronted;
+mod joint;
 mod learner;
 pub mod lexicon;
 mod patterns;
@@ -88,6 +89,7 @@ fn extract_with(text: &str, known: Antecedents, now: DateTime<Utc>) -> Vec<Candi
     if subjectless {
         tokens = clauses::supply_subjects(tokens);
     }
+    tokens = joint::me_and_my(tokens);
     tokens = antecedents::resolve_subject_pronouns(tokens, known);
     let mut found: Vec<Candidate> = Vec::new();
     let add = |found: &mut Vec<Candidate>, c: Candidate| {

@@ -168,7 +168,7 @@ fn name_after(r: &Reading<'_>, i: usize) -> Option<String> {
 }
 
 /// The family key of a person word: plurals and synonyms folded.
-fn family_key(word: &str) -> &str {
+pub(crate) fn family_key(word: &str) -> &str {
     match word {
         "kid" | "kids" | "children" | "child" | "baby" => "children",
         "sons" | "boy" | "boys" => "son",

@@ -390,3 +390,21 @@ fn a_new_age_of_someone_in_the_users_life_supersedes_the_old() {
             .any(|f| f.is_current() && f.value == "loves ponies")
     );
 }
+
+#[test]
+fn moving_with_someone_moves_the_user_too() {
+    let facts = learn(&said(&[
+        "I live in Denver.",
+        "Me and my wife moved to Texas last year.",
+    ]));
+    assert_eq!(current(&facts, "location.city").value, "Texas");
+    assert_eq!(current(&facts, "relationship.status").value, "married");
+    let saving = learn(&said(&["My husband and I are saving money for a house."]));
+    assert!(
+        saving
+            .iter()
+            .any(|f| f.statement == "I am saving money for a house."),
+        "{:?}",
+        keys(&saving)
+    );
+}

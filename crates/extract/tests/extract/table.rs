@@ -739,6 +739,51 @@ const TABLE: &[Row] = &[
             "I like coffee a lot.",
         )),
     ),
+    // Naming someone in one's life, and a subject shared with them.
+    (
+        "My son's name is Leo.",
+        Some((
+            Facet::Identity,
+            "family.son",
+            "Leo",
+            Polarity::Positive,
+            Tense::Current,
+            "I have a son named Leo.",
+        )),
+    ),
+    (
+        "My dog's name is Max.",
+        Some((
+            Facet::Possession,
+            "pet.dog",
+            "Max",
+            Polarity::Positive,
+            Tense::Current,
+            "I have a dog named Max.",
+        )),
+    ),
+    (
+        "Me and my best friend love hiking.",
+        Some((
+            Facet::Interest,
+            "likes:hiking",
+            "hiking",
+            Polarity::Positive,
+            Tense::Current,
+            "I love hiking.",
+        )),
+    ),
+    (
+        "My husband and I are saving money for a house.",
+        Some((
+            Facet::Relationship,
+            "has:husband",
+            "husband",
+            Polarity::Positive,
+            Tense::Current,
+            "I have a husband.",
+        )),
+    ),
     (
         "I have lived in Paris.",
         Some((
