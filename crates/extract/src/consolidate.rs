@@ -182,6 +182,14 @@ fn ended_by(f: &Fact, c: &Candidate, ends: &str) -> bool {
     if let Some(ended) = ended_identity(f, ends) {
         return ended;
     }
+    // "I sold my car" ends having a car, "I broke up with my boyfriend" having a boyfriend.
+    if let Some(had) = ["owns:", "has:", "pet.", "family."]
+        .iter()
+        .find_map(|p| f.key.strip_prefix(p))
+        .filter(|_| !c.key.starts_with("person:"))
+    {
+        return plain_words(ends).iter().any(|w| stem(w) == stem(had));
+    }
     // "My dog passed away" ends having a dog, and nothing else.
     if c.key.starts_with("person:") {
         return f.key.strip_prefix("pet.") == Some(ends);

@@ -189,6 +189,7 @@ fn conjugate(text: &str, lower: &str) -> String {
     }
     let unchanged = lower.ends_with("ed") && !has(PRESENT_EED, lower)
         || lower.ends_with("n't")
+        || has(crate::lexicon::PAST_VERBS, lower)
         || matches!(
             lower,
             "was"

@@ -182,6 +182,10 @@ fn ending(r: &Reading<'_>) -> Option<Found> {
         ("gave", "up") => (2, false),
         ("left", _) => (1, true),
         ("resigned", "from") => (2, true),
+        // "I sold my car", "I lost my job at Acme", "I broke up with my boyfriend": what was
+        // had ends.
+        ("sold", _) | ("lost", "my") => (1, true),
+        ("broke", "up") if r.is(2, &["with"]) => (3, true),
         _ => return None,
     };
     let what = r.rest(start);

@@ -408,3 +408,37 @@ fn moving_with_someone_moves_the_user_too() {
         keys(&saving)
     );
 }
+
+#[test]
+fn selling_losing_and_breaking_up_end_what_was_had() {
+    let facts = learn(&said(&[
+        "I have a car.",
+        "I have a boyfriend.",
+        "I work at Acme.",
+        "I have a cat.",
+        "I sold my car last week.",
+        "I broke up with my boyfriend.",
+        "I lost my job at Acme.",
+    ]));
+    let current: Vec<&str> = facts
+        .iter()
+        .filter(|f| f.is_current())
+        .map(|f| f.key.as_str())
+        .collect();
+    for gone in [
+        "owns:car",
+        "has:car",
+        "family.boyfriend",
+        "has:boyfriend",
+        "employer",
+        "has:job",
+    ] {
+        assert!(!current.contains(&gone), "{gone} in {:?}", keys(&facts));
+    }
+    assert!(current.contains(&"pet.cat"));
+    let broke = facts
+        .iter()
+        .find(|f| f.statement.starts_with("I broke up"))
+        .unwrap();
+    assert_eq!(broke.description, "Broke up with their boyfriend.");
+}
