@@ -39,7 +39,8 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         "have" if r.is(1, &["a", "an"]) && r.is(2, DEGREES) && r.is(3, &["in"]) => {
             let field = value_text(&noun_phrase(r, 4));
             (!field.is_empty() && !r.negated).then(|| {
-                let mut f = Found::new(Facet::Identity, "education", field);
+                let key = format!("degree:{}", field.to_lowercase());
+                let mut f = Found::new(Facet::Identity, key, field);
                 f.statement = Some(crate::render::sentence(&crate::render::join(r.clause)));
                 f
             })
@@ -61,9 +62,13 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
             (!field.is_empty() && !r.negated)
                 .then(|| Found::new(Facet::Identity, "education", field))
         }
+        // A degree earned stays earned whatever one studies next: one fact per school.
         "graduated" if r.is(1, &["from"]) => {
             let school = value_text(&noun_phrase(r, 2));
-            (!school.is_empty()).then(|| Found::new(Facet::Identity, "education", school))
+            (!school.is_empty()).then(|| {
+                let key = format!("graduated:{}", school.to_lowercase());
+                Found::new(Facet::Identity, key, school)
+            })
         }
         _ => None,
     }

@@ -442,3 +442,15 @@ fn selling_losing_and_breaking_up_end_what_was_had() {
         .unwrap();
     assert_eq!(broke.description, "Broke up with their boyfriend.");
 }
+
+#[test]
+fn a_degree_earned_stays_when_the_user_studies_something_else() {
+    let facts = learn(&said(&[
+        "I graduated from MIT in 2015.",
+        "I have a master's in biology.",
+        "I'm studying nursing.",
+    ]));
+    assert_eq!(current(&facts, "graduated:mit").value, "MIT");
+    assert_eq!(current(&facts, "degree:biology").value, "biology");
+    assert_eq!(current(&facts, "education").value, "nursing");
+}

@@ -698,7 +698,7 @@ const TABLE: &[Row] = &[
         "I have a master's in biology.",
         Some((
             Facet::Identity,
-            "education",
+            "degree:biology",
             "biology",
             Polarity::Positive,
             Tense::Current,

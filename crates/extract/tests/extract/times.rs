@@ -17,7 +17,10 @@ fn a_named_year_or_month_dates_the_fact() {
         "I've been a nurse since 2010.",
         "I've been vegan since last year.",
     ]));
-    assert_eq!(current(&facts, "education").valid_from, date(2015, 1, 1));
+    assert_eq!(
+        current(&facts, "graduated:mit").valid_from,
+        date(2015, 1, 1)
+    );
     let nurse = current(&facts, "occupation");
     assert_eq!(nurse.valid_from, date(2010, 1, 1));
     assert_eq!(nurse.statement, "I have been a nurse since 2010.");
