@@ -454,3 +454,20 @@ fn a_degree_earned_stays_when_the_user_studies_something_else() {
     assert_eq!(current(&facts, "degree:biology").value, "biology");
     assert_eq!(current(&facts, "education").value, "nursing");
 }
+
+#[test]
+fn each_allergy_and_each_food_not_eaten_is_a_fact() {
+    let facts = learn(&said(&[
+        "I'm allergic to peanuts and shellfish.",
+        "I don't eat pork or beef.",
+    ]));
+    for key in [
+        "allergy:peanuts",
+        "allergy:shellfish",
+        "eats:pork",
+        "eats:beef",
+    ] {
+        current(&facts, key);
+    }
+    assert_eq!(current(&facts, "eats:beef").polarity, Polarity::Negative);
+}
