@@ -56,7 +56,10 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         "started" if r.is(1, &["dating"]) && !r.negated => Some(status("dating")),
         "retired" if !r.negated && (r.pred.len() == 1 || r.is(1, &["from"])) => Some(retired(r)),
         "became" if !r.negated => became(r),
-        "study" | "studied" | "major" | "majored" => {
+        // Not "I study in the UK", "I studied abroad": where, not what.
+        "study" | "studied" | "major" | "majored"
+            if !(r.is(1, &["abroad"]) || r.is(1, &["in"]) && r.is(2, &["the"])) =>
+        {
             let skip = if r.is(1, &["in"]) { 2 } else { 1 };
             let field = value_text(&noun_phrase(r, skip));
             (!field.is_empty() && !r.negated)

@@ -449,6 +449,8 @@ fn a_degree_earned_stays_when_the_user_studies_something_else() {
         "I graduated from MIT in 2015.",
         "I have a master's in biology.",
         "I'm studying nursing.",
+        "I study in the UK.",
+        "I studied abroad.",
     ]));
     assert_eq!(current(&facts, "graduated:mit").value, "MIT");
     assert_eq!(current(&facts, "degree:biology").value, "biology");
