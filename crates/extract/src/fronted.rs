@@ -61,6 +61,16 @@ const UNITS: &[&str] = &["day", "month", "week", "year"];
 /// follows it, perhaps after a comma.
 pub(crate) fn phrase_len(tokens: &[&Token]) -> Option<usize> {
     let w = |i: usize| tokens.get(i).map_or("", |t| t.lower.as_str());
+    let n = frequency_len(tokens)?;
+    let comma = usize::from(tokens.get(n).is_some_and(|t| t.is_punct(',')));
+    (n < tokens.len() && tokens[..n].iter().all(|t| t.kind != TokenKind::Punct))
+        .then_some(n)
+        .filter(|_| matches!(w(n + comma), "i" | "we"))
+}
+
+/// How many words of `tokens` say how often ("every night", "on Sundays", "twice a week").
+pub(crate) fn frequency_len(tokens: &[&Token]) -> Option<usize> {
+    let w = |i: usize| tokens.get(i).map_or("", |t| t.lower.as_str());
     let n = match w(0) {
         // "every morning", "every single day", "every other week", "each Sunday".
         "every" | "each" => {
@@ -79,10 +89,7 @@ pub(crate) fn phrase_len(tokens: &[&Token]) -> Option<usize> {
         _ if w(1) == "times" && matches!(w(2), "a" | "per") && has(UNITS, w(3)) => 4,
         _ => return None,
     };
-    let comma = usize::from(tokens.get(n).is_some_and(|t| t.is_punct(',')));
-    (n < tokens.len() && tokens[..n].iter().all(|t| t.kind != TokenKind::Punct))
-        .then_some(n)
-        .filter(|_| matches!(w(n + comma), "i" | "we"))
+    (n <= tokens.len()).then_some(n)
 }
 
 /// "Every morning I run 5k." → "I run 5k every morning." (final punctuation kept last).

@@ -27,6 +27,7 @@ mod reply;
 #[doc(hidden)]
 pub mod selector;
 mod sensitivity;
+mod short_answers;
 mod time;
 pub mod tokenize;
 

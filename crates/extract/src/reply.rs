@@ -133,6 +133,9 @@ const ANSWER_FILLERS: &[&str] = &[
 /// The first-person statement a reply makes, read with the question before it, if the question
 /// is one whose short answer is a fact about the one answering.
 pub(crate) fn statement(question: &[Token], answer: &str) -> Option<String> {
+    if let Some(said) = crate::short_answers::statement(question, answer) {
+        return Some(said);
+    }
     let asked = last_question(question)?;
     let answer_tokens = tokenize(answer);
     let first = sentences(&answer_tokens).into_iter().next()?;
@@ -231,6 +234,14 @@ pub(crate) fn statement(question: &[Token], answer: &str) -> Option<String> {
                 return None;
             }
             let rest = predicate(&asked[at..]);
+            // "Do you cook often?" "Every night." → "I cook every night."
+            if verdict.is_none() {
+                let how = asked[at..]
+                    .iter()
+                    .filter(|t| !has(crate::short_answers::HOW_OFTEN, &t.lower));
+                let how: Vec<Token> = how.cloned().collect();
+                return crate::short_answers::how_often(&predicate(&how), answer);
+            }
             // "Do you still smoke?" "Not anymore." ends the habit.
             let still = asked[2..at].iter().any(|t| t.lower == "still");
             let no_more = first

@@ -473,3 +473,30 @@ fn each_allergy_and_each_food_not_eaten_is_a_fact() {
     }
     assert_eq!(current(&facts, "eats:beef").polarity, Polarity::Negative);
 }
+
+#[test]
+fn short_answers_about_allergies_budget_and_habits_are_facts() {
+    let exchange = [
+        (Role::Assistant, "Sure! Any allergies?"),
+        (Role::User, "Peanuts."),
+        (Role::Assistant, "What's your budget for groceries?"),
+        (Role::User, "About $100 a week."),
+        (Role::Assistant, "Do you cook often?"),
+        (Role::User, "Every night."),
+    ];
+    let events: Vec<_> = exchange
+        .iter()
+        .enumerate()
+        .map(|(i, (role, text))| turn(i as u64 + 1, *role, day(0), text))
+        .collect();
+    let facts = learn(&events);
+    current(&facts, "allergy:peanuts");
+    assert_eq!(current(&facts, "budget").value, "about $100 a week");
+    assert!(
+        facts
+            .iter()
+            .any(|f| f.is_current() && f.statement == "I cook every night."),
+        "{:?}",
+        keys(&facts)
+    );
+}
