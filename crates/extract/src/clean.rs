@@ -302,13 +302,7 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
     // "I think (that) I …", "I feel like my …", "I mean I …", "I know I …", "I'm pretty sure I …".
     loop {
         let lower = |i: usize| tokens.get(i).map(|t| t.lower.as_str()).unwrap_or("");
-        // "Maybe I'll learn Spanish next year": the hedge before the subject of a plan with a
-        // time lowers confidence.
-        if has(&["maybe", "perhaps", "possibly", "probably"], lower(0))
-            && lower(1) == "i"
-            && has(&["may", "might", "will"], lower(2))
-            && crate::time::names_a_time(tokens)
-        {
+        if crate::hedges::before_a_plan(tokens) {
             hedged = true;
             tokens = &tokens[1..];
             continue;
@@ -326,8 +320,7 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
                 }
             }
             "mean" | "know" => 2,
-            // "I'm pretty sure I …": held a little less surely.
-            "am" if matches!(lower(2), "fairly" | "pretty") && lower(3) == "sure" => {
+            "am" if crate::hedges::pretty_sure(tokens).is_some() => {
                 hedged = true;
                 4
             }
@@ -377,10 +370,7 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
             break;
         }
         // "… since 2019" dates the clause; "… since I was a kid" is a tail.
-        let dates = t.lower == "since" && {
-            let next: Vec<Token> = tokens[i..].iter().take(3).map(|t| (*t).clone()).collect();
-            crate::time::starts_with_time(&next)
-        };
+        let dates = t.lower == "since" && crate::time::starts_with_time(&tokens[i..]);
         if i > 1 && (t.is_punct(',') || t.is(class::TAIL_START) && !dates || t.lower == "where") {
             break;
         }
@@ -437,17 +427,7 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
     {
         out.truncate(out.len() - 2);
     }
-    // "My husband and I are saving": the verb agrees with "I" alone.
-    if out.len() > 1 && out[0].lower == "i" {
-        let agreed = match &*out[1].lower {
-            "are" => "am",
-            "were" => "was",
-            _ => "",
-        };
-        if !agreed.is_empty() {
-            out[1] = Token::new(agreed, TokenKind::Word);
-        }
-    }
+    crate::joint::agree_with_i(&mut out);
     let cleaned = (out.len() >= 2).then_some(Cleaned {
         tokens: out,
         hedged,

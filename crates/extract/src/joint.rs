@@ -42,6 +42,19 @@ pub(crate) fn me_and_my(tokens: Vec<Token>) -> Vec<Token> {
     me_and_my(out)
 }
 
+/// "My husband and I are saving" read as "I are saving": the verb agrees with "I" alone.
+pub(crate) fn agree_with_i(clause: &mut [Token]) {
+    if clause.len() < 2 || clause[0].lower != "i" {
+        return;
+    }
+    let agreed = match &*clause[1].lower {
+        "are" => "am",
+        "were" => "was",
+        _ => return,
+    };
+    clause[1] = Token::new(agreed, TokenKind::Word);
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;

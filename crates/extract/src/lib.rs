@@ -16,6 +16,7 @@ pub mod consolidate;
 mod coordinated;
 mod correction;
 mod fronted;
+mod hedges;
 mod joint;
 mod learner;
 pub mod lexicon;

@@ -178,9 +178,10 @@ pub(crate) fn past_weekday(t: TimeRef, words: &[Token], now: DateTime<Utc>) -> T
 }
 
 /// Whether `words` start with a time expression ("since 2019", "since last year").
-pub(crate) fn starts_with_time(words: &[Token]) -> bool {
+pub(crate) fn starts_with_time(words: &[&Token]) -> bool {
+    let next: Vec<Token> = words.iter().take(3).map(|t| (*t).clone()).collect();
     let any_time = Utc.with_ymd_and_hms(2000, 1, 1, 0, 0, 0).unwrap();
-    find_time(words, any_time).is_some_and(|t| t.first == 0)
+    find_time(&next, any_time).is_some_and(|t| t.first == 0)
 }
 
 /// Whether `words` name a time anywhere ("… next year").
