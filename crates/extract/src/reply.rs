@@ -448,6 +448,10 @@ const NOW: &[&str] = &["currently", "now", "today"];
 /// A short answer that names a place: "Down in Florida." names Florida.
 fn place_answer(sentence: &[Token]) -> Option<String> {
     let w = |i: usize| sentence.get(i).map_or("", |t| t.lower.as_str());
+    // "Boston, but I'm moving to Denver": the place comes before the next clause.
+    let cut = (1..sentence.len())
+        .find(|&i| sentence[i].is_punct(',') && has(&["and", "but", "i", "though"], w(i + 1)));
+    let sentence = &sentence[..cut.unwrap_or(sentence.len())];
     let lead = has(&["back", "down", "out", "over", "right", "up"], w(0))
         && has(&["by", "in", "near"], w(1));
     noun_phrase_answer(&sentence[if lead { 2 } else { 0 }..])
@@ -504,6 +508,13 @@ mod tests {
         assert_eq!(
             said("Where do you live now?", "Down in Florida."),
             Some("I live in Florida.".to_string())
+        );
+        assert_eq!(
+            said(
+                "Where do you live?",
+                "Boston, but I'm moving to Denver next month."
+            ),
+            Some("I live in Boston.".to_string())
         );
     }
 
