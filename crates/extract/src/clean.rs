@@ -336,7 +336,9 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
     let Some(first) = tokens.first() else {
         return none;
     };
-    let we_state = first.lower == "we" && tokens.get(1).is_some_and(|t| has(WE_VERBS, &t.lower));
+    let we_state = first.lower == "we"
+        && (tokens.get(1).is_some_and(|t| has(WE_VERBS, &t.lower))
+            || crate::joint::household_plan(tokens));
     if first.lower != "i" && first.lower != "my" && !we_state && !names_a_favorite(tokens) {
         return none;
     }

@@ -230,7 +230,7 @@ pub(crate) fn implied_by_mentions(tokens: &[Token], now: DateTime<Utc>) -> Vec<C
 
 /// A clause of the household's ("we have our own farm") said by the speaker: "I have my own farm".
 fn we_as_i(clause: &[Token]) -> Vec<Token> {
-    clause
+    let mut said: Vec<Token> = clause
         .iter()
         .enumerate()
         .map(|(i, t)| match t.lower.as_str() {
@@ -238,7 +238,9 @@ fn we_as_i(clause: &[Token]) -> Vec<Token> {
             "our" => Token::new("my", t.kind),
             _ => t.clone(),
         })
-        .collect()
+        .collect();
+    crate::joint::agree_with_i(&mut said);
+    said
 }
 
 /// An implied fact holds whatever the clause's tense or polarity ("my dog doesn't bark").
@@ -347,6 +349,10 @@ fn candidate(cleaned: &Cleaned, reading: &Reading<'_>, found: Found) -> Candidat
 /// Takes negation, "used to", "anymore" and a time expression out of the predicate.
 fn read(clause: &[Token], now: DateTime<Utc>) -> Reading<'_> {
     let mut pred: Vec<Token> = clause[1..].to_vec();
+    // "we are planning …" is read as the speaker's "am planning …".
+    if clause[0].lower == "we" && pred.first().is_some_and(|t| t.lower == "are") {
+        pred[0] = word("am");
+    }
     let (mut negated, mut ended, mut past, mut held_since) = (false, false, false, false);
     let time = find_time(&pred, now).map(|t| crate::time::past_weekday(t, &pred, now));
     if let Some(t) = time {

@@ -95,3 +95,20 @@ fn a_past_weekday_and_a_state_held_since_date_the_fact() {
     assert_eq!(sober.description, "Is sober.");
     assert_eq!(sober.statement, "I have been sober since January.");
 }
+
+/// The household's plan with a time is the speaker's ("We're planning a trip …").
+#[test]
+fn the_households_plan_with_a_time_is_the_users() {
+    let facts = learn(&said(&[
+        "We're planning a trip to Italy this summer.",
+        "We are going to be late.",
+    ]));
+    let trip = current(&facts, "goal:trip to italy");
+    assert_eq!(trip.statement, "I am planning a trip to Italy this summer.");
+    assert!(
+        trip.description.ends_with("(due 2024-09-01)."),
+        "{}",
+        trip.description
+    );
+    assert_eq!(facts.len(), 1);
+}
