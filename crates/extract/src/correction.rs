@@ -7,8 +7,9 @@ use crate::lexicon::has;
 use crate::render::key_text;
 use crate::tokenize::{Token, TokenKind};
 
-/// Words that open a correction ("Sorry, …", "Oops, …").
-const OPENERS: &[&str] = &["correction", "oops", "sorry", "whoops"];
+/// Words that open a correction ("Oops, …"); not "sorry", mostly sympathy ("Sorry to hear
+/// that"): "Sorry, I meant …" is a correction by its "I meant".
+const OPENERS: &[&str] = &["correction", "oops", "whoops"];
 
 /// What a correcting text says was wrong: the words after ", not" ("denver", "dog"), or ""
 /// when it names nothing; `None` when the text corrects nothing.
@@ -65,6 +66,7 @@ mod tests {
         assert_eq!(of("Oops, I'm 35.").as_deref(), Some(""));
         assert_eq!(of("I live in Boston."), None);
         assert_eq!(of("Actually I love it."), None);
+        assert_eq!(of("Sorry to hear that. I moved to Denver."), None);
         assert_eq!(
             of("I like it, not that it matters much to anyone here."),
             None
