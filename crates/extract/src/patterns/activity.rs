@@ -141,7 +141,13 @@ fn plan_start(r: &Reading<'_>) -> Option<usize> {
         "will" if r.time.is_some() => Some(1),
         // "I have a dentist appointment on Friday": an event to come (possessions said so
         // were read before).
-        "have" if r.is(1, &["a", "an"]) && ahead(r) => Some(1),
+        "have"
+            if r.is(1, &["a", "an"])
+                && ahead(r)
+                && r.rest(2).iter().any(|t| has(EVENTS, &t.lower)) =>
+        {
+            Some(1)
+        }
         "am" => match r.w(1) {
             "planning" | "hoping" | "trying" | "going" if r.w(2) == "to" => Some(3),
             "planning" if r.w(2) == "on" => Some(3),
@@ -160,6 +166,28 @@ fn plan_start(r: &Reading<'_>) -> Option<usize> {
         _ => None,
     }
 }
+
+/// Things one has on a day to come ("a dentist appointment on Friday"; not "a question about
+/// next week").
+const EVENTS: &[&str] = &[
+    "appointment",
+    "checkup",
+    "class",
+    "concert",
+    "date",
+    "exam",
+    "flight",
+    "game",
+    "interview",
+    "meeting",
+    "party",
+    "presentation",
+    "recital",
+    "surgery",
+    "test",
+    "trip",
+    "wedding",
+];
 
 /// Whether the clause names a time to come ("next month", "this summer" in spring; not "this
 /// week" or "today", which are going on).

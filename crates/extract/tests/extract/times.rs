@@ -71,6 +71,8 @@ fn appointments_and_trips_to_come_are_plans_that_expire() {
     );
     let dentist = current(&facts, "goal:dentist appointment");
     assert!(dentist.description.ends_with("(due 2024-03-06)."));
+    let chat = learn(&said(&["I have a question about next week."]));
+    assert!(!chat.iter().any(|f| f.key.starts_with("goal:")));
     events.push(turn(4, Role::User, day(10), "Hello again."));
     let later = learn(&events);
     assert!(
