@@ -26,25 +26,18 @@ const NOT_PLACES: &[&str] = &[
 
 /// Identity patterns on an "I …" clause.
 pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
+    if let Some(f) = super::education::read(r) {
+        return Some(f);
+    }
     match r.w(0) {
         "am" if r.is(1, &["living"]) && r.is(2, &["in"]) && names_a_place(r, 3) => {
             city(r, 3, "I live in")
         }
-        "am" if r.is(1, &["studying", "majoring"]) => studying(r),
         "am" | "was" => being(r),
         "live" | "lived" | "reside" if r.is(1, &["in"]) => city(r, 2, "I live in"),
         // "I've lived in Chicago since 2019", "I have been living in Ohio for years": where
         // the user lives now (as "I'm living in Austin" is).
         "have" if lived_in_until_now(r).is_some() => city(r, lived_in_until_now(r)?, "I live in"),
-        "have" if r.is(1, &["a", "an"]) && r.is(2, DEGREES) && r.is(3, &["in"]) => {
-            let field = value_text(&noun_phrase(r, 4));
-            (!field.is_empty() && !r.negated).then(|| {
-                let key = format!("degree:{}", field.to_lowercase());
-                let mut f = Found::new(Facet::Identity, key, field);
-                f.statement = Some(crate::render::sentence(&crate::render::join(r.clause)));
-                f
-            })
-        }
         "moved" | "relocated" if r.is(1, &["to"]) && !r.negated => city(r, 2, "I live in"),
         "moved" if r.is(1, &["back"]) && r.is(2, &["to"]) && !r.negated => city(r, 3, "I live in"),
         "got" | "found" | "landed" | "started" if !r.negated && job_as(r).is_some() => new_job(r),
@@ -56,39 +49,10 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         "started" if r.is(1, &["dating"]) && !r.negated => Some(status("dating")),
         "retired" if !r.negated && (r.pred.len() == 1 || r.is(1, &["from"])) => Some(retired(r)),
         "became" if !r.negated => became(r),
-        // Not "I study in the UK", "I studied abroad": where, not what.
-        "study" | "studied" | "major" | "majored"
-            if !(r.is(1, &["abroad"]) || r.is(1, &["in"]) && r.is(2, &["the"])) =>
-        {
-            let skip = if r.is(1, &["in"]) { 2 } else { 1 };
-            let field = value_text(&noun_phrase(r, skip));
-            (!field.is_empty() && !r.negated)
-                .then(|| Found::new(Facet::Identity, "education", field))
-        }
-        // A degree earned stays earned whatever one studies next: one fact per school.
-        "graduated" if r.is(1, &["from"]) => {
-            let school = value_text(&noun_phrase(r, 2));
-            (!school.is_empty()).then(|| {
-                let key = format!("graduated:{}", school.to_lowercase());
-                Found::new(Facet::Identity, key, school)
-            })
-        }
         _ => None,
     }
     .filter(|_| !has(PLACE_VERBS, r.w(0)) || !r.negated || r.ended)
 }
-
-/// Degrees one holds in a field ("a master's in biology").
-const DEGREES: &[&str] = &[
-    "bachelor's",
-    "bachelors",
-    "degree",
-    "diploma",
-    "doctorate",
-    "master's",
-    "masters",
-    "phd",
-];
 
 /// Where the place starts in "have lived in" / "have been living in" said with how long ("since
 /// 2019", "for ten years"); without it, having lived somewhere is an experience.
@@ -115,20 +79,6 @@ fn names_a_place(r: &Reading<'_>, i: usize) -> bool {
     r.pred
         .get(i)
         .is_some_and(|t| t.text.starts_with(|c: char| c.is_uppercase()))
-}
-
-/// "I'm studying nursing", "I'm majoring in history", "I'm studying at Harvard": the field of
-/// study or the school (not "studying for an
-/// exam", "studying to be a nurse").
-fn studying(r: &Reading<'_>) -> Option<Found> {
-    let skip = if r.is(2, &["in", "at"]) { 3 } else { 2 };
-    if r.negated || r.is(skip, &["a", "abroad", "for", "hard", "now", "the", "to"]) {
-        return None;
-    }
-    let np = noun_phrase(r, skip);
-    let field = value_text(&np);
-    (!field.is_empty() && !super::only_anaphors(&np) && np.len() <= 4)
-        .then(|| Found::new(Facet::Identity, "education", field))
 }
 
 /// Where the occupation starts in "got a (new) job as …", if the clause says so.

@@ -5,6 +5,7 @@
 
 mod activity;
 mod constraint;
+mod education;
 mod generic;
 mod identity;
 mod learned;
