@@ -46,11 +46,15 @@ pub struct Candidate {
     pub ends: Option<String>,
     /// The cleaned clause it was read from, quoted in change reasons.
     pub quote: String,
+    /// Said as a correction ("…, not Denver"): the words of what it corrects ("denver"), or ""
+    /// when it names nothing.
+    pub corrects: Option<String>,
 }
 
 /// Keys that hold one value at a time: a new value supersedes the old.
 pub const SINGLE_VALUED: &[&str] = &[
     "age",
+    "budget",
     "education",
     "employer",
     "location.city",

@@ -259,9 +259,16 @@ pub(crate) fn sentences(tokens: &[Token]) -> Vec<&[Token]> {
 fn split_at_new_subjects<'t>(body: &[&'t Token]) -> Vec<Vec<&'t Token>> {
     let mut pieces: Vec<Vec<&Token>> = vec![Vec::new()];
     let mut relative: Vec<usize> = Vec::new();
+    // "Every morning(,) I run": the subject after a fronted frequency starts no new clause.
+    let fronted = crate::fronted::phrase_len(body);
     let mut i = 0;
     while i < body.len() {
         let t = body[i];
+        if fronted.is_some_and(|n| i == n || i == n + 1 && body[n].is_punct(',')) {
+            pieces.last_mut().expect("one piece at least").push(t);
+            i += 1;
+            continue;
+        }
         if t.kind == TokenKind::Punct && matches!(t.text.as_str(), "-" | ":" | "(" | ")" | "\"") {
             pieces.push(Vec::new());
             i += 1;

@@ -260,6 +260,14 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
     {
         tokens = &tokens[why + 1..];
     }
+    // "Every morning I run 5k": how often goes after the predicate.
+    let routine_tokens: Vec<Token>;
+    let routine_refs: Vec<&Token>;
+    if let Some(moved) = crate::fronted::to_the_end(tokens) {
+        routine_tokens = moved;
+        routine_refs = routine_tokens.iter().collect();
+        tokens = &routine_refs;
+    }
     // "Sometimes I fish for extra money", "Recently I started running": the adverb goes after
     // the subject; "Yesterday I went fishing": a day goes at the end.
     let fronted: Vec<&Token>;
@@ -291,9 +299,14 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
         tokens = &fronted;
     }
     let mut hedged = false;
-    // "I think (that) I …", "I feel like my …", "I mean I …", "I know I …".
+    // "I think (that) I …", "I feel like my …", "I mean I …", "I know I …", "I'm pretty sure I …".
     loop {
         let lower = |i: usize| tokens.get(i).map(|t| t.lower.as_str()).unwrap_or("");
+        if crate::hedges::before_a_plan(tokens) {
+            hedged = true;
+            tokens = &tokens[1..];
+            continue;
+        }
         if lower(0) != "i" {
             break;
         }
@@ -307,6 +320,10 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
                 }
             }
             "mean" | "know" => 2,
+            "am" if crate::hedges::pretty_sure(tokens).is_some() => {
+                hedged = true;
+                4
+            }
             "would" if lower(2) == "say" => 3,
             _ => 0,
         };
@@ -319,7 +336,9 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
     let Some(first) = tokens.first() else {
         return none;
     };
-    let we_state = first.lower == "we" && tokens.get(1).is_some_and(|t| has(WE_VERBS, &t.lower));
+    let we_state = first.lower == "we"
+        && (tokens.get(1).is_some_and(|t| has(WE_VERBS, &t.lower))
+            || crate::joint::household_plan(tokens));
     if first.lower != "i" && first.lower != "my" && !we_state && !names_a_favorite(tokens) {
         return none;
     }
@@ -352,7 +371,9 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
             rest = Some(all.len() - tokens.len() + verb);
             break;
         }
-        if i > 1 && (t.is_punct(',') || t.is(class::TAIL_START) || t.lower == "where") {
+        // "… since 2019" dates the clause; "… since I was a kid" is a tail.
+        let dates = t.lower == "since" && crate::time::starts_with_time(&tokens[i..]);
+        if i > 1 && (t.is_punct(',') || t.is(class::TAIL_START) && !dates || t.lower == "where") {
             break;
         }
         // "I like nature and the area has woods": a new subject without a pronoun.
@@ -408,6 +429,7 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
     {
         out.truncate(out.len() - 2);
     }
+    crate::joint::agree_with_i(&mut out);
     let cleaned = (out.len() >= 2).then_some(Cleaned {
         tokens: out,
         hedged,

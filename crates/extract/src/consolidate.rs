@@ -116,7 +116,12 @@ pub fn apply(facts: &mut Vec<Fact>, c: Candidate, ev: &Evidence<'_>) {
                 let contradicts = contradicts(f, &c);
                 let diet = breaks_diet(f, &c);
                 let replaced = is_single_valued(&c.key) && f.key == c.key && !same_value(f, &c)
-                    || f.key == "employer" && c.key == "occupation" && is_jobless(&c.value);
+                    || f.key == "employer" && c.key == "occupation" && is_jobless(&c.value)
+                    || corrected_away(f, &c)
+                    || f.key == c.key
+                        && person_age(f)
+                            .zip(person_age_of(&c.key, &c.value))
+                            .is_some_and(|(a, b)| a != b);
                 if contradicts || replaced || diet {
                     if protected(f) {
                         blocked = true;
@@ -176,6 +181,14 @@ fn ended_by(f: &Fact, c: &Candidate, ends: &str) -> bool {
     }
     if let Some(ended) = ended_identity(f, ends) {
         return ended;
+    }
+    // "I sold my car" ends having a car, "I broke up with my boyfriend" having a boyfriend.
+    if let Some(had) = ["owns:", "has:", "pet.", "family."]
+        .iter()
+        .find_map(|p| f.key.strip_prefix(p))
+        .filter(|_| !c.key.starts_with("person:"))
+    {
+        return plain_words(ends).iter().any(|w| stem(w) == stem(had));
     }
     // "My dog passed away" ends having a dog, and nothing else.
     if c.key.starts_with("person:") {
@@ -252,7 +265,41 @@ fn jaccard(a: &[&str], b: &[&str]) -> f32 {
     }
 }
 
+/// Whether a correction ("I meant my cat, not my dog") names `f` as what was wrong: a fact of
+/// the same facet about what follows "not".
+fn corrected_away(f: &Fact, c: &Candidate) -> bool {
+    let Some(wrong) = c.corrects.as_deref().filter(|w| !w.is_empty()) else {
+        return false;
+    };
+    let object = f.key.rsplit([':', '.']).next().unwrap_or("");
+    f.facet == c.facet
+        && !f.key.starts_with("said:")
+        && (object == wrong || f.value.eq_ignore_ascii_case(wrong))
+}
+
+/// The age a fact about someone in the user's life gives them ("My daughter is 5": 5).
+fn person_age(f: &Fact) -> Option<u32> {
+    person_age_of(&f.key, &f.value)
+}
+
+fn person_age_of(key: &str, value: &str) -> Option<u32> {
+    if !key.starts_with("person:") {
+        return None;
+    }
+    let words: Vec<&str> = value.split(' ').collect();
+    match words.as_slice() {
+        ["is" | "turned", n] | ["is" | "turned", n, "years", "old"] => n.parse().ok(),
+        _ => None,
+    }
+}
+
 fn change_reason(c: &Candidate) -> String {
+    if c.corrects.is_some() {
+        return format!("corrected: \"{}\"", c.quote);
+    }
+    if let Some(age) = person_age_of(&c.key, &c.value) {
+        return format!("now {age}: \"{}\"", c.quote);
+    }
     let what = match c.key.as_str() {
         "location.city" => format!("moved to {}", c.value),
         "occupation" if is_jobless(&c.value) => format!("now {}", c.value),

@@ -1,5 +1,7 @@
 //! Coordinated objects. "I love hiking and camping" is kept as said, and also says "I love
-//! hiking" and "I love camping": each thing liked, played or owned is a fact of its own.
+//! hiking" and "I love camping": each thing liked, played or owned is a fact of its own; so is
+//! each allergy ("allergic to peanuts and shellfish") and each food not eaten ("I don't eat pork
+//! or beef").
 
 use crate::clean::Cleaned;
 use crate::lexicon::has;
@@ -20,22 +22,40 @@ const MAX_OBJECT_WORDS: usize = 3;
 /// two short objects joined by one "and" (a comma before it allowed).
 pub(crate) fn split_objects(cleaned: &Cleaned) -> Option<[Cleaned; 2]> {
     let t = &cleaned.tokens;
-    if t.len() < 5 || t[0].lower != "i" || !has(SPLIT_VERBS, &t[1].lower) {
+    if t.len() < 5 || t[0].lower != "i" {
         return None;
     }
-    let and = t.iter().position(|w| w.lower == "and")?;
+    let w = |i: usize| t.get(i).map_or("", |w| w.lower.as_str());
+    // What the two objects share, and the word that joins them: "I love … and …", "I am
+    // allergic to … and …", "I don't eat … or …", "I can't have … or …".
+    let (head, joiner) = if has(SPLIT_VERBS, w(1)) {
+        (2, "and")
+    } else if w(1) == "am" && w(2) == "allergic" && w(3) == "to" {
+        (4, "and")
+    } else if has(&["can't", "cannot", "don't", "never"], w(1))
+        && has(&["drink", "eat", "have"], w(2))
+        && (w(2) != "have" || w(1) != "don't")
+    {
+        (3, "or")
+    } else {
+        return None;
+    };
+    let and = t.iter().position(|w| w.lower == joiner)?;
+    if and <= head {
+        return None;
+    }
     let first_end = if t[and - 1].is_punct(',') {
         and - 1
     } else {
         and
     };
-    let first = &t[2..first_end];
+    let first = &t[head..first_end];
     let second = &t[and + 1..];
     let plain = |words: &[Token]| {
         (1..=MAX_OBJECT_WORDS).contains(&words.len())
             && words
                 .iter()
-                .all(|w| w.kind != TokenKind::Punct && w.lower != "and")
+                .all(|w| w.kind != TokenKind::Punct && w.lower != joiner)
     };
     if !plain(first) || !plain(second) {
         return None;
@@ -45,7 +65,7 @@ pub(crate) fn split_objects(cleaned: &Cleaned) -> Option<[Cleaned; 2]> {
         return None;
     }
     let clause = |object: &[Token], to: bool| Cleaned {
-        tokens: t[..2]
+        tokens: t[..head]
             .iter()
             .cloned()
             .chain(to.then(|| Token::new("to", TokenKind::Word)))
@@ -54,7 +74,7 @@ pub(crate) fn split_objects(cleaned: &Cleaned) -> Option<[Cleaned; 2]> {
         hedged: cleaned.hedged,
     };
     // "to swim and run": the infinitive carries over.
-    let to = first[0].lower == "to" && second[0].lower != "to";
+    let to = head == 2 && first[0].lower == "to" && second[0].lower != "to";
     Some([clause(first, false), clause(second, to)])
 }
 
@@ -95,5 +115,25 @@ mod tests {
         assert_eq!(split("I don't like tea and coffee"), None);
         assert_eq!(split("I have seen Rome and Paris"), None);
         assert_eq!(split("I am tall and blond"), None);
+        assert_eq!(split("I don't eat pork and beef"), None);
+    }
+
+    #[test]
+    fn two_allergies_or_two_foods_not_eaten_are_two_clauses() {
+        assert_eq!(
+            split("I am allergic to peanuts and shellfish"),
+            Some([
+                "I am allergic to peanuts".into(),
+                "I am allergic to shellfish".into()
+            ])
+        );
+        assert_eq!(
+            split("I don't eat pork or beef"),
+            Some(["I don't eat pork".into(), "I don't eat beef".into()])
+        );
+        assert_eq!(
+            split("I can't have gluten or dairy"),
+            Some(["I can't have gluten".into(), "I can't have dairy".into()])
+        );
     }
 }

@@ -792,6 +792,7 @@ pub const PAST_VERBS: &[&str] = &[
     "became",
     "began",
     "bought",
+    "broke",
     "brought",
     "built",
     "came",

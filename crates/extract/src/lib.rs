@@ -8,11 +8,16 @@
 //! [`rapport_core::ProfileLearner`].
 
 mod antecedents;
+mod calendar;
 mod candidate;
 mod clauses;
 mod clean;
 pub mod consolidate;
 mod coordinated;
+mod correction;
+mod fronted;
+mod hedges;
+mod joint;
 mod learner;
 pub mod lexicon;
 mod patterns;
@@ -24,6 +29,7 @@ mod reply;
 #[doc(hidden)]
 pub mod selector;
 mod sensitivity;
+mod short_answers;
 mod time;
 pub mod tokenize;
 
@@ -86,6 +92,7 @@ fn extract_with(text: &str, known: Antecedents, now: DateTime<Utc>) -> Vec<Candi
     if subjectless {
         tokens = clauses::supply_subjects(tokens);
     }
+    tokens = joint::me_and_my(tokens);
     tokens = antecedents::resolve_subject_pronouns(tokens, known);
     let mut found: Vec<Candidate> = Vec::new();
     let add = |found: &mut Vec<Candidate>, c: Candidate| {
@@ -129,6 +136,7 @@ fn extract_with(text: &str, known: Antecedents, now: DateTime<Utc>) -> Vec<Candi
             }
         }
     }
+    correction::mark(&mut found, &tokens);
     found
 }
 

@@ -133,6 +133,9 @@ const ANSWER_FILLERS: &[&str] = &[
 /// The first-person statement a reply makes, read with the question before it, if the question
 /// is one whose short answer is a fact about the one answering.
 pub(crate) fn statement(question: &[Token], answer: &str) -> Option<String> {
+    if let Some(said) = crate::short_answers::statement(question, answer) {
+        return Some(said);
+    }
     let asked = last_question(question)?;
     let answer_tokens = tokenize(answer);
     let first = sentences(&answer_tokens).into_iter().next()?;
@@ -231,6 +234,14 @@ pub(crate) fn statement(question: &[Token], answer: &str) -> Option<String> {
                 return None;
             }
             let rest = predicate(&asked[at..]);
+            // "Do you cook often?" "Every night." → "I cook every night."
+            if verdict.is_none() {
+                let how = asked[at..]
+                    .iter()
+                    .filter(|t| !has(crate::short_answers::HOW_OFTEN, &t.lower));
+                let how: Vec<Token> = how.cloned().collect();
+                return crate::short_answers::how_often(&predicate(&how), answer);
+            }
             // "Do you still smoke?" "Not anymore." ends the habit.
             let still = asked[2..at].iter().any(|t| t.lower == "still");
             let no_more = first
@@ -437,6 +448,10 @@ const NOW: &[&str] = &["currently", "now", "today"];
 /// A short answer that names a place: "Down in Florida." names Florida.
 fn place_answer(sentence: &[Token]) -> Option<String> {
     let w = |i: usize| sentence.get(i).map_or("", |t| t.lower.as_str());
+    // "Boston, but I'm moving to Denver": the place comes before the next clause.
+    let cut = (1..sentence.len())
+        .find(|&i| sentence[i].is_punct(',') && has(&["and", "but", "i", "though"], w(i + 1)));
+    let sentence = &sentence[..cut.unwrap_or(sentence.len())];
     let lead = has(&["back", "down", "out", "over", "right", "up"], w(0))
         && has(&["by", "in", "near"], w(1));
     noun_phrase_answer(&sentence[if lead { 2 } else { 0 }..])
@@ -493,6 +508,13 @@ mod tests {
         assert_eq!(
             said("Where do you live now?", "Down in Florida."),
             Some("I live in Florida.".to_string())
+        );
+        assert_eq!(
+            said(
+                "Where do you live?",
+                "Boston, but I'm moving to Denver next month."
+            ),
+            Some("I live in Boston.".to_string())
         );
     }
 

@@ -3,6 +3,7 @@
 
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, TimeZone, Utc};
 
+use crate::calendar;
 use crate::tokenize::Token;
 
 /// A resolved time span and where it was written in the clause.
@@ -105,6 +106,17 @@ pub fn find_time(words: &[Token], now: DateTime<Utc>) -> Option<TimeRef> {
             "today" | "tonight" => Some((1, unit_span(now, 0))),
             "yesterday" => Some((1, unit_span(shift(now, 0, 1, false), 0))),
             "tomorrow" => Some((1, unit_span(shift(now, 0, 1, true), 0))),
+            "in" | "since" | "from" if calendar::year(w(i + 1)).is_some() => {
+                calendar::a_year(w(i), w(i + 1))
+            }
+            "on" | "last" | "next" | "this"
+                if calendar::a_weekday(w(i), w(i + 1), now).is_some() =>
+            {
+                calendar::a_weekday(w(i), w(i + 1), now)
+            }
+            "last" | "next" | "this" if calendar::a_season(w(i), w(i + 1), now).is_some() => {
+                calendar::a_season(w(i), w(i + 1), now)
+            }
             "last" | "next" | "this" => unit(w(i + 1)).map(|u| {
                 let forward = w(i) == "next";
                 let moved = if w(i) == "this" {
@@ -114,14 +126,16 @@ pub fn find_time(words: &[Token], now: DateTime<Utc>) -> Option<TimeRef> {
                 };
                 (2, unit_span(moved, u))
             }),
-            "in" if MONTHS.contains(&w(i + 1)) => {
+            "in" | "since" if MONTHS.contains(&w(i + 1)) => {
                 let month = MONTHS.iter().position(|m| *m == w(i + 1)).unwrap_or(0) as u32 + 1;
-                let year = if month >= now.month() {
-                    now.year()
-                } else {
-                    now.year() + 1
+                // "in May" is the coming May, "since May" the last; "in May 2019" says which.
+                let (year, len) = match calendar::year(w(i + 2)) {
+                    Some(y) => (y, 3),
+                    None if w(i) == "since" && month > now.month() => (now.year() - 1, 2),
+                    None if w(i) == "in" && month < now.month() => (now.year() + 1, 2),
+                    None => (now.year(), 2),
                 };
-                Some((2, month_span(year, month)))
+                Some((len, month_span(year, month)))
             }
             "in" => number(w(i + 1))
                 .zip(unit(w(i + 2)))
@@ -132,8 +146,10 @@ pub fn find_time(words: &[Token], now: DateTime<Utc>) -> Option<TimeRef> {
                 .map(|(n, u)| (3, unit_span(shift(now, u, n, false), u))),
         };
         if let Some((len, (start, end))) = found {
+            // "since last year": the "since" goes with the time it leads.
+            let since = i > 0 && w(i - 1) == "since";
             return Some(TimeRef {
-                first: i,
+                first: i - usize::from(since),
                 end_token: i + len,
                 start,
                 end,
@@ -141,6 +157,38 @@ pub fn find_time(words: &[Token], now: DateTime<Utc>) -> Option<TimeRef> {
         }
     }
     None
+}
+
+/// "I started a new job on Monday", "I went hiking on Saturday": a day of the week after a verb
+/// in the past is the last one, not the coming one.
+pub(crate) fn past_weekday(t: TimeRef, words: &[Token], now: DateTime<Utc>) -> TimeRef {
+    let verb = words.first().map_or("", |w| w.lower.as_str());
+    let past = crate::lexicon::has(crate::lexicon::PAST_VERBS, verb)
+        || verb.ends_with("ed") && verb.len() > 3;
+    let on_a_day = t.end_token == t.first + 2 && words[t.first].lower == "on";
+    if !(past && on_a_day && t.start > now) {
+        return t;
+    }
+    let week = Days::new(7);
+    TimeRef {
+        start: t.start.checked_sub_days(week).unwrap_or(t.start),
+        end: t.end.checked_sub_days(week).unwrap_or(t.end),
+        ..t
+    }
+}
+
+/// Whether `words` start with a time expression ("since 2019", "since last year").
+pub(crate) fn starts_with_time(words: &[&Token]) -> bool {
+    let next: Vec<Token> = words.iter().take(3).map(|t| (*t).clone()).collect();
+    let any_time = Utc.with_ymd_and_hms(2000, 1, 1, 0, 0, 0).unwrap();
+    find_time(&next, any_time).is_some_and(|t| t.first == 0)
+}
+
+/// Whether `words` name a time anywhere ("… next year").
+pub(crate) fn names_a_time(words: &[&Token]) -> bool {
+    let owned: Vec<Token> = words.iter().map(|t| (*t).clone()).collect();
+    let any_time = Utc.with_ymd_and_hms(2000, 1, 1, 0, 0, 0).unwrap();
+    find_time(&owned, any_time).is_some()
 }
 
 #[cfg(test)]
@@ -156,6 +204,17 @@ mod tests {
         assert_eq!(t.start, Utc.with_ymd_and_hms(2024, 3, 1, 0, 0, 0).unwrap());
         let t = find_time(&tokenize("a half marathon in October"), now).unwrap();
         assert_eq!(t.end, Utc.with_ymd_and_hms(2024, 11, 1, 0, 0, 0).unwrap());
+        let t = find_time(&tokenize("I graduated from MIT in May 2015"), now).unwrap();
+        assert_eq!((t.first, t.end_token), (4, 7));
+        assert_eq!(t.start, Utc.with_ymd_and_hms(2015, 5, 1, 0, 0, 0).unwrap());
+        let t = find_time(&tokenize("I have lived here since 2019"), now).unwrap();
+        assert_eq!(t.start, Utc.with_ymd_and_hms(2019, 1, 1, 0, 0, 0).unwrap());
+        let t = find_time(&tokenize("a dentist appointment on Friday"), now).unwrap();
+        assert_eq!(t.start, Utc.with_ymd_and_hms(2024, 5, 3, 0, 0, 0).unwrap());
+        let t = find_time(&tokenize("a trip this summer"), now).unwrap();
+        assert_eq!(t.end, Utc.with_ymd_and_hms(2024, 9, 1, 0, 0, 0).unwrap());
+        let t = find_time(&tokenize("I started a year ago"), now).unwrap();
+        assert_eq!(t.start, Utc.with_ymd_and_hms(2023, 1, 1, 0, 0, 0).unwrap());
         let t = find_time(&tokenize("two years ago"), now).unwrap();
         assert_eq!(t.start, Utc.with_ymd_and_hms(2022, 1, 1, 0, 0, 0).unwrap());
     }

@@ -164,6 +164,7 @@ fn push_word(tokens: &mut Vec<Token>, word: &str, kind: TokenKind) {
         "i've" | "ive" => Some(&["I", "have"]),
         "i'd" => Some(&["I", "would"]),
         "i'll" => Some(&["I", "will"]),
+        "we're" => Some(&["we", "are"]),
         "i" => Some(&["I"]),
         _ => None,
     };

@@ -23,6 +23,11 @@ const PERIODS: &[&str] = &[
     "daily", "each", "evenings", "every", "mornings", "nightly", "nights", "weekends", "weekly",
 ];
 
+/// Whether a word says how often ("every", "weekly", "Sundays").
+fn is_period(w: &str) -> bool {
+    has(PERIODS, w) || crate::fronted::recurs(w)
+}
+
 /// Activity patterns on an "I …" clause.
 pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
     if let Some(f) = ending(r) {
@@ -67,7 +72,7 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         ));
     }
     let routine = has(FREQUENCY, r.w(0))
-        || r.pred.iter().any(|t| has(PERIODS, t.lower.as_str()))
+        || r.pred.iter().any(|t| is_period(&t.lower))
         || r.pred
             .last()
             .is_some_and(|t| t.lower == "day" || t.lower == "week")
@@ -134,6 +139,15 @@ fn plan_start(r: &Reading<'_>) -> Option<usize> {
             }
         }
         "will" if r.time.is_some() => Some(1),
+        // "I have a dentist appointment on Friday": an event to come (possessions said so
+        // were read before).
+        "have"
+            if r.is(1, &["a", "an"])
+                && ahead(r)
+                && r.rest(2).iter().any(|t| has(EVENTS, &t.lower)) =>
+        {
+            Some(1)
+        }
         "am" => match r.w(1) {
             "planning" | "hoping" | "trying" | "going" if r.w(2) == "to" => Some(3),
             "planning" if r.w(2) == "on" => Some(3),
@@ -142,11 +156,43 @@ fn plan_start(r: &Reading<'_>) -> Option<usize> {
             "learning" => Some(2),
             "looking" if r.w(2) == "forward" && r.w(3) == "to" => Some(4),
             "thinking" if r.w(2) == "about" || r.w(2) == "of" => Some(3),
+            // "I'm planning a trip", "I'm flying to Rome on Friday", "I'm getting married next
+            // spring": a plan when a time to come says so.
+            "planning" if !r.is(2, &["to", "on"]) => Some(2),
+            w if w.ends_with("ing") && ahead(r) => Some(1),
             _ => None,
         },
         "would" => None,
         _ => None,
     }
+}
+
+/// Things one has on a day to come ("a dentist appointment on Friday"; not "a question about
+/// next week").
+const EVENTS: &[&str] = &[
+    "appointment",
+    "checkup",
+    "class",
+    "concert",
+    "date",
+    "exam",
+    "flight",
+    "game",
+    "interview",
+    "meeting",
+    "party",
+    "presentation",
+    "recital",
+    "surgery",
+    "test",
+    "trip",
+    "wedding",
+];
+
+/// Whether the clause names a time to come ("next month", "this summer" in spring; not "this
+/// week" or "today", which are going on).
+fn ahead(r: &Reading<'_>) -> bool {
+    r.time.is_some_and(|t| t.start > r.now)
 }
 
 /// "I quit smoking", "I stopped eating meat", "I gave up coffee": a habit ends. "I left Ohio",
@@ -164,6 +210,10 @@ fn ending(r: &Reading<'_>) -> Option<Found> {
         ("gave", "up") => (2, false),
         ("left", _) => (1, true),
         ("resigned", "from") => (2, true),
+        // "I sold my car", "I lost my job at Acme", "I broke up with my boyfriend": what was
+        // had ends.
+        ("sold", _) | ("lost", "my") => (1, true),
+        ("broke", "up") if r.is(2, &["with"]) => (3, true),
         _ => return None,
     };
     let what = r.rest(start);

@@ -26,9 +26,18 @@ const NOT_PLACES: &[&str] = &[
 
 /// Identity patterns on an "I …" clause.
 pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
+    if let Some(f) = super::education::read(r) {
+        return Some(f);
+    }
     match r.w(0) {
+        "am" if r.is(1, &["living"]) && r.is(2, &["in"]) && names_a_place(r, 3) => {
+            city(r, 3, "I live in")
+        }
         "am" | "was" => being(r),
         "live" | "lived" | "reside" if r.is(1, &["in"]) => city(r, 2, "I live in"),
+        // "I've lived in Chicago since 2019", "I have been living in Ohio for years": where
+        // the user lives now (as "I'm living in Austin" is).
+        "have" if lived_in_until_now(r).is_some() => city(r, lived_in_until_now(r)?, "I live in"),
         "moved" | "relocated" if r.is(1, &["to"]) && !r.negated => city(r, 2, "I live in"),
         "moved" if r.is(1, &["back"]) && r.is(2, &["to"]) && !r.negated => city(r, 3, "I live in"),
         "got" | "found" | "landed" | "started" if !r.negated && job_as(r).is_some() => new_job(r),
@@ -40,19 +49,36 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         "started" if r.is(1, &["dating"]) && !r.negated => Some(status("dating")),
         "retired" if !r.negated && (r.pred.len() == 1 || r.is(1, &["from"])) => Some(retired(r)),
         "became" if !r.negated => became(r),
-        "study" | "studied" | "major" | "majored" => {
-            let skip = if r.is(1, &["in"]) { 2 } else { 1 };
-            let field = value_text(&noun_phrase(r, skip));
-            (!field.is_empty() && !r.negated)
-                .then(|| Found::new(Facet::Identity, "education", field))
-        }
-        "graduated" if r.is(1, &["from"]) => {
-            let school = value_text(&noun_phrase(r, 2));
-            (!school.is_empty()).then(|| Found::new(Facet::Identity, "education", school))
-        }
         _ => None,
     }
     .filter(|_| !has(PLACE_VERBS, r.w(0)) || !r.negated || r.ended)
+}
+
+/// Where the place starts in "have lived in" / "have been living in" said with how long ("since
+/// 2019", "for ten years"); without it, having lived somewhere is an experience.
+fn lived_in_until_now(r: &Reading<'_>) -> Option<usize> {
+    let at = if r.is(1, &["lived"]) {
+        2
+    } else if r.is(1, &["been"]) && r.is(2, &["living"]) {
+        3
+    } else {
+        return None;
+    };
+    let dated = r.time.is_some_and(|t| t.start <= r.now)
+        || r.pred
+            .windows(2)
+            .any(|w| w[0].lower == "for" && super::is_span(&w[1].lower))
+        || r.pred
+            .windows(3)
+            .any(|w| w[0].lower == "for" && super::is_span(&w[2].lower));
+    (r.is(at, &["in"]) && dated && !r.negated && !r.past).then_some(at + 1)
+}
+
+/// Whether a place's name starts at `i` ("Austin"; not "the moment", "a maze of boxes").
+fn names_a_place(r: &Reading<'_>, i: usize) -> bool {
+    r.pred
+        .get(i)
+        .is_some_and(|t| t.text.starts_with(|c: char| c.is_uppercase()))
 }
 
 /// Where the occupation starts in "got a (new) job as …", if the clause says so.
@@ -130,8 +156,10 @@ fn being(r: &Reading<'_>) -> Option<Found> {
         f.statement = Some(format!("I am {} of {what}.", r.w(i)));
         return Some(f);
     }
-    if r.is(i, &["allergic"]) && r.is(i + 1, &["to"]) {
-        let what = value_text(r.rest(i + 2));
+    // "I'm (severely) allergic to bees".
+    let degree = usize::from(r.w(i).ends_with("ly") || r.is(i, &["so", "super", "very"]));
+    if r.is(i + degree, &["allergic"]) && r.is(i + degree + 1, &["to"]) {
+        let what = value_text(r.rest(i + degree + 2));
         return (!what.is_empty()).then(|| {
             Found::new(
                 Facet::Preference,
@@ -231,7 +259,14 @@ fn works_as(job: &str) -> Found {
 }
 
 fn place(r: &Reading<'_>, i: usize) -> Option<String> {
-    let np = noun_phrase(r, i);
+    let mut np = noun_phrase(r, i);
+    // "Illinois right now": the time is not part of the name.
+    if let Some(k) = (0..np.len()).find(|&k| {
+        np[k].lower == "now"
+            || np[k].lower == "right" && np.get(k + 1).is_none_or(|n| n.lower == "now")
+    }) {
+        np.truncate(k);
+    }
     let text = value_text(&np);
     // "the city I grew up in used to be quiet": a verb after "in" starts no place name.
     let verb_first = np

@@ -4,6 +4,8 @@
 //! first-person statement.
 
 mod activity;
+mod constraint;
+mod education;
 mod generic;
 mod identity;
 mod learned;
@@ -129,8 +131,8 @@ const SKIPPED_ADVERBS: &[&str] = &[
 const APPROXIMATIONS: &[&str] = &["about", "almost", "around", "nearly", "over", "roughly"];
 
 const NEGATIONS: &[&str] = &[
-    "can't", "didn't", "doesn't", "don't", "haven't", "isn't", "never", "no", "not", "wasn't",
-    "won't",
+    "can't", "cannot", "didn't", "doesn't", "don't", "haven't", "isn't", "never", "no", "not",
+    "wasn't", "won't",
 ];
 
 /// Reads a cleaned clause and types it: the facts it states, most specific first.
@@ -141,11 +143,12 @@ pub(crate) fn candidates(cleaned: &Cleaned, now: DateTime<Utc>) -> Vec<Candidate
     let found = if stance {
         None
     } else if clause[0].lower == "my" {
-        others::read(&reading)
+        constraint::read_my(&reading).or_else(|| others::read(&reading))
     } else if clause[0].lower != "i" && clause[0].lower != "we" {
         others::favorite_named(clause)
     } else {
-        identity::read(&reading)
+        constraint::read(&reading)
+            .or_else(|| identity::read(&reading))
             .or_else(|| preference::read(&reading))
             .or_else(|| possession::read(&reading))
             .or_else(|| activity::read(&reading))
@@ -228,7 +231,7 @@ pub(crate) fn implied_by_mentions(tokens: &[Token], now: DateTime<Utc>) -> Vec<C
 
 /// A clause of the household's ("we have our own farm") said by the speaker: "I have my own farm".
 fn we_as_i(clause: &[Token]) -> Vec<Token> {
-    clause
+    let mut said: Vec<Token> = clause
         .iter()
         .enumerate()
         .map(|(i, t)| match t.lower.as_str() {
@@ -236,7 +239,9 @@ fn we_as_i(clause: &[Token]) -> Vec<Token> {
             "our" => Token::new("my", t.kind),
             _ => t.clone(),
         })
-        .collect()
+        .collect();
+    crate::joint::agree_with_i(&mut said);
+    said
 }
 
 /// An implied fact holds whatever the clause's tense or polarity ("my dog doesn't bark").
@@ -272,13 +277,22 @@ fn candidate(cleaned: &Cleaned, reading: &Reading<'_>, found: Found) -> Candidat
     if let Some(p) = found.confidence {
         confidence = confidence.min(p);
     }
-    let since = reading.time.filter(|t| t.start <= now).map(|t| t.start);
+    // A plan's time is when it is due, not when it started: its description keeps the words.
+    let since = reading
+        .time
+        .filter(|t| t.start <= now && found.due.is_none())
+        .map(|t| t.start);
     let description = match (&found.statement, clause[0].lower.as_str()) {
         _ if found.key == "name" => format!("Is named {}.", found.value),
         (Some(canonical), _) if canonical.starts_with("I ") => {
             render::third_person(&crate::tokenize::tokenize(canonical))
         }
         (Some(canonical), _) => canonical.clone(),
+        // "I have been sober since January" is "Is sober." from then.
+        (None, "i") if reading.held_since => {
+            let state: Vec<Token> = clause[..1].iter().chain(&reading.pred).cloned().collect();
+            render::third_person(&state)
+        }
         // A past time the fact's `since` holds ("quit coffee last week") would read wrong
         // later: the description leaves it out.
         (None, "i") => match (since, reading.time) {
@@ -329,14 +343,19 @@ fn candidate(cleaned: &Cleaned, reading: &Reading<'_>, found: Found) -> Candidat
         due: found.due,
         ends,
         quote: render::join(clause),
+        corrects: None,
     }
 }
 
 /// Takes negation, "used to", "anymore" and a time expression out of the predicate.
 fn read(clause: &[Token], now: DateTime<Utc>) -> Reading<'_> {
     let mut pred: Vec<Token> = clause[1..].to_vec();
+    // "we are planning …" is read as the speaker's "am planning …".
+    if clause[0].lower == "we" && pred.first().is_some_and(|t| t.lower == "are") {
+        pred[0] = word("am");
+    }
     let (mut negated, mut ended, mut past, mut held_since) = (false, false, false, false);
-    let time = find_time(&pred, now);
+    let time = find_time(&pred, now).map(|t| crate::time::past_weekday(t, &pred, now));
     if let Some(t) = time {
         // "around 12 years ago": an approximation goes with the time expression.
         let approximate = t.first > 0 && has(APPROXIMATIONS, &pred[t.first - 1].lower);
@@ -368,7 +387,7 @@ fn read(clause: &[Token], now: DateTime<Utc>) -> Reading<'_> {
                 "wasn't" => pred[i] = word("was"),
                 "isn't" => pred[i] = word("is"),
                 "won't" => pred[i] = word("will"),
-                "can't" => pred[i] = word("can"),
+                "can't" | "cannot" => pred[i] = word("can"),
                 _ => {
                     pred.remove(i);
                 }
@@ -387,11 +406,19 @@ fn read(clause: &[Token], now: DateTime<Utc>) -> Reading<'_> {
     }
     // "I have been vegan for years", "I've been a nurse since 2010": a state held since then,
     // read as "I am vegan" (not "have been to Paris", "have been working").
+    // "I've been sober since March": a state word alone, dated from then.
+    let dated_state = pred.len() == 3
+        && time.is_some_and(|t| t.start <= now)
+        && pred[2].kind == crate::tokenize::TokenKind::Word
+        && !pred[2].lower.ends_with("ing")
+        && !has(PHRASE_ENDS, &pred[2].lower)
+        && !has(&["here", "there", "through"], &pred[2].lower);
     if pred.len() > 2 && pred[0].lower == "have" && pred[1].lower == "been" && {
         let w = pred[2].lower.as_str();
         matches!(w, "a" | "an" | "retired")
             || has(crate::lexicon::DIETS, w)
             || has(crate::lexicon::STATUSES, w)
+            || dated_state
     } {
         pred.splice(0..2, [word("am")]);
         held_since = true;
@@ -424,7 +451,7 @@ fn read(clause: &[Token], now: DateTime<Utc>) -> Reading<'_> {
 }
 
 /// A unit of time ("years", "a decade").
-fn is_span(w: &str) -> bool {
+pub(crate) fn is_span(w: &str) -> bool {
     has(
         &[
             "day", "days", "decade", "decades", "month", "months", "week", "weeks", "while",

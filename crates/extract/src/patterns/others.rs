@@ -73,8 +73,41 @@ const HEARSAY: &[&str] = &[
     "can", "could", "might", "said", "says", "should", "think", "thinks", "told", "would",
 ];
 
+/// "My dog's name is Max", "my son's name is Leo": said as "I have a dog named Max".
+fn name_of(r: &Reading<'_>) -> Option<Found> {
+    let who = r.w(0).strip_suffix("'s")?;
+    let name = r
+        .pred
+        .get(3)
+        .filter(|t| r.pred.len() == 4 && t.text.starts_with(|c: char| c.is_uppercase()))?;
+    if r.w(1) != "name" || r.w(2) != "is" || r.negated || r.past {
+        return None;
+    }
+    let mut f = if has(lexicon::PETS, who) {
+        Found::new(
+            Facet::Possession,
+            format!("pet.{who}"),
+            name.text.to_string(),
+        )
+    } else if has(lexicon::PEOPLE, who) {
+        let key = super::possession::family_key(who);
+        Found::new(
+            Facet::Identity,
+            format!("family.{key}"),
+            name.text.to_string(),
+        )
+    } else {
+        return None;
+    };
+    f.statement = Some(format!("I have a {who} named {}.", name.text));
+    Some(f)
+}
+
 /// "my sister (Ana) is a nurse", "my dog loves the beach", "my kids are 5 and 7".
 fn person(r: &Reading<'_>) -> Option<Found> {
+    if let Some(f) = name_of(r) {
+        return Some(f);
+    }
     // The person word may follow adjectives: "my older brother", "my best friend".
     let at = r.pred.iter().take(3).position(|t| {
         let w = t.lower.strip_suffix("'s").unwrap_or(&t.lower);

@@ -84,6 +84,12 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
     if r.w(0) == "have" && lexicon::is_participle(r.w(1)) {
         return None;
     }
+    // "I have yoga on Tuesdays": a bare activity that recurs is a routine, not a possession.
+    let bare =
+        !has(lexicon::DETERMINERS, r.w(1)) && !r.w(1).starts_with(|c: char| c.is_ascii_digit());
+    if bare && r.pred.iter().any(|t| crate::fronted::recurs(&t.lower)) {
+        return None;
+    }
     let mut i = 1;
     let count = count_at(r.w(i));
     if count.is_some() || has(&["any", "my", "some"], r.w(i)) {
@@ -175,7 +181,7 @@ fn name_after(r: &Reading<'_>, i: usize) -> Option<String> {
 }
 
 /// The family key of a person word: plurals and synonyms folded.
-fn family_key(word: &str) -> &str {
+pub(crate) fn family_key(word: &str) -> &str {
     match word {
         "kid" | "kids" | "children" | "child" | "baby" => "children",
         "sons" | "boy" | "boys" => "son",

@@ -125,7 +125,16 @@ fn object(tokens: &[Token]) -> Option<Vec<Token>> {
 }
 
 fn liking(r: &Reading<'_>, from: usize, strength: f32, dislike: bool) -> Option<Found> {
-    let what = object(r.rest(from))?;
+    let mut what = object(r.rest(from))?;
+    // "I like coffee a lot": the end says how much, not what.
+    let n = what.len();
+    let a_lot = n > 2 && what[n - 2].lower == "a" && what[n - 1].lower == "lot";
+    let strength = if a_lot {
+        what.truncate(n - 2);
+        strength.max(0.9)
+    } else {
+        strength
+    };
     // "prefer X over/to/than Y".
     let before = r.w(from.saturating_sub(1));
     let preferring = before.starts_with("prefer") || before == "rather";

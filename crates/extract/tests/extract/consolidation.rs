@@ -327,3 +327,188 @@ fn a_pet_that_died_is_no_longer_had() {
     let facts = learn(&said(&["I have a cat.", "My dog died."]));
     assert!(current(&facts, "pet.cat").is_current());
 }
+
+#[test]
+fn a_new_budget_supersedes_the_old_and_a_hedged_allergy_is_less_sure() {
+    let facts = learn(&said(&[
+        "My budget is under $500.",
+        "I'm on a budget of $800 now.",
+        "I'm pretty sure I'm allergic to cats.",
+    ]));
+    let budget = current(&facts, "budget");
+    assert_eq!(budget.value, "$800");
+    assert_eq!(budget.description, "Is on a budget of $800.");
+    let old = facts.iter().find(|f| f.value == "under $500").unwrap();
+    assert_eq!(old.superseded_by, Some(budget.id));
+    assert!(current(&facts, "allergy:cats").confidence < 0.6);
+}
+
+#[test]
+fn a_correction_replaces_what_it_corrects_with_that_reason() {
+    let facts = learn(&said(&[
+        "I live in Denver.",
+        "I have a dog named Max.",
+        "I'm 34.",
+        "Actually I live in Boston, not Denver.",
+        "Sorry, I meant my cat, not my dog.",
+        "Oops, I'm 35.",
+    ]));
+    let denver = facts.iter().find(|f| f.value == "Denver").unwrap();
+    assert_eq!(current(&facts, "location.city").value, "Boston");
+    assert_eq!(
+        denver.change_reason.as_deref(),
+        Some("corrected: \"I live in Boston\"")
+    );
+    let dog = facts.iter().find(|f| f.key == "pet.dog").unwrap();
+    assert!(!dog.is_current(), "{:?}", keys(&facts));
+    assert!(
+        dog.change_reason
+            .as_deref()
+            .unwrap()
+            .starts_with("corrected")
+    );
+    assert!(
+        facts
+            .iter()
+            .any(|f| f.is_current() && f.key.ends_with("cat")),
+        "{:?}",
+        keys(&facts)
+    );
+    assert!(!facts.iter().any(|f| f.key.starts_with("said:meant")));
+    let age = facts.iter().find(|f| f.value == "34").unwrap();
+    assert_eq!(age.change_reason.as_deref(), Some("corrected: \"I am 35\""));
+}
+
+#[test]
+fn a_new_age_of_someone_in_the_users_life_supersedes_the_old() {
+    let facts = learn(&said(&[
+        "My daughter is 5.",
+        "My daughter loves ponies.",
+        "My daughter is 6 now.",
+    ]));
+    let five = facts.iter().find(|f| f.value == "is 5").unwrap();
+    let six = facts
+        .iter()
+        .find(|f| f.is_current() && f.value == "is 6")
+        .unwrap();
+    assert_eq!(five.superseded_by, Some(six.id));
+    assert_eq!(
+        five.change_reason.as_deref(),
+        Some("now 6: \"My daughter is 6\"")
+    );
+    assert!(
+        facts
+            .iter()
+            .any(|f| f.is_current() && f.value == "loves ponies")
+    );
+}
+
+#[test]
+fn moving_with_someone_moves_the_user_too() {
+    let facts = learn(&said(&[
+        "I live in Denver.",
+        "Me and my wife moved to Texas last year.",
+    ]));
+    assert_eq!(current(&facts, "location.city").value, "Texas");
+    assert_eq!(current(&facts, "relationship.status").value, "married");
+    let saving = learn(&said(&["My husband and I are saving money for a house."]));
+    assert!(
+        saving
+            .iter()
+            .any(|f| f.statement == "I am saving money for a house."),
+        "{:?}",
+        keys(&saving)
+    );
+}
+
+#[test]
+fn selling_losing_and_breaking_up_end_what_was_had() {
+    let facts = learn(&said(&[
+        "I have a car.",
+        "I have a boyfriend.",
+        "I work at Acme.",
+        "I have a cat.",
+        "I sold my car last week.",
+        "I broke up with my boyfriend.",
+        "I lost my job at Acme.",
+    ]));
+    let current: Vec<&str> = facts
+        .iter()
+        .filter(|f| f.is_current())
+        .map(|f| f.key.as_str())
+        .collect();
+    for gone in [
+        "owns:car",
+        "has:car",
+        "family.boyfriend",
+        "has:boyfriend",
+        "employer",
+        "has:job",
+    ] {
+        assert!(!current.contains(&gone), "{gone} in {:?}", keys(&facts));
+    }
+    assert!(current.contains(&"pet.cat"));
+    let broke = facts
+        .iter()
+        .find(|f| f.statement.starts_with("I broke up"))
+        .unwrap();
+    assert_eq!(broke.description, "Broke up with their boyfriend.");
+}
+
+#[test]
+fn a_degree_earned_stays_when_the_user_studies_something_else() {
+    let facts = learn(&said(&[
+        "I graduated from MIT in 2015.",
+        "I have a master's in biology.",
+        "I'm studying nursing.",
+        "I study in the UK.",
+        "I studied abroad.",
+    ]));
+    assert_eq!(current(&facts, "graduated:mit").value, "MIT");
+    assert_eq!(current(&facts, "degree:biology").value, "biology");
+    assert_eq!(current(&facts, "education").value, "nursing");
+}
+
+#[test]
+fn each_allergy_and_each_food_not_eaten_is_a_fact() {
+    let facts = learn(&said(&[
+        "I'm allergic to peanuts and shellfish.",
+        "I don't eat pork or beef.",
+    ]));
+    for key in [
+        "allergy:peanuts",
+        "allergy:shellfish",
+        "eats:pork",
+        "eats:beef",
+    ] {
+        current(&facts, key);
+    }
+    assert_eq!(current(&facts, "eats:beef").polarity, Polarity::Negative);
+}
+
+#[test]
+fn short_answers_about_allergies_budget_and_habits_are_facts() {
+    let exchange = [
+        (Role::Assistant, "Sure! Any allergies?"),
+        (Role::User, "Peanuts."),
+        (Role::Assistant, "What's your budget for groceries?"),
+        (Role::User, "About $100 a week."),
+        (Role::Assistant, "Do you cook often?"),
+        (Role::User, "Every night."),
+    ];
+    let events: Vec<_> = exchange
+        .iter()
+        .enumerate()
+        .map(|(i, (role, text))| turn(i as u64 + 1, *role, day(0), text))
+        .collect();
+    let facts = learn(&events);
+    current(&facts, "allergy:peanuts");
+    assert_eq!(current(&facts, "budget").value, "about $100 a week");
+    assert!(
+        facts
+            .iter()
+            .any(|f| f.is_current() && f.statement == "I cook every night."),
+        "{:?}",
+        keys(&facts)
+    );
+}

@@ -6,3 +6,4 @@ mod consolidation;
 mod sentences;
 mod support;
 mod table;
+mod times;

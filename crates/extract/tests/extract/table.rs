@@ -558,6 +558,290 @@ const TABLE: &[Row] = &[
             "I love my garden.",
         )),
     ),
+    // Constraints: what the user can't eat or have, intolerances, budgets, allergies with a
+    // degree or a hedge.
+    (
+        "I can't have gluten.",
+        Some((
+            Facet::Preference,
+            "eats:gluten",
+            "gluten",
+            Polarity::Negative,
+            Tense::Current,
+            "I can't have gluten.",
+        )),
+    ),
+    (
+        "I cannot eat shellfish.",
+        Some((
+            Facet::Preference,
+            "eats:shellfish",
+            "shellfish",
+            Polarity::Negative,
+            Tense::Current,
+            "I cannot eat shellfish.",
+        )),
+    ),
+    ("I can't have kids.", None),
+    ("I can't eat much.", None),
+    (
+        "My budget is under $500.",
+        Some((
+            Facet::Preference,
+            "budget",
+            "under $500",
+            Polarity::Positive,
+            Tense::Current,
+            "I have a budget of under $500.",
+        )),
+    ),
+    (
+        "I'm on a tight budget.",
+        Some((
+            Facet::Preference,
+            "budget",
+            "tight",
+            Polarity::Positive,
+            Tense::Current,
+            "I am on a tight budget.",
+        )),
+    ),
+    (
+        "I'm lactose intolerant.",
+        Some((
+            Facet::Preference,
+            "intolerant:lactose",
+            "lactose",
+            Polarity::Positive,
+            Tense::Current,
+            "I am lactose intolerant.",
+        )),
+    ),
+    (
+        "I'm severely allergic to bees.",
+        Some((
+            Facet::Preference,
+            "allergy:bees",
+            "bees",
+            Polarity::Positive,
+            Tense::Current,
+            "I am severely allergic to bees.",
+        )),
+    ),
+    (
+        "I'm pretty sure I'm allergic to cats.",
+        Some((
+            Facet::Preference,
+            "allergy:cats",
+            "cats",
+            Polarity::Positive,
+            Tense::Current,
+            "I am allergic to cats.",
+        )),
+    ),
+    // How often, said before the subject, makes a routine; so does a recurring day.
+    (
+        "Every morning I run 5k.",
+        Some((
+            Facet::Routine,
+            "routine:run 5k every morning",
+            "run 5k every morning",
+            Polarity::Positive,
+            Tense::Current,
+            "I run 5k every morning.",
+        )),
+    ),
+    (
+        "On Sundays, I call my mom.",
+        Some((
+            Facet::Routine,
+            "routine:call mom on sundays",
+            "call my mom on Sundays",
+            Polarity::Positive,
+            Tense::Current,
+            "I call my mom on Sundays.",
+        )),
+    ),
+    (
+        "Twice a week I swim.",
+        Some((
+            Facet::Routine,
+            "routine:swim twice week",
+            "swim twice a week",
+            Polarity::Positive,
+            Tense::Current,
+            "I swim twice a week.",
+        )),
+    ),
+    (
+        "I have yoga on Tuesdays.",
+        Some((
+            Facet::Routine,
+            "routine:have yoga on tuesdays",
+            "have yoga on Tuesdays",
+            Polarity::Positive,
+            Tense::Current,
+            "I have yoga on Tuesdays.",
+        )),
+    ),
+    ("Every time I go there I get lost.", None),
+    // Where one lives now and what one studies, said in the progressive or perfect.
+    (
+        "I've lived in Chicago since 2019.",
+        Some((
+            Facet::Identity,
+            "location.city",
+            "Chicago",
+            Polarity::Positive,
+            Tense::Current,
+            "I live in Chicago.",
+        )),
+    ),
+    (
+        "I've been living in Ohio for 5 years.",
+        Some((
+            Facet::Identity,
+            "location.city",
+            "Ohio",
+            Polarity::Positive,
+            Tense::Current,
+            "I live in Ohio.",
+        )),
+    ),
+    (
+        "I'm living in Austin now.",
+        Some((
+            Facet::Identity,
+            "location.city",
+            "Austin",
+            Polarity::Positive,
+            Tense::Current,
+            "I live in Austin.",
+        )),
+    ),
+    (
+        "I'm studying nursing.",
+        Some((
+            Facet::Identity,
+            "education",
+            "nursing",
+            Polarity::Positive,
+            Tense::Current,
+            "I am studying nursing.",
+        )),
+    ),
+    (
+        "I'm majoring in history.",
+        Some((
+            Facet::Identity,
+            "education",
+            "history",
+            Polarity::Positive,
+            Tense::Current,
+            "I am majoring in history.",
+        )),
+    ),
+    (
+        "I have a master's in biology.",
+        Some((
+            Facet::Identity,
+            "degree:biology",
+            "biology",
+            Polarity::Positive,
+            Tense::Current,
+            "I have a master's in biology.",
+        )),
+    ),
+    (
+        "I live in Illinois right now with my parents.",
+        Some((
+            Facet::Identity,
+            "location.city",
+            "Illinois",
+            Polarity::Positive,
+            Tense::Current,
+            "I live in Illinois.",
+        )),
+    ),
+    (
+        "I'm living in the moment.",
+        Some((
+            Facet::Identity,
+            "said:am living in moment",
+            "am living in the moment",
+            Polarity::Positive,
+            Tense::Current,
+            "I am living in the moment.",
+        )),
+    ),
+    // How much is not what is liked.
+    (
+        "I like coffee a lot.",
+        Some((
+            Facet::Preference,
+            "likes:coffee",
+            "coffee",
+            Polarity::Positive,
+            Tense::Current,
+            "I like coffee a lot.",
+        )),
+    ),
+    // Naming someone in one's life, and a subject shared with them.
+    (
+        "My son's name is Leo.",
+        Some((
+            Facet::Identity,
+            "family.son",
+            "Leo",
+            Polarity::Positive,
+            Tense::Current,
+            "I have a son named Leo.",
+        )),
+    ),
+    (
+        "My dog's name is Max.",
+        Some((
+            Facet::Possession,
+            "pet.dog",
+            "Max",
+            Polarity::Positive,
+            Tense::Current,
+            "I have a dog named Max.",
+        )),
+    ),
+    (
+        "Me and my best friend love hiking.",
+        Some((
+            Facet::Interest,
+            "likes:hiking",
+            "hiking",
+            Polarity::Positive,
+            Tense::Current,
+            "I love hiking.",
+        )),
+    ),
+    (
+        "My husband and I are saving money for a house.",
+        Some((
+            Facet::Relationship,
+            "has:husband",
+            "husband",
+            Polarity::Positive,
+            Tense::Current,
+            "I have a husband.",
+        )),
+    ),
+    (
+        "I have lived in Paris.",
+        Some((
+            Facet::Identity,
+            "said:have lived in paris",
+            "have lived in Paris",
+            Polarity::Positive,
+            Tense::Current,
+            "I have lived in Paris.",
+        )),
+    ),
 ];
 
 #[test]

@@ -1,0 +1,96 @@
+//! A subject the user shares with someone: "Me and my wife moved to Texas" is said as "My wife
+//! and I moved to Texas", so the user's own clause ("I moved to Texas") is read as theirs.
+
+use crate::lexicon::{self, has};
+use crate::tokenize::{Token, TokenKind};
+
+/// Rewrites each "me and my <person>" opening a sentence or clause to "my <person> and I".
+pub(crate) fn me_and_my(tokens: Vec<Token>) -> Vec<Token> {
+    let opens = |i: usize| {
+        i == 0
+            || tokens[i - 1].kind == TokenKind::Punct
+                && matches!(tokens[i - 1].text.as_str(), "." | "!" | "?" | ",")
+    };
+    let at = (0..tokens.len()).find(|&i| {
+        opens(i)
+            && tokens[i].lower == "me"
+            && tokens.get(i + 1).is_some_and(|t| t.lower == "and")
+            && tokens.get(i + 2).is_some_and(|t| t.lower == "my")
+    });
+    let Some(at) = at else {
+        return tokens;
+    };
+    // The person ends the phrase: "my wife", "my best friend", "my two kids".
+    let Some(person) = (at + 3..(at + 6).min(tokens.len()))
+        .find(|&k| has(lexicon::PEOPLE, &tokens[k].lower) || has(lexicon::PETS, &tokens[k].lower))
+    else {
+        return tokens;
+    };
+    let mut out = Vec::with_capacity(tokens.len() + 1);
+    out.extend_from_slice(&tokens[..at]);
+    let my = &tokens[at + 2];
+    let my = if at == 0 || tokens[at - 1].text != "," {
+        Token::new("My", my.kind)
+    } else {
+        my.clone()
+    };
+    out.push(my);
+    out.extend_from_slice(&tokens[at + 3..=person]);
+    out.push(Token::new("and", TokenKind::Word));
+    out.push(Token::new("I", TokenKind::Word));
+    out.extend_from_slice(&tokens[person + 1..]);
+    me_and_my(out)
+}
+
+/// "We're planning a trip to Italy this summer", "we are moving to Ohio next month": the
+/// household's plan with a time is the speaker's.
+pub(crate) fn household_plan(clause: &[&Token]) -> bool {
+    let w = |i: usize| clause.get(i).map_or("", |t| t.lower.as_str());
+    w(0) == "we"
+        && w(1) == "are"
+        && has(&["going", "moving", "planning"], w(2))
+        && crate::time::names_a_time(clause)
+}
+
+/// "My husband and I are saving" read as "I are saving": the verb agrees with "I" alone.
+pub(crate) fn agree_with_i(clause: &mut [Token]) {
+    if clause.len() < 2 || clause[0].lower != "i" {
+        return;
+    }
+    let agreed = match &*clause[1].lower {
+        "are" => "am",
+        "were" => "was",
+        _ => return,
+    };
+    clause[1] = Token::new(agreed, TokenKind::Word);
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::tokenize::tokenize;
+
+    fn said(text: &str) -> String {
+        let words: Vec<String> = me_and_my(tokenize(text))
+            .into_iter()
+            .map(|t| t.text.to_string())
+            .collect();
+        words.join(" ")
+    }
+
+    #[test]
+    fn me_and_my_person_is_my_person_and_i() {
+        assert_eq!(
+            said("Me and my wife moved to Texas."),
+            "My wife and I moved to Texas ."
+        );
+        assert_eq!(
+            said("me and my best friend went hiking"),
+            "My best friend and I went hiking"
+        );
+        assert_eq!(
+            said("She likes me and my dog."),
+            "She likes me and my dog ."
+        );
+    }
+}
