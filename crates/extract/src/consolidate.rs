@@ -48,15 +48,22 @@ pub fn expire_plans(facts: &mut [Fact], now: DateTime<Utc>) {
     }
 }
 
-/// The suffix a plan's description carries: ` (due YYYY-MM-DD).`
+/// The suffix a plan's description carries: ` (by YYYY-MM-DD)`, the last day of the time it
+/// names ("in October" → by October 31); the plan expires at the end of that day.
 pub fn due_suffix(due: DateTime<Utc>) -> String {
-    format!(" (due {})", due.format("%Y-%m-%d"))
+    let last_day = due - chrono::Days::new(1);
+    format!(" (by {})", last_day.format("%Y-%m-%d"))
 }
 
+/// When a plan expires: the day after its ` (by …)` date, or the date of a ` (due …)` suffix
+/// that facts learned before session 18 carry.
 fn due_of(f: &Fact) -> Option<DateTime<Utc>> {
-    let at = f.description.rfind(" (due ")?;
-    let date = f.description.get(at + 6..at + 16)?;
-    let day = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()?;
+    let (at, days_after) = match f.description.rfind(" (by ") {
+        Some(at) => (at + 5, 1),
+        None => (f.description.rfind(" (due ")? + 6, 0),
+    };
+    let date = f.description.get(at..at + 10)?;
+    let day = NaiveDate::parse_from_str(date, "%Y-%m-%d").ok()? + chrono::Days::new(days_after);
     Some(day.and_hms_opt(0, 0, 0)?.and_utc())
 }
 

@@ -1,5 +1,6 @@
 //! Consolidation: strengthen, supersede with a reason, accumulate, end, and let edits win.
 
+use chrono::{DateTime, TimeZone, Utc};
 use rapport_core::{Polarity, ProfileLearner, Role, Source};
 use rapport_extract::PatternLearner;
 
@@ -92,6 +93,35 @@ fn plans_expire_when_their_time_passes() {
     assert_eq!(
         plan.change_reason.as_deref(),
         Some("the planned time passed")
+    );
+}
+
+#[test]
+fn a_plan_shows_its_last_day_and_holds_through_it() {
+    // Said on 2024-03-01: tomorrow is 2024-03-02, the whole day.
+    let plan_on = |later: DateTime<Utc>| {
+        let mut events = said(&["I'm flying to Rome tomorrow."]);
+        events.push(turn(2, Role::User, later, "Hello again."));
+        let facts = learn(&events);
+        facts
+            .into_iter()
+            .find(|f| f.facet == rapport_core::Facet::Goal)
+            .unwrap()
+    };
+    let late_that_day = Utc.with_ymd_and_hms(2024, 3, 2, 23, 0, 0).unwrap();
+    let plan = plan_on(late_that_day);
+    assert!(
+        plan.description.ends_with(" (by 2024-03-02)."),
+        "{}",
+        plan.description
+    );
+    assert!(plan.is_current());
+    let next_morning = Utc.with_ymd_and_hms(2024, 3, 3, 8, 0, 0).unwrap();
+    let plan = plan_on(next_morning);
+    assert!(!plan.is_current());
+    assert_eq!(
+        plan.valid_to,
+        Some(Utc.with_ymd_and_hms(2024, 3, 3, 0, 0, 0).unwrap())
     );
 }
 

@@ -36,14 +36,14 @@ fn a_season_or_a_weekday_gives_a_plan_its_due_date() {
     ]));
     assert_eq!(
         current(&facts, "goal:italy").description,
-        "Is going to Italy this summer (due 2024-09-01)."
+        "Is going to Italy this summer (by 2024-08-31)."
     );
     let visit = facts
         .iter()
         .find(|f| f.key.starts_with("goal:visit"))
         .unwrap();
     assert!(
-        visit.description.ends_with("(due 2024-03-09)."),
+        visit.description.ends_with("(by 2024-03-08)."),
         "{}",
         visit.description
     );
@@ -67,10 +67,10 @@ fn appointments_and_trips_to_come_are_plans_that_expire() {
     let rome = current(&facts, "goal:flying to rome");
     assert_eq!(
         rome.description,
-        "Is flying to Rome next Friday (due 2024-03-09)."
+        "Is flying to Rome next Friday (by 2024-03-08)."
     );
     let dentist = current(&facts, "goal:dentist appointment");
-    assert!(dentist.description.ends_with("(due 2024-03-06)."));
+    assert!(dentist.description.ends_with("(by 2024-03-05)."));
     let chat = learn(&said(&["I have a question about next week."]));
     assert!(!chat.iter().any(|f| f.key.starts_with("goal:")));
     events.push(turn(4, Role::User, day(10), "Hello again."));
@@ -108,7 +108,7 @@ fn the_households_plan_with_a_time_is_the_users() {
     let trip = current(&facts, "goal:trip to italy");
     assert_eq!(trip.statement, "I am planning a trip to Italy this summer.");
     assert!(
-        trip.description.ends_with("(due 2024-09-01)."),
+        trip.description.ends_with("(by 2024-08-31)."),
         "{}",
         trip.description
     );
