@@ -136,12 +136,21 @@ impl Profile {
             out.push_str("\nNo longer true\n");
             for fact in &self.past {
                 let until = fact.valid_to.map(|t| t.format("%Y-%m-%d").to_string());
+                // Already past when said ("I used to live in Ohio"): only an upper bound is known.
+                let span = if fact.valid_to.is_some_and(|to| to <= fact.valid_from) {
+                    format!("before {}", until.as_deref().unwrap_or("?"))
+                } else {
+                    format!(
+                        "{} to {}",
+                        fact.valid_from.format("%Y-%m-%d"),
+                        until.as_deref().unwrap_or("?")
+                    )
+                };
                 let _ = writeln!(
                     out,
-                    "  - {}  [{} to {}{}]",
+                    "  - {}  [{}{}]",
                     fact.description,
-                    fact.valid_from.format("%Y-%m-%d"),
-                    until.as_deref().unwrap_or("?"),
+                    span,
                     fact.change_reason
                         .as_ref()
                         .map(|r| format!("; {r}"))

@@ -236,13 +236,18 @@ pub(crate) fn fact_line(fact: &Fact) -> String {
     )
 }
 
-/// A fact's line under "No longer true".
+/// A fact's line under "No longer true": since when, or, for what was already past when said
+/// ("I used to live in Ohio"), when it was said.
 pub(crate) fn past_line(fact: &Fact) -> String {
     let until = fact
         .valid_to
         .map(|t| t.format("%Y-%m-%d").to_string())
         .unwrap_or_default();
-    format!("- {} (no longer true since {until})", fact.description)
+    if fact.valid_to.is_some_and(|to| to <= fact.valid_from) {
+        format!("- {} (already past when said on {until})", fact.description)
+    } else {
+        format!("- {} (no longer true since {until})", fact.description)
+    }
 }
 
 /// A past turn's line in the block.
@@ -304,10 +309,28 @@ mod fast_rendering_tests {
 #[cfg(test)]
 mod tests {
     use chrono::{TimeZone, Utc};
-    use rapport_core::EventId;
+    use rapport_core::{EventId, Fact};
     use rapport_infer::{PersonalityEstimate, StyleFacet, Trait, to_facts};
 
-    use super::style_block;
+    use super::{past_line, style_block};
+
+    #[test]
+    fn a_fact_already_past_when_said_is_not_dated_as_ending_then() {
+        let said = Utc.with_ymd_and_hms(2024, 3, 1, 10, 0, 0).unwrap();
+        let mut fact: Fact = rapport_store::conformance::fact(1, "location.city", "Ohio");
+        fact.description = "Used to live in Ohio.".into();
+        fact.valid_from = said;
+        fact.valid_to = Some(said);
+        assert_eq!(
+            past_line(&fact),
+            "- Used to live in Ohio. (already past when said on 2024-03-01)"
+        );
+        fact.valid_from = Utc.with_ymd_and_hms(2023, 5, 1, 10, 0, 0).unwrap();
+        assert_eq!(
+            past_line(&fact),
+            "- Used to live in Ohio. (no longer true since 2024-03-01)"
+        );
+    }
 
     /// The block with a Big Five estimate beside the style facets (estimates built by hand:
     /// the lexicon is optional and not in the repository; `rapport-infer` tests the scoring).

@@ -55,6 +55,30 @@ fn the_default_learner_learns_supersedes_and_reindexes_identically() {
     assert_eq!(serde_json::to_value(&after.facts).unwrap(), before);
 }
 
+#[test]
+fn the_history_dates_what_was_past_when_said_by_when_it_was_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let engine = Engine::open(EngineConfig::with_data_dir(dir.path())).unwrap();
+    engine
+        .ingest(&[
+            said("ana", "h1", 1, "I live in Portland."),
+            said("ana", "h2", 3, "I moved to Seattle."),
+            said("ana", "h3", 5, "I used to live in Ohio."),
+        ])
+        .unwrap();
+    let text = engine
+        .profile(&tenant(), &user("ana"))
+        .unwrap()
+        .render_text(true);
+    let history = text.split("No longer true").nth(1).expect(&text);
+    let line = |what: &str| history.lines().find(|l| l.contains(what)).expect(history);
+    assert!(line("Lives in Portland.").contains(" to "), "{history}");
+    assert!(
+        line("Used to live in Ohio.").contains("[before "),
+        "{history}"
+    );
+}
+
 /// An assistant message on day `day`, in session `s{day}`.
 fn asked(who: &str, id: &str, day: u32, text: &str) -> rapport_core::Event {
     let mut event = said(who, id, day, text);
