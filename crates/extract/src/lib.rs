@@ -8,6 +8,7 @@
 //! [`rapport_core::ProfileLearner`].
 
 mod antecedents;
+mod appositive;
 mod calendar;
 mod candidate;
 mod clauses;
@@ -93,6 +94,7 @@ fn extract_with(text: &str, known: Antecedents, now: DateTime<Utc>) -> Vec<Candi
         tokens = clauses::supply_subjects(tokens);
     }
     tokens = joint::me_and_my(tokens);
+    tokens = appositive::split_who_clauses(tokens);
     tokens = antecedents::resolve_subject_pronouns(tokens, known);
     let mut found: Vec<Candidate> = Vec::new();
     let add = |found: &mut Vec<Candidate>, c: Candidate| {

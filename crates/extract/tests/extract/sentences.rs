@@ -91,6 +91,18 @@ fn descriptions_are_third_person() {
 }
 
 #[test]
+fn a_who_clause_about_someone_says_a_second_thing_about_them() {
+    let found = extract("My sister Ana, who is a nurse, lives in Boston.", day(0));
+    let lines: Vec<&str> = found.iter().map(|c| c.description.as_str()).collect();
+    assert!(lines.contains(&"Their sister Ana is a nurse."), "{lines:?}");
+    assert!(
+        lines.contains(&"Their sister Ana lives in Boston."),
+        "{lines:?}"
+    );
+    assert!(!lines.iter().any(|l| l.contains("who")), "{lines:?}");
+}
+
+#[test]
 fn used_to_is_also_a_current_fact_about_the_past() {
     let found = extract("I used to work at a grocery store.", day(0));
     let history: Vec<(&str, Tense, &str)> = found
