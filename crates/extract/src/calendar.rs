@@ -26,7 +26,8 @@ const SEASONS: &[(&str, u32)] = &[
     ("winter", 12),
 ];
 
-fn day_start(date: NaiveDate) -> DateTime<Utc> {
+/// Midnight (UTC) at the start of `date`.
+pub(crate) fn day_start(date: NaiveDate) -> DateTime<Utc> {
     Utc.from_utc_datetime(&date.and_hms_opt(0, 0, 0).expect("midnight exists"))
 }
 

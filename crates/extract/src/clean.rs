@@ -278,12 +278,7 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
     if tokens.len() > 2 && (at_end || after_subject) && tokens[1].lower == "i" {
         adverb = Token::new(first, TokenKind::Word);
         fronted = if at_end {
-            let end = tokens.len()
-                - tokens
-                    .iter()
-                    .rev()
-                    .take_while(|t| t.kind == TokenKind::Punct)
-                    .count();
+            let end = end_of_words(tokens);
             tokens[1..end]
                 .iter()
                 .copied()
@@ -501,4 +496,14 @@ fn push_words(out: &mut Vec<Token>, words: &[&str]) {
     for w in words {
         out.push(Token::new(w, TokenKind::Word));
     }
+}
+
+/// Where a clause's words end: before its closing punctuation.
+pub(crate) fn end_of_words(tokens: &[&Token]) -> usize {
+    tokens.len()
+        - tokens
+            .iter()
+            .rev()
+            .take_while(|t| t.kind == TokenKind::Punct)
+            .count()
 }

@@ -96,12 +96,7 @@ pub(crate) fn frequency_len(tokens: &[&Token]) -> Option<usize> {
 pub(crate) fn to_the_end(tokens: &[&Token]) -> Option<Vec<Token>> {
     let n = phrase_len(tokens)?;
     let comma = usize::from(tokens[n].is_punct(','));
-    let end = tokens.len()
-        - tokens
-            .iter()
-            .rev()
-            .take_while(|t| t.kind == TokenKind::Punct)
-            .count();
+    let end = crate::clean::end_of_words(tokens);
     let lead = Token::new(&tokens[0].lower, tokens[0].kind);
     (n + comma < end).then(|| {
         tokens[n + comma..end]

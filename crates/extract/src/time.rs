@@ -3,7 +3,7 @@
 
 use chrono::{DateTime, Datelike, Days, Months, NaiveDate, TimeZone, Utc};
 
-use crate::calendar;
+use crate::calendar::{self, day_start};
 use crate::tokenize::Token;
 
 /// A resolved time span and where it was written in the clause.
@@ -53,10 +53,6 @@ fn number(word: &str) -> Option<u32> {
             .find(|(w, _)| *w == word)
             .map(|(_, n)| *n)
     })
-}
-
-fn day_start(date: NaiveDate) -> DateTime<Utc> {
-    Utc.from_utc_datetime(&date.and_hms_opt(0, 0, 0).expect("midnight exists"))
 }
 
 fn month_span(year: i32, month: u32) -> (DateTime<Utc>, DateTime<Utc>) {
