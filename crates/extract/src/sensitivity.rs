@@ -120,6 +120,11 @@ const FINANCES: &[&str] = &[
 ];
 const PRECISE_LOCATION: &[&str] = &["address", "apartment", "avenue", "street", "zip", "zipcode"];
 
+/// Whether a word names a health matter ("diabetes", "disease", "migraines").
+pub(crate) fn is_health_word(word: &str) -> bool {
+    HEALTH.contains(&word)
+}
+
 /// The sensitive category the words of a fact fall in, if any (first match in the order
 /// health, religion, sexuality, politics, ethnicity, finances, precise location).
 pub fn classify(tokens: &[Token]) -> Sensitivity {

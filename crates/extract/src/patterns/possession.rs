@@ -70,9 +70,10 @@ const NOT_OWNED: &[&str] = &[
 
 const OWN_VERBS: &[&str] = &["adopted", "bought", "got", "had", "has", "have", "own"];
 
-/// Whether a head noun is something "have" does not make owned ("a question", "a chance").
+/// Whether a head noun is something "have" does not make owned ("a question", "a chance",
+/// "diabetes").
 pub(crate) fn is_not_owned(word: &str) -> bool {
-    has(NOT_OWNED, word)
+    has(NOT_OWNED, word) || crate::sensitivity::is_health_word(word)
 }
 
 /// Possession patterns on an "I …" clause.
@@ -107,7 +108,13 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         np.pop();
     }
     let head = np.last()?;
-    if np.len() > 4 || has(NOT_OWNED, &head.lower) || has(lexicon::ANAPHORS, &head.lower) {
+    // "I have celiac disease", "I have migraines": a health matter, not a possession.
+    let condition = crate::sensitivity::is_health_word(&head.lower);
+    if np.len() > 4
+        || has(NOT_OWNED, &head.lower)
+        || has(lexicon::ANAPHORS, &head.lower)
+        || condition
+    {
         // "I have a peanut allergy".
         if head.lower.starts_with("allerg") && np.len() >= 2 {
             let what = value_text(&np[..np.len() - 1]);

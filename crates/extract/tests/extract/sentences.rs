@@ -42,6 +42,10 @@ fn sensitive_facts_are_classified() {
         Sensitivity::Health
     );
     assert_eq!(
+        extract("I have celiac disease.", day(0))[0].sensitivity,
+        Sensitivity::Health
+    );
+    assert_eq!(
         extract("I go to church every Sunday.", day(0))[0].sensitivity,
         Sensitivity::Religion
     );

@@ -467,6 +467,18 @@ const TABLE: &[Row] = &[
         )),
     ),
     ("I want something like that.", None),
+    // A health matter is not a possession (and is sensitive).
+    (
+        "I have celiac disease.",
+        Some((
+            Facet::Identity,
+            "said:have celiac disease",
+            "have celiac disease",
+            Polarity::Positive,
+            Tense::Current,
+            "I have celiac disease.",
+        )),
+    ),
     // A perfect tense, an episode or a change of state is not a possession.
     (
         "I had a wicked day out with the gang.",
