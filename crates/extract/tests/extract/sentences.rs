@@ -45,6 +45,8 @@ fn sensitive_facts_are_classified() {
         extract("I have celiac disease.", day(0))[0].sensitivity,
         Sensitivity::Health
     );
+    // A health word before the head noun leaves the possession be.
+    assert_eq!(extract("I have a therapy dog.", day(0))[0].key, "pet.dog");
     assert_eq!(
         extract("I go to church every Sunday.", day(0))[0].sensitivity,
         Sensitivity::Religion
