@@ -122,7 +122,10 @@ pub fn apply(facts: &mut Vec<Fact>, c: Candidate, ev: &Evidence<'_>) {
             for f in facts.iter_mut().filter(|f| f.is_current()) {
                 let contradicts = contradicts(f, &c);
                 let diet = breaks_diet(f, &c);
-                let replaced = is_single_valued(&c.key) && f.key == c.key && !same_value(f, &c)
+                let replaced = is_single_valued(&c.key)
+                    && f.key == c.key
+                    && !same_value(f, &c)
+                    && !two_named_people(f, &c)
                     || f.key == "employer" && c.key == "occupation" && is_jobless(&c.value)
                     || corrected_away(f, &c)
                     || f.key == c.key
@@ -177,6 +180,13 @@ fn contradicts(f: &Fact, c: &Candidate) -> bool {
         }
         _ => false,
     }
+}
+
+/// Two people of the same kind, each named ("a sister named Ana", "a sister named Maria"): both
+/// are kept, where a count ("2") or a plain "yes" is replaced by what is said later.
+fn two_named_people(f: &Fact, c: &Candidate) -> bool {
+    let named = |v: &str| v.chars().next().is_some_and(char::is_uppercase);
+    f.key.starts_with("family.") && named(&f.value) && named(&c.value)
 }
 
 /// Whether an ending ("I quit coffee") ends `f`.

@@ -29,6 +29,20 @@ fn a_statement_said_in_a_facts_own_words_strengthens_it() {
 }
 
 #[test]
+fn two_sisters_named_are_both_kept() {
+    let facts = learn(&said(&[
+        "I have a sister named Ana.",
+        "I have a sister named Maria.",
+    ]));
+    let sisters: Vec<&str> = facts
+        .iter()
+        .filter(|f| f.is_current() && f.key == "family.sister")
+        .map(|f| f.value.as_str())
+        .collect();
+    assert_eq!(sisters, ["Ana", "Maria"], "{:?}", keys(&facts));
+}
+
+#[test]
 fn a_new_city_supersedes_the_old_with_a_reason() {
     let events = said(&[
         "I live in Portland.",
