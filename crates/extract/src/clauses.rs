@@ -277,21 +277,24 @@ fn split_at_new_subjects<'t>(body: &[&'t Token]) -> Vec<Vec<&'t Token>> {
         // A run-on "… the same I enjoy Beethoven": a new "I" after a content word. When it is
         // a relative clause of that word ("the support I've got from friends"), the piece is
         // cut off too but says nothing of its own.
-        // "how far I've come", "how lucky I am" belong to the clause they are in ("you know
-        // how much I love Italy" does not).
         if t.lower == "i"
             && i > 1
             && body[i - 1].kind == TokenKind::Word
             && !body[i - 1].is(class::KEEPS_I)
-            && !(body[i - 2].lower == "how"
-                && (crate::relative::is_reduced_relative(&body[i..])
+        {
+            let relative_clause = crate::relative::is_reduced_relative(&body[i..]);
+            // "how far I've come", "how lucky I am" belong to the clause they are in ("you
+            // know how much I love Italy" does not).
+            let inside_how = body[i - 2].lower == "how"
+                && (relative_clause
                     || body
                         .get(i + 1)
-                        .is_some_and(|v| has(&["am", "was"], &v.lower))))
-        {
-            pieces.push(Vec::new());
-            if crate::relative::is_reduced_relative(&body[i..]) {
-                relative.push(pieces.len() - 1);
+                        .is_some_and(|v| has(&["am", "was"], &v.lower)));
+            if !inside_how {
+                pieces.push(Vec::new());
+                if relative_clause {
+                    relative.push(pieces.len() - 1);
+                }
             }
         }
         let is_joiner = t.is_punct(',') || t.is(class::JOINER);

@@ -131,7 +131,6 @@ fn speaker_in_third_person(tokens: &[Token], i: usize) -> Option<&'static str> {
     })
 }
 
-/// Adverbs that may stand between "I" and the verb.
 /// Verbs that end like an adverb.
 const LY_VERBS: &[&str] = &[
     "apply", "comply", "fly", "imply", "multiply", "rely", "reply", "supply",
@@ -143,6 +142,7 @@ fn is_adverb(lower: &str) -> bool {
     has(ADVERBS, lower) || lower.len() > 4 && lower.ends_with("ly") && !has(LY_VERBS, lower)
 }
 
+/// Adverbs that may stand between "I" and the verb.
 const ADVERBS: &[&str] = &[
     "absolutely",
     "actually",
@@ -183,7 +183,6 @@ const PRESENT_EED: &[&str] = &[
     "weed",
 ];
 
-/// The third-person singular of a first-person verb.
 /// Words a third-person subject leaves as they are besides past forms
 /// ([`crate::lexicon::PAST_VERBS`]): modals, "never", "used (to)".
 const UNCHANGED: &[&str] = &[
@@ -191,6 +190,7 @@ const UNCHANGED: &[&str] = &[
     "was", "will", "would",
 ];
 
+/// The third-person singular of a first-person verb.
 fn conjugate(text: &str, lower: &str) -> String {
     let irregular = match lower {
         "am" => "is",

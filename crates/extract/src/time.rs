@@ -98,21 +98,18 @@ pub fn find_time(words: &[Token], now: DateTime<Utc>) -> Option<TimeRef> {
     let w = |i: usize| words.get(i).map(|t| t.lower.as_str()).unwrap_or("");
     let unit = |s: &str| UNITS.iter().find(|(u, _)| *u == s).map(|(_, n)| *n);
     for i in 0..words.len() {
-        let found = match w(i) {
+        // A year, a day of the week or a season ("in 2015", "on Friday", "this summer").
+        let named = match w(i) {
+            "in" | "since" | "from" => calendar::a_year(w(i), w(i + 1)),
+            "on" => calendar::a_weekday(w(i), w(i + 1), now),
+            "last" | "next" | "this" => calendar::a_weekday(w(i), w(i + 1), now)
+                .or_else(|| calendar::a_season(w(i), w(i + 1), now)),
+            _ => None,
+        };
+        let found = named.or_else(|| match w(i) {
             "today" | "tonight" => Some((1, unit_span(now, 0))),
             "yesterday" => Some((1, unit_span(shift(now, 0, 1, false), 0))),
             "tomorrow" => Some((1, unit_span(shift(now, 0, 1, true), 0))),
-            "in" | "since" | "from" if calendar::year(w(i + 1)).is_some() => {
-                calendar::a_year(w(i), w(i + 1))
-            }
-            "on" | "last" | "next" | "this"
-                if calendar::a_weekday(w(i), w(i + 1), now).is_some() =>
-            {
-                calendar::a_weekday(w(i), w(i + 1), now)
-            }
-            "last" | "next" | "this" if calendar::a_season(w(i), w(i + 1), now).is_some() => {
-                calendar::a_season(w(i), w(i + 1), now)
-            }
             "last" | "next" | "this" => unit(w(i + 1)).map(|u| {
                 let forward = w(i) == "next";
                 let moved = if w(i) == "this" {
@@ -140,7 +137,7 @@ pub fn find_time(words: &[Token], now: DateTime<Utc>) -> Option<TimeRef> {
                 .zip(unit(w(i + 1)))
                 .filter(|_| w(i + 2) == "ago")
                 .map(|(n, u)| (3, unit_span(shift(now, u, n, false), u))),
-        };
+        });
         if let Some((len, (start, end))) = found {
             // "since last year": the "since" goes with the time it leads.
             let since = i > 0 && w(i - 1) == "since";

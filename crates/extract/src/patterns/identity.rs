@@ -37,7 +37,7 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         "live" | "lived" | "reside" if r.is(1, &["in"]) => city(r, 2, "I live in"),
         // "I've lived in Chicago since 2019", "I have been living in Ohio for years": where
         // the user lives now (as "I'm living in Austin" is).
-        "have" if lived_in_until_now(r).is_some() => city(r, lived_in_until_now(r)?, "I live in"),
+        "have" => lived_in_until_now(r).and_then(|at| city(r, at, "I live in")),
         "moved" | "relocated" if r.is(1, &["to"]) && !r.negated => city(r, 2, "I live in"),
         "moved" if r.is(1, &["back"]) && r.is(2, &["to"]) && !r.negated => city(r, 3, "I live in"),
         "got" | "found" | "landed" | "started" if !r.negated && job_as(r).is_some() => new_job(r),
