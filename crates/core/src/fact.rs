@@ -187,4 +187,72 @@ impl Fact {
     pub fn is_current(&self) -> bool {
         self.valid_to.is_none()
     }
+
+    /// Whether the fact is a constraint the user lives with: a diet (`diet:vegetarian`), an
+    /// allergy or intolerance (`allergy:peanuts`, `intolerant:lactose`), a budget, or a food
+    /// or drink they do not take (`eats:pork` denied). An answer must respect these whatever
+    /// was asked.
+    pub fn is_constraint(&self) -> bool {
+        let prefix = self.key.split(':').next().unwrap_or("");
+        match prefix {
+            "diet" | "allergy" | "intolerant" | "budget" => self.polarity == Polarity::Positive,
+            "eats" | "drinks" => self.polarity == Polarity::Negative,
+            _ => false,
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn fact(key: &str, polarity: Polarity) -> Fact {
+        let at = DateTime::<Utc>::UNIX_EPOCH;
+        Fact {
+            id: 1,
+            facet: Facet::Preference,
+            key: key.to_string(),
+            value: String::new(),
+            polarity,
+            strength: 0.5,
+            confidence: 0.8,
+            source: Source::Stated,
+            sensitivity: Sensitivity::None,
+            statement: String::new(),
+            description: String::new(),
+            evidence: Vec::new(),
+            valid_from: at,
+            valid_to: None,
+            superseded_by: None,
+            ended_by: None,
+            change_reason: None,
+            pinned: false,
+            last_seen: at,
+        }
+    }
+
+    #[test]
+    fn constraints_are_diets_allergies_budgets_and_foods_not_taken() {
+        use Polarity::{Negative, Positive};
+        for (key, polarity) in [
+            ("diet:vegetarian", Positive),
+            ("allergy:peanuts", Positive),
+            ("intolerant:lactose", Positive),
+            ("budget", Positive),
+            ("eats:pork", Negative),
+            ("drinks:alcohol", Negative),
+        ] {
+            assert!(fact(key, polarity).is_constraint(), "{key}");
+        }
+        for (key, polarity) in [
+            ("diet:vegetarian", Negative),
+            ("eats:pork", Positive),
+            ("likes:jazz", Negative),
+            ("likes:jazz", Positive),
+            ("budgeting:apps", Positive),
+            ("location.city", Positive),
+        ] {
+            assert!(!fact(key, polarity).is_constraint(), "{key}");
+        }
+    }
 }

@@ -242,8 +242,10 @@ fn fact_score(fact: &Fact, semantic: f32, fact_terms: &[String], query_terms: &[
     } else {
         shared as f32 / query_terms.len() as f32
     };
-    // Who the user is and what they must avoid matter for almost any answer.
+    // Who the user is and what they must avoid matter for almost any answer; a constraint
+    // (a diet, an allergy, a budget) most of all.
     let standing = match (fact.facet, fact.polarity) {
+        _ if fact.is_constraint() => 0.2,
         (Facet::Identity, _) | (Facet::Preference, Polarity::Negative) => 0.1,
         _ => 0.0,
     };

@@ -203,3 +203,37 @@ fn a_rebuild_after_an_edit_and_a_pin_relearns_the_rest_of_their_turns() {
     // The same facts, evidence and history included (the pinned dog still cites its turn).
     assert_eq!(everything(&engine), all_before);
 }
+
+#[test]
+fn constraints_lead_the_context_when_the_query_does_not_name_them() {
+    let dir = tempfile::tempdir().unwrap();
+    let engine = Engine::open(EngineConfig::with_data_dir(dir.path())).unwrap();
+    let turns = [
+        "I love hiking in the mountains.",
+        "I'm allergic to peanuts.",
+        "I have a dog named Rex.",
+        "I collect vintage cameras.",
+        "I'm vegetarian.",
+        "I play chess with my brother.",
+    ];
+    let events: Vec<Event> = turns
+        .iter()
+        .enumerate()
+        .map(|(i, text)| said("bo", &format!("c{i}"), i as u32 + 1, text))
+        .collect();
+    engine.ingest(&events).unwrap();
+    let request = rapport_engine::ContextRequest::new("What should I cook tonight?");
+    let context = engine.context(&tenant(), &user("bo"), &request).unwrap();
+    let first_two: Vec<&str> = context
+        .facts
+        .iter()
+        .take(2)
+        .map(|f| f.text.as_str())
+        .collect();
+    assert!(
+        first_two.iter().any(|t| t.contains("peanuts"))
+            && first_two.iter().any(|t| t.contains("vegetarian")),
+        "{:#?}",
+        context.facts
+    );
+}
