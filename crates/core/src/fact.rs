@@ -28,11 +28,15 @@ pub enum Facet {
     Relationship,
     /// Personality and communication style (estimates).
     Personality,
+    /// What else the user said about themselves that no other facet types: experiences,
+    /// feelings, opinions ("Went to a pride parade.", "Felt accepted.", "Believes in
+    /// community.").
+    Other,
 }
 
 impl Facet {
     /// All facets, in display order.
-    pub const ALL: [Facet; 8] = [
+    pub const ALL: [Facet; 9] = [
         Self::Identity,
         Self::Preference,
         Self::Interest,
@@ -41,6 +45,7 @@ impl Facet {
         Self::Possession,
         Self::Relationship,
         Self::Personality,
+        Self::Other,
     ];
 
     /// The facet's name in JSON and in the store.
@@ -54,6 +59,7 @@ impl Facet {
             Self::Possession => "possession",
             Self::Relationship => "relationship",
             Self::Personality => "personality",
+            Self::Other => "other",
         }
     }
 
@@ -68,6 +74,7 @@ impl Facet {
             Self::Possession => "Possessions and pets",
             Self::Relationship => "People in their life",
             Self::Personality => "Personality and style",
+            Self::Other => "Other things they said",
         }
     }
 }

@@ -26,7 +26,7 @@ impl Category {
                 reason: format!(
                     "`{name}` is not a sensitive class (health, religion, sexuality, politics, \
                      ethnicity, precise_location, finances) or a facet (identity, preference, \
-                     interest, goal, routine, possession, relationship, personality)"
+                     interest, goal, routine, possession, relationship, personality, other)"
                 ),
             }),
             Ok(category) => Ok(category),

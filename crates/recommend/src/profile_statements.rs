@@ -6,14 +6,14 @@ use rapport_core::{Facet, Fact, Polarity};
 use crate::stated::{PreferenceStatement, parse_sentence};
 use crate::terms::{is_stopword, stem, words};
 
-/// The statement a current preference, interest or identity fact makes, if any: its first-person
+/// The statement a current preference, interest, identity or other fact makes, if any: its first-person
 /// sentence parsed as the user's own words, else its value with the fact's polarity
 /// ("likes:jazz" +, "dislikes:…" or negative polarity −).
 pub fn statement_from_fact(fact: &Fact) -> Option<PreferenceStatement> {
     if !fact.is_current()
         || !matches!(
             fact.facet,
-            Facet::Preference | Facet::Interest | Facet::Identity
+            Facet::Preference | Facet::Interest | Facet::Identity | Facet::Other
         )
     {
         return None;
@@ -24,7 +24,7 @@ pub fn statement_from_fact(fact: &Fact) -> Option<PreferenceStatement> {
         parsed.confidence = parsed.confidence.max(fact.confidence.clamp(0.3, 1.0));
         return Some(parsed);
     }
-    if fact.facet == Facet::Identity {
+    if matches!(fact.facet, Facet::Identity | Facet::Other) {
         return None;
     }
     let rejecting_key = ["dislike", "avoid", "allerg", "hate"]

@@ -37,7 +37,7 @@ pub fn user_statements(
     let bearing = |f: &Fact| {
         matches!(
             f.facet,
-            Facet::Preference | Facet::Interest | Facet::Identity
+            Facet::Preference | Facet::Interest | Facet::Identity | Facet::Other
         )
     };
     let mut stood_for: HashSet<usize> = HashSet::new();

@@ -60,6 +60,28 @@ const PLANNING: &[&str] = &["hope", "need", "plan", "planned", "want", "wanted",
 const LIKING: &[&str] = &[
     "adore", "enjoy", "enjoyed", "hate", "like", "liked", "love", "loved", "prefer",
 ];
+/// Verbs of who one is (where one lives and comes from, work, study, marriage): the clause
+/// belongs with the identity facts ("Moved from their home country."), as does "I am a …"
+/// ("Is a reader.").
+const BEING: &[&str] = &[
+    "born",
+    "divorced",
+    "graduated",
+    "grew",
+    "live",
+    "lived",
+    "living",
+    "married",
+    "moved",
+    "raised",
+    "retired",
+    "studied",
+    "study",
+    "studying",
+    "work",
+    "worked",
+    "working",
+];
 
 /// Words a statement cannot end with: a cut left them dangling.
 const DANGLING: &[&str] = &[
@@ -324,8 +346,14 @@ pub(crate) fn facet_of(r: &Reading<'_>) -> Facet {
         Facet::Interest
     } else if has(HABITS, verb) {
         Facet::Routine
-    } else {
+    } else if has(BEING, verb)
+        || verb == "was" && r.is(at + 1, &["born", "raised"])
+        || has(&["am", "was"], verb) && r.is(at + 1, &["a", "an"])
+    {
         Facet::Identity
+    } else {
+        // Experiences, feelings, opinions: "Felt accepted.", "Is grateful for the support."
+        Facet::Other
     }
 }
 

@@ -282,7 +282,7 @@ const TABLE: &[Row] = &[
     (
         "I drove 1,000 miles to see a band!",
         Some((
-            Facet::Identity,
+            Facet::Other,
             "said:drove 1000 miles to see band",
             "drove 1000 miles to see a band",
             Polarity::Positive,
@@ -308,7 +308,7 @@ const TABLE: &[Row] = &[
     (
         "I do karate.",
         Some((
-            Facet::Identity,
+            Facet::Other,
             "said:do karate",
             "do karate",
             Polarity::Positive,
@@ -320,7 +320,7 @@ const TABLE: &[Row] = &[
     (
         "I am very active.",
         Some((
-            Facet::Identity,
+            Facet::Other,
             "said:am active",
             "am active",
             Polarity::Positive,
@@ -339,7 +339,7 @@ const TABLE: &[Row] = &[
     (
         "I'm good at math.",
         Some((
-            Facet::Identity,
+            Facet::Other,
             "said:am good at math",
             "am good at math",
             Polarity::Positive,
@@ -471,7 +471,7 @@ const TABLE: &[Row] = &[
     (
         "I have celiac disease.",
         Some((
-            Facet::Identity,
+            Facet::Other,
             "said:have celiac disease",
             "have celiac disease",
             Polarity::Positive,
@@ -483,7 +483,7 @@ const TABLE: &[Row] = &[
     (
         "I had a wicked day out with the gang.",
         Some((
-            Facet::Identity,
+            Facet::Other,
             "said:had wicked day out with gang",
             "had a wicked day out with the gang",
             Polarity::Positive,
@@ -494,7 +494,7 @@ const TABLE: &[Row] = &[
     (
         "I have been busy painting.",
         Some((
-            Facet::Identity,
+            Facet::Other,
             "said:have been busy painting",
             "have been busy painting",
             Polarity::Positive,
@@ -505,7 +505,7 @@ const TABLE: &[Row] = &[
     (
         "I got into a bad spot with some people.",
         Some((
-            Facet::Identity,
+            Facet::Other,
             "said:got into bad spot with people",
             "got into a bad spot with people",
             Polarity::Positive,
@@ -516,7 +516,7 @@ const TABLE: &[Row] = &[
     (
         "I'm so tired of winter!",
         Some((
-            Facet::Identity,
+            Facet::Other,
             "said:am tired of winter",
             "am tired of winter",
             Polarity::Positive,
@@ -528,7 +528,7 @@ const TABLE: &[Row] = &[
     (
         "I grow some tomatoes in my backyard.",
         Some((
-            Facet::Identity,
+            Facet::Other,
             "said:grow tomatoes in backyard",
             "grow tomatoes in my backyard",
             Polarity::Positive,
@@ -778,7 +778,7 @@ const TABLE: &[Row] = &[
     (
         "I'm living in the moment.",
         Some((
-            Facet::Identity,
+            Facet::Other,
             "said:am living in moment",
             "am living in the moment",
             Polarity::Positive,

@@ -12,6 +12,7 @@ export const FACETS = [
   ["possession", "Possessions and pets"],
   ["relationship", "People in their life"],
   ["personality", "Personality and style"],
+  ["other", "Other things they said"],
 ];
 
 export const SENSITIVE = [
