@@ -234,6 +234,18 @@ fn coordinated_verb(tokens: &[&Token], at: usize, so_far: &[Token]) -> Option<us
     (is_verb && object && verb.lower != "be").then_some(j)
 }
 
+/// Where `tokens[at]` stands in `all`, of which `tokens` is a rearrangement: leading words
+/// dropped, a fronted day or frequency moved to the end ("Yesterday I went out and had …"). The
+/// same token when it is one, else the same word after the same word.
+fn position_in(all: &[&Token], tokens: &[&Token], at: usize) -> Option<usize> {
+    let word = tokens.get(at)?;
+    if let Some(k) = all.iter().position(|t| std::ptr::eq(*t, *word)) {
+        return Some(k);
+    }
+    let before = tokens.get(at.checked_sub(1)?)?;
+    (1..all.len()).find(|&k| all[k].lower == word.lower && all[k - 1].lower == before.lower)
+}
+
 /// Cleans the tokens of a clause: the cleaned statement, if any, and where a coordinated
 /// predicate of the same subject starts, if one does.
 fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
@@ -363,7 +375,7 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
             && (t.is_punct(',') || matches!(t.lower.as_str(), "and" | "but"))
             && let Some(verb) = coordinated_verb(tokens, i, &out)
         {
-            rest = Some(all.len() - tokens.len() + verb);
+            rest = position_in(all, tokens, verb);
             break;
         }
         // "… since 2019" dates the clause; "… since I was a kid" is a tail.

@@ -146,6 +146,7 @@ fn is_adverb(lower: &str) -> bool {
 const ADVERBS: &[&str] = &[
     "absolutely",
     "actually",
+    "almost",
     "already",
     "also",
     "always",
@@ -157,6 +158,7 @@ const ADVERBS: &[&str] = &[
     "generally",
     "honestly",
     "just",
+    "kinda",
     "longer",
     "maybe",
     "mostly",
@@ -205,8 +207,9 @@ fn conjugate(text: &str, lower: &str) -> String {
     if !irregular.is_empty() {
         return irregular.to_string();
     }
+    // "'t": "wouldn't" and its misspelling "would't".
     let unchanged = lower.ends_with("ed") && !has(PRESENT_EED, lower)
-        || lower.ends_with("n't")
+        || lower.ends_with("'t")
         || has(UNCHANGED, lower)
         || has(crate::lexicon::PAST_VERBS, lower);
     if unchanged {
@@ -251,6 +254,11 @@ mod tests {
         );
         assert_eq!(line("I honestly love DIY"), "Honestly loves DIY.");
         assert_eq!(line("I rely on coffee"), "Relies on coffee.");
+        assert_eq!(line("I almost forgot"), "Almost forgot.");
+        assert_eq!(
+            line("I would't want to be punished"),
+            "Would't want to be punished."
+        );
         assert_eq!(
             line("I am on a budget of $50 a week"),
             "Is on a budget of $50 a week."

@@ -168,6 +168,35 @@ fn coordinated_predicates_and_family_mentions_give_several_facts() {
 }
 
 #[test]
+fn a_second_predicate_after_a_fronted_day_starts_at_its_verb() {
+    // The day moves to the end before the clause is split: the second predicate was read from
+    // the unmoved words, one word early ("I and had …", "Ands had …").
+    let found = extract(
+        "Yesterday I went out with my friends and had a bit too much to drink.",
+        day(0),
+    );
+    let said: Vec<(&str, &str)> = found
+        .iter()
+        .map(|c| (c.statement.as_str(), c.description.as_str()))
+        .collect();
+    assert_eq!(
+        said,
+        [
+            (
+                "I went out with my friends.",
+                "Went out with their friends."
+            ),
+            (
+                "I had a bit too much to drink.",
+                "Had a bit too much to drink."
+            ),
+        ]
+    );
+    // Too much of something is no possession.
+    assert!(found.iter().all(|c| c.facet != Facet::Possession));
+}
+
+#[test]
 fn a_mention_of_the_boss_says_the_speaker_has_a_job() {
     let found = extract("My boss wants a new tax program.", day(0));
     assert!(found.iter().any(|c| c.statement == "I have a job."));
