@@ -234,6 +234,38 @@ fn coordinated_verb(tokens: &[&Token], at: usize, so_far: &[Token]) -> Option<us
     (is_verb && object && verb.lower != "be").then_some(j)
 }
 
+/// Prepositions that never end a statement: their object was in the clause cut off after them
+/// ("I was surprised at how much I enjoyed it").
+const BARE_PREPOSITIONS: &[&str] = &["about", "at", "for", "from", "into", "of", "with"];
+
+/// Drops an end that lost what it introduced to a clause cut after it: "like" before "that"
+/// ("a retreat like that" → "a retreat"), "how much" or "as much" before a clause and the
+/// preposition before them ("I was surprised at how much I enjoyed it" → "I was surprised").
+fn trim_cut_off_end(out: &mut Vec<Token>) {
+    let n = out.len();
+    if n <= 3 {
+        return;
+    }
+    let (before, last) = (out[n - 2].lower.as_str(), out[n - 1].lower.as_str());
+    // "something like that" says nothing without "that": left for the dangling filter.
+    let vague = has(
+        &["anything", "one", "someone", "something", "stuff"],
+        before,
+    );
+    if last == "like" && !vague {
+        out.pop();
+    } else if n > 4 && matches!(before, "how" | "as") && matches!(last, "much" | "many") {
+        out.truncate(n - 2);
+        // "… nearly as much", "… at how much".
+        let left = |t: &Token| {
+            has(BARE_PREPOSITIONS, &t.lower) || has(&["just", "nearly", "quite"], &t.lower)
+        };
+        if out.len() > 3 && out.last().is_some_and(left) {
+            out.pop();
+        }
+    }
+}
+
 /// Where `tokens[at]` stands in `all`, of which `tokens` is a rearrangement: leading words
 /// dropped, a fronted day or frequency moved to the end ("Yesterday I went out and had …"). The
 /// same token when it is one, else the same word after the same word.
@@ -436,6 +468,7 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
     {
         out.truncate(out.len() - 2);
     }
+    trim_cut_off_end(&mut out);
     crate::joint::agree_with_i(&mut out);
     let cleaned = (out.len() >= 2).then_some(Cleaned {
         tokens: out,

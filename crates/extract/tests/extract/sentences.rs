@@ -197,6 +197,28 @@ fn a_second_predicate_after_a_fronted_day_starts_at_its_verb() {
 }
 
 #[test]
+fn an_end_cut_off_from_its_clause_is_dropped() {
+    // "like that", "how much I …": the clause after the end was split off.
+    assert_eq!(
+        statements("Wow, I'd love to visit a retreat like that."),
+        ["I would like to visit a retreat."]
+    );
+    assert_eq!(
+        statements("I was surprised at how much I enjoyed it."),
+        ["I was surprised."]
+    );
+    assert_eq!(
+        statements("I don't like mystery novels nearly as much."),
+        ["I don't like mystery novels."]
+    );
+    assert!(
+        !statements("My dogs are like that too.")
+            .iter()
+            .any(|s| s.ends_with("like."))
+    );
+}
+
+#[test]
 fn a_mention_of_the_boss_says_the_speaker_has_a_job() {
     let found = extract("My boss wants a new tax program.", day(0));
     assert!(found.iter().any(|c| c.statement == "I have a job."));
