@@ -115,6 +115,11 @@ pub(crate) fn is_reduced_relative(rest: &[&Token]) -> bool {
     // Auxiliaries: "I've (been)", "I'm (going)", "I was"; "have" only before a participle.
     while let Some(w) = word(k) {
         let next = word(k + 1);
+        // "the drum set I used to play on": the verb is the one after "used to".
+        if w == "used" && next == Some("to") {
+            k += 2;
+            continue;
+        }
         let auxiliary = if has(&["am", "been", "was"], w) {
             // "I am short", "I am unemployed" are whole; "as happy as I am" is not.
             match next {
@@ -183,6 +188,7 @@ mod tests {
         assert!(relative("I went to last week"));
         assert!(relative("I wrote being acted out"));
         assert!(relative("I put into writing pay off"));
+        assert!(relative("I used to play on"));
     }
 
     #[test]
