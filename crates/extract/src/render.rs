@@ -155,6 +155,7 @@ const ADVERBS: &[&str] = &[
     "especially",
     "even",
     "finally",
+    "first",
     "generally",
     "honestly",
     "just",
@@ -211,7 +212,13 @@ fn conjugate(text: &str, lower: &str) -> String {
     let unchanged = lower.ends_with("ed") && !has(PRESENT_EED, lower)
         || lower.ends_with("'t")
         || has(UNCHANGED, lower)
-        || has(crate::lexicon::PAST_VERBS, lower);
+        || has(crate::lexicon::PAST_VERBS, lower)
+        // "retook", "rebuilt", "outgrew".
+        || ["re", "out", "over"].iter().any(|prefix| {
+            lower
+                .strip_prefix(prefix)
+                .is_some_and(|rest| rest.len() > 2 && has(crate::lexicon::PAST_VERBS, rest))
+        });
     if unchanged {
         return text.to_string();
     }
@@ -255,6 +262,8 @@ mod tests {
         assert_eq!(line("I honestly love DIY"), "Honestly loves DIY.");
         assert_eq!(line("I rely on coffee"), "Relies on coffee.");
         assert_eq!(line("I almost forgot"), "Almost forgot.");
+        assert_eq!(line("I first started yoga"), "First started yoga.");
+        assert_eq!(line("I retook the test"), "Retook the test.");
         assert_eq!(
             line("I would't want to be punished"),
             "Would't want to be punished."
