@@ -64,12 +64,20 @@ const GROUPS: &[&str] = &[
     "sons",
 ];
 
+/// A person named with "my …": who they are to the speaker ("sister") and their name, if it
+/// followed ("my sister Lena").
+#[derive(Debug, Clone)]
+struct Person {
+    word: Token,
+    name: Option<Token>,
+}
+
 /// The person each subject pronoun would stand for now.
 #[derive(Debug, Clone, Default)]
 pub(crate) struct Antecedents {
-    he: Option<Token>,
-    she: Option<Token>,
-    they: Option<Token>,
+    he: Option<Person>,
+    she: Option<Person>,
+    they: Option<Person>,
 }
 
 impl Antecedents {
@@ -98,14 +106,22 @@ impl Antecedents {
 
     /// Notes the person a possessive at `at` names, if any.
     fn note_mention(&mut self, tokens: &[Token], at: usize) {
-        let person = tokens[at + 1..]
+        let found = tokens[at + 1..]
             .iter()
             .take(2)
             .take_while(|t| t.kind == TokenKind::Word)
-            .find(|t| has(PEOPLE, &t.lower));
-        let Some(person) = person else { return };
-        let word = person.lower.as_str();
-        let person = Some(Token::new(word, TokenKind::Word));
+            .position(|t| has(PEOPLE, &t.lower));
+        let Some(offset) = found else { return };
+        let word = tokens[at + 1 + offset].lower.as_str();
+        // "my sister Lena": a capitalized word right after is the person's name.
+        let name = tokens
+            .get(at + 2 + offset)
+            .filter(|t| is_a_name(t))
+            .cloned();
+        let person = Some(Person {
+            word: Token::new(word, TokenKind::Word),
+            name,
+        });
         if has(GROUPS, word) {
             self.they = person;
         } else if has(WOMEN, word) {
@@ -121,7 +137,7 @@ impl Antecedents {
 
     /// The person a subject pronoun (maybe contracted: "he's") stands for, and the verb its
     /// contraction stood for.
-    fn stands_for(&self, pronoun: &str, next: &str) -> Option<(&Token, Option<&'static str>)> {
+    fn stands_for(&self, pronoun: &str, next: &str) -> Option<(&Person, Option<&'static str>)> {
         let (who, verb) = match pronoun {
             "he" | "she" | "they" => (pronoun, None),
             "he's" | "she's" => (
@@ -145,6 +161,14 @@ impl Antecedents {
         }?;
         Some((person, verb))
     }
+}
+
+/// Whether a token is a name: a capitalized word that is not "I" or another person word.
+fn is_a_name(t: &Token) -> bool {
+    t.kind == TokenKind::Word
+        && t.text.starts_with(char::is_uppercase)
+        && t.lower != "i"
+        && !has(PEOPLE, &t.lower)
 }
 
 /// Conjunctions a clause with its own subject may follow ("…, and she works nights"); not
@@ -198,7 +222,8 @@ pub(crate) fn resolve_subject_pronouns(tokens: Vec<Token>, mut known: Antecedent
                     "my"
                 };
                 out.push(Token::new(my, TokenKind::Word));
-                out.push(person.clone());
+                out.push(person.word.clone());
+                out.extend(person.name.clone());
                 if let Some(verb) = verb {
                     out.push(Token::new(verb, TokenKind::Word));
                 }
@@ -234,6 +259,13 @@ mod tests {
         assert_eq!(
             resolved("I miss my parents. They live in Peru.", ""),
             "I miss my parents . My parents live in Peru ."
+        );
+        assert_eq!(
+            resolved(
+                "My sister Lena is a teacher and she keeps sending me recipes.",
+                ""
+            ),
+            "My sister Lena is a teacher and my sister Lena keeps sending me recipes ."
         );
         assert_eq!(
             resolved("I have a niece, she paints.", ""),
