@@ -6,7 +6,7 @@ use rapport_core::Facet;
 use super::{Found, Reading, only_anaphors};
 use crate::lexicon::{self, has};
 use crate::render::{key_text, value_text};
-use crate::tokenize::Token;
+use crate::tokenize::{Token, TokenKind};
 
 /// Patterns on a "My …" clause (the predicate starts after "my").
 pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
@@ -315,7 +315,17 @@ pub(crate) fn implied(clause: &[Token]) -> Vec<Found> {
             Facet::Relationship
         };
         let mut f = Found::new(facet, format!("has:{}", who.lower), who.lower.to_string());
-        f.statement = Some(format!("I have {how_many}{}.", who.lower));
+        // "my sister Lena": one person, named ("LOVES" is shouting, not a name).
+        let name = clause
+            .get(i + 1)
+            .filter(|_| !plural && !pet && !thing)
+            .filter(|t| t.kind == TokenKind::Word && t.text.starts_with(char::is_uppercase))
+            .filter(|t| t.text.chars().skip(1).any(char::is_lowercase))
+            .filter(|t| !has(lexicon::PEOPLE, &t.lower));
+        f.statement = Some(match name {
+            Some(name) => format!("I have {how_many}{} named {}.", who.lower, name.text),
+            None => format!("I have {how_many}{}.", who.lower),
+        });
         f.strength = 0.5;
         out.push(f);
         if matches!(who.lower.as_str(), "husband" | "wife") {

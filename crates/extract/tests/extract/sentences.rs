@@ -266,6 +266,12 @@ fn mentions_of_homes_vehicles_and_pets_imply_having_them() {
         ["I am a vet."]
     );
     assert!(!statements("My sister became a vet.").contains(&"I am a vet.".to_string()));
+    // A person named after the mention is named in what it implies; a shouted word is no name.
+    assert!(
+        statements("My sister Lena is a teacher.")
+            .contains(&"I have a sister named Lena.".to_string())
+    );
+    assert!(statements("My brother LOVES pizza.").contains(&"I have a brother.".to_string()));
 }
 
 #[test]
