@@ -4,6 +4,7 @@
 //! first-person statement.
 
 mod activity;
+mod background;
 mod constraint;
 mod education;
 mod generic;

@@ -135,6 +135,11 @@ fn liking(r: &Reading<'_>, from: usize, strength: f32, dislike: bool) -> Option<
     } else {
         strength
     };
+    // "I like jazz playing while I cook": jazz is liked, heard playing.
+    let heard = super::background::heard_playing_at(&what);
+    if let Some(at) = heard {
+        what.truncate(at);
+    }
     // "prefer X over/to/than Y".
     let before = r.w(from.saturating_sub(1));
     let preferring = before.starts_with("prefer") || before == "rather";
@@ -165,6 +170,11 @@ fn liking(r: &Reading<'_>, from: usize, strength: f32, dislike: bool) -> Option<
         value_text(&what),
     );
     f.strength = strength;
+    if heard.is_some() {
+        let said =
+            super::background::heard_playing_at(r.clause).map_or(r.clause, |at| &r.clause[..at]);
+        f.statement = Some(crate::render::sentence(&crate::render::join(said)));
+    }
     // "I'm a big fan of X", "I'm into X", "I'm obsessed with X": said plainly, "I like X".
     if !dislike && !r.negated && r.w(0) == "am" {
         let to = if r.w(from) == "to" { "to " } else { "" };

@@ -854,6 +854,40 @@ const TABLE: &[Row] = &[
             "I have lived in Paris.",
         )),
     ),
+    // Music heard playing is what is liked; "role playing" is an activity of its own.
+    (
+        "I really like jazz playing while I cook.",
+        Some((
+            Facet::Preference,
+            "likes:jazz",
+            "jazz",
+            Polarity::Positive,
+            Tense::Current,
+            "I like jazz.",
+        )),
+    ),
+    (
+        "I like role playing.",
+        Some((
+            Facet::Preference,
+            "likes:role playing",
+            "role playing",
+            Polarity::Positive,
+            Tense::Current,
+            "I like role playing.",
+        )),
+    ),
+    (
+        "I like bird watching.",
+        Some((
+            Facet::Preference,
+            "likes:bird watching",
+            "bird watching",
+            Polarity::Positive,
+            Tense::Current,
+            "I like bird watching.",
+        )),
+    ),
 ];
 
 #[test]
