@@ -4,7 +4,8 @@
 //! named with "my …" or "I have a …" in the same turn (or the other party named with "your …"
 //! in the question), when that person fits the pronoun.
 
-use crate::lexicon::{PEOPLE, class, has};
+use crate::kin;
+use crate::lexicon::{class, has};
 use crate::tokenize::{Token, TokenKind};
 
 /// People "he" stands for.
@@ -102,15 +103,17 @@ impl Antecedents {
             .iter()
             .take(2)
             .take_while(|t| t.kind == TokenKind::Word)
-            .find(|t| has(PEOPLE, &t.lower));
+            .find(|t| kin::is_person(&t.lower));
         let Some(person) = person else { return };
         let word = person.lower.as_str();
         let person = Some(Token::new(word, TokenKind::Word));
-        if has(GROUPS, word) {
+        // "my mother-in-law" is a "she" as "my mother" is; "my in-laws" are a "they".
+        let kind = kin::plain(word);
+        if has(GROUPS, kind) || word == "in-laws" {
             self.they = person;
-        } else if has(WOMEN, word) {
+        } else if has(WOMEN, kind) {
             self.she = person;
-        } else if has(MEN, word) {
+        } else if has(MEN, kind) {
             self.he = person;
         } else if word != "family" {
             // "my friend", "my boss": either.

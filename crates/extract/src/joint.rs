@@ -22,7 +22,7 @@ pub(crate) fn me_and_my(tokens: Vec<Token>) -> Vec<Token> {
     };
     // The person ends the phrase: "my wife", "my best friend", "my two kids".
     let Some(person) = (at + 3..(at + 6).min(tokens.len()))
-        .find(|&k| has(lexicon::PEOPLE, &tokens[k].lower) || has(lexicon::PETS, &tokens[k].lower))
+        .find(|&k| crate::kin::is_person(&tokens[k].lower) || has(lexicon::PETS, &tokens[k].lower))
     else {
         return tokens;
     };

@@ -19,6 +19,7 @@ mod correction;
 mod fronted;
 mod hedges;
 mod joint;
+mod kin;
 mod learner;
 pub mod lexicon;
 mod patterns;

@@ -89,7 +89,7 @@ fn name_of(r: &Reading<'_>) -> Option<Found> {
             format!("pet.{who}"),
             name.text.to_string(),
         )
-    } else if has(lexicon::PEOPLE, who) {
+    } else if crate::kin::is_person(who) {
         let key = super::possession::family_key(who);
         Found::new(
             Facet::Identity,
@@ -111,7 +111,7 @@ fn person(r: &Reading<'_>) -> Option<Found> {
     // The person word may follow adjectives: "my older brother", "my best friend".
     let at = r.pred.iter().take(3).position(|t| {
         let w = t.lower.strip_suffix("'s").unwrap_or(&t.lower);
-        has(lexicon::PEOPLE, w) || has(lexicon::PETS, w)
+        crate::kin::is_person(w) || has(lexicon::PETS, w)
     })?;
     let who = r.pred[at].lower.trim_end_matches("'s").to_string();
     let rest = r.rest(at + 1);

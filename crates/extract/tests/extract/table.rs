@@ -888,6 +888,29 @@ const TABLE: &[Row] = &[
             "I like bird watching.",
         )),
     ),
+    // In-laws and step-relatives are people in the user's life like a plain brother.
+    (
+        "My brother-in-law works at Google.",
+        Some((
+            Facet::Relationship,
+            "person:brother-in-law",
+            "works at Google",
+            Polarity::Positive,
+            Tense::Current,
+            "My brother-in-law works at Google.",
+        )),
+    ),
+    (
+        "My mother-in-law lives with us, she is a retired nurse.",
+        Some((
+            Facet::Relationship,
+            "person:mother-in-law",
+            "lives with us",
+            Polarity::Positive,
+            Tense::Current,
+            "My mother-in-law lives with us.",
+        )),
+    ),
 ];
 
 #[test]
