@@ -52,6 +52,27 @@ pub(crate) fn household_plan(clause: &[&Token]) -> bool {
         && crate::time::names_a_time(clause)
 }
 
+/// Adverbs of a habit right after "we" ("we usually eat out").
+const HABITUALLY: &[&str] = &["always", "normally", "often", "usually"];
+
+/// Words after "we" that make the clause no habit of the household: a suggestion, a state, a
+/// single past event ("we should meet every week", "we were there every day").
+const NOT_HABITS: &[&str] = &[
+    "are", "can", "could", "did", "didn't", "might", "should", "was", "were", "will", "would",
+];
+
+/// "Every Friday we order pizza" (read as "we order pizza every Friday"), "we usually eat out on
+/// weekends": the household's routine is the speaker's.
+pub(crate) fn household_routine(clause: &[&Token]) -> bool {
+    let w = |i: usize| clause.get(i).map_or("", |t| t.lower.as_str());
+    let recurs = (2..clause.len()).any(|i| crate::fronted::frequency_len(&clause[i..]).is_some());
+    let adverb = has(HABITUALLY, w(1));
+    // "We always had people stopping by" was a habit of the past.
+    let verb = w(1 + usize::from(adverb));
+    let past = has(crate::lexicon::PAST_VERBS, verb) || verb.ends_with("ed");
+    w(0) == "we" && !has(NOT_HABITS, w(1)) && !past && (adverb || recurs)
+}
+
 /// "My husband and I are saving" read as "I are saving": the verb agrees with "I" alone.
 pub(crate) fn agree_with_i(clause: &mut [Token]) {
     if clause.len() < 2 || clause[0].lower != "i" {
@@ -92,5 +113,19 @@ mod tests {
             said("She likes me and my dog."),
             "She likes me and my dog ."
         );
+    }
+
+    #[test]
+    fn the_households_habit_is_a_routine_a_suggestion_is_not() {
+        let routine = |text: &str| {
+            let tokens = tokenize(text);
+            let refs: Vec<&Token> = tokens.iter().collect();
+            household_routine(&refs)
+        };
+        assert!(routine("we order pizza every Friday"));
+        assert!(routine("we usually eat out on weekends"));
+        assert!(!routine("we should meet every week"));
+        assert!(!routine("we ate pizza"));
+        assert!(!routine("we always had people stopping by"));
     }
 }

@@ -911,6 +911,30 @@ const TABLE: &[Row] = &[
             "My mother-in-law lives with us.",
         )),
     ),
+    // The household's habit is the speaker's routine.
+    (
+        "Every Friday we order pizza.",
+        Some((
+            Facet::Routine,
+            "routine:order pizza every friday",
+            "order pizza every Friday",
+            Polarity::Positive,
+            Tense::Current,
+            "I order pizza every Friday.",
+        )),
+    ),
+    (
+        "We usually eat out on weekends.",
+        Some((
+            Facet::Routine,
+            "routine:usually eat out on weekends",
+            "usually eat out on weekends",
+            Polarity::Positive,
+            Tense::Current,
+            "I usually eat out on weekends.",
+        )),
+    ),
+    ("We should meet every week.", None),
 ];
 
 #[test]
