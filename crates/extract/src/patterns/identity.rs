@@ -180,6 +180,13 @@ fn being(r: &Reading<'_>) -> Option<Found> {
             r.w(i).to_string(),
         ));
     }
+    // "I'm not married": the status is "not married", said positively, so it replaces
+    // "married" and a later "I'm married" replaces it.
+    if has(lexicon::STATUSES, r.w(i)) && !past && r.negated && !r.ended && r.pred.len() == i + 1 {
+        let mut f = status(&format!("not {}", r.w(i)));
+        f.polarity = Some(rapport_core::Polarity::Positive);
+        return Some(f);
+    }
     if r.is(i, &["retired", "unemployed"]) && !r.negated {
         return Some(Found::new(
             Facet::Identity,

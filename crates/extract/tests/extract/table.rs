@@ -935,6 +935,18 @@ const TABLE: &[Row] = &[
         )),
     ),
     ("We should meet every week.", None),
+    // A denied status is the status "not married", not a bare statement.
+    (
+        "I'm not married.",
+        Some((
+            Facet::Identity,
+            "relationship.status",
+            "not married",
+            Polarity::Positive,
+            Tense::Current,
+            "I am not married.",
+        )),
+    ),
 ];
 
 #[test]
