@@ -556,3 +556,40 @@ fn short_answers_about_allergies_budget_and_habits_are_facts() {
         keys(&facts)
     );
 }
+
+#[test]
+fn a_denied_status_replaces_the_status() {
+    let facts = learn(&said(&["I am married.", "I'm not married."]));
+    let status = current(&facts, "relationship.status");
+    assert_eq!(status.value, "not married");
+    assert_eq!(status.polarity, Polarity::Positive);
+    assert_eq!(status.description, "Is not married.");
+    let married = facts.iter().find(|f| f.value == "married").unwrap();
+    assert!(!married.is_current(), "{:?}", keys(&facts));
+}
+
+#[test]
+fn a_named_child_stands_beside_the_count_of_children() {
+    let facts = learn(&said(&["I have two kids.", "My son Max is 5."]));
+    let now: Vec<&str> = facts
+        .iter()
+        .filter(|f| f.is_current())
+        .map(|f| f.description.as_str())
+        .collect();
+    assert!(now.contains(&"Has two kids."), "{now:?}");
+    assert!(now.contains(&"Their son Max is 5."), "{now:?}");
+    assert!(facts.iter().all(|f| f.is_current()), "{:?}", keys(&facts));
+}
+
+#[test]
+fn a_past_home_is_history_not_the_current_city() {
+    let facts = learn(&said(&["I live in Portland.", "I used to live in Ohio."]));
+    assert_eq!(current(&facts, "location.city").value, "Portland");
+    let ohio: Vec<_> = facts.iter().filter(|f| f.value == "Ohio").collect();
+    // The history record ends when said; the current fact is about the past, in its words.
+    let history = ohio.iter().find(|f| f.key == "location.city").unwrap();
+    assert!(!history.is_current());
+    let about_the_past = ohio.iter().find(|f| f.is_current()).unwrap();
+    assert_eq!(about_the_past.key, "past:location.city");
+    assert_eq!(about_the_past.description, "Used to live in Ohio.");
+}
