@@ -50,6 +50,9 @@ const TRAILING: &[&str] = &[
 /// What "we" may do in a clause that tells about the speaker's household ("we have two kids").
 const WE_VERBS: &[&str] = &["adopted", "bought", "got", "have", "live", "moved", "own"];
 
+/// Adverbs between "we" and such a verb ("we just bought a house", "we finally got a dog").
+const WE_ADVERBS: &[&str] = &["also", "finally", "just", "recently"];
+
 /// "Roxy Music is my favorite band", "FFDP is one of my all time favorite bands": a short
 /// subject, a copula, then "my favorite".
 pub(crate) fn names_a_favorite(tokens: &[&Token]) -> bool {
@@ -331,8 +334,14 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
     let Some(first) = tokens.first() else {
         return none;
     };
+    // "We just bought a house": an adverb may stand before the household's verb.
+    let we_verb = 1 + tokens
+        .iter()
+        .skip(1)
+        .take_while(|t| has(WE_ADVERBS, &t.lower))
+        .count();
     let we_state = first.lower == "we"
-        && (tokens.get(1).is_some_and(|t| has(WE_VERBS, &t.lower))
+        && (tokens.get(we_verb).is_some_and(|t| has(WE_VERBS, &t.lower))
             || crate::joint::household_plan(tokens)
             || crate::joint::household_routine(tokens));
     if first.lower != "i" && first.lower != "my" && !we_state && !names_a_favorite(tokens) {

@@ -947,6 +947,29 @@ const TABLE: &[Row] = &[
             "I am not married.",
         )),
     ),
+    // An adverb before the household's verb.
+    (
+        "We just adopted a rescue puppy named Luna.",
+        Some((
+            Facet::Possession,
+            "pet.puppy",
+            "Luna",
+            Polarity::Positive,
+            Tense::Current,
+            "I adopted a rescue puppy named Luna.",
+        )),
+    ),
+    (
+        "We recently moved to Ohio.",
+        Some((
+            Facet::Identity,
+            "location.city",
+            "Ohio",
+            Polarity::Positive,
+            Tense::Current,
+            "I live in Ohio.",
+        )),
+    ),
 ];
 
 #[test]
