@@ -152,6 +152,8 @@ fn plan_start(r: &Reading<'_>) -> Option<usize> {
             "planning" | "hoping" | "trying" | "going" if r.w(2) == "to" => Some(3),
             "planning" if r.w(2) == "on" => Some(3),
             "training" | "saving" | "studying" if r.w(2) == "for" => Some(3),
+            // "I'm saving up for a new car", "saving up to buy a house".
+            "saving" if r.w(2) == "up" && r.is(3, &["for", "to"]) => Some(4),
             "saving" if r.w(2) == "up" => Some(3),
             "learning" => Some(2),
             "looking" if r.w(2) == "forward" && r.w(3) == "to" => Some(4),

@@ -970,6 +970,18 @@ const TABLE: &[Row] = &[
             "I live in Ohio.",
         )),
     ),
+    // Saving up for something is a goal.
+    (
+        "I'm saving up for a new car.",
+        Some((
+            Facet::Goal,
+            "goal:new car",
+            "new car",
+            Polarity::Positive,
+            Tense::Current,
+            "I am saving up for a new car.",
+        )),
+    ),
 ];
 
 #[test]
