@@ -274,7 +274,7 @@ fn place(r: &Reading<'_>, i: usize) -> Option<String> {
     }) {
         np.truncate(k);
     }
-    let text = value_text(&np);
+    let text = value_text(&np) + &where_it_is(r, i + np.len(), &np);
     // "the city I grew up in used to be quiet": a verb after "in" starts no place name.
     let verb_first = np
         .first()
@@ -291,6 +291,28 @@ fn place(r: &Reading<'_>, i: usize) -> Option<String> {
             text
         }
     })
+}
+
+/// Kinds of places that a name of where they are may follow ("a small town in Texas").
+const PLACE_KINDS: &[&str] = &["city", "neighborhood", "suburb", "town", "village"];
+
+/// " in Texas" when a kind of place (`np`, ending before `end`) is followed by where it is:
+/// "a small town in Texas", "a suburb outside Boston"; "" otherwise.
+fn where_it_is(r: &Reading<'_>, end: usize, np: &[Token]) -> String {
+    let kind = np.last().is_some_and(|t| has(PLACE_KINDS, &t.lower));
+    if !kind || !r.is(end, &["in", "near", "outside"]) {
+        return String::new();
+    }
+    let named: Vec<Token> = r
+        .rest(end + 1)
+        .iter()
+        .take_while(|t| t.text.starts_with(char::is_uppercase))
+        .cloned()
+        .collect();
+    if named.is_empty() {
+        return String::new();
+    }
+    format!(" {} {}", r.w(end), crate::render::join(&named))
 }
 
 fn city(r: &Reading<'_>, i: usize, lead: &str) -> Option<Found> {

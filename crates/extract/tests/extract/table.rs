@@ -982,6 +982,18 @@ const TABLE: &[Row] = &[
             "I am saving up for a new car.",
         )),
     ),
+    // A kind of place keeps the name of where it is.
+    (
+        "I grew up in a small town in Texas.",
+        Some((
+            Facet::Identity,
+            "location.hometown",
+            "small town in Texas",
+            Polarity::Positive,
+            Tense::Current,
+            "I am from a small town in Texas.",
+        )),
+    ),
 ];
 
 #[test]
