@@ -127,6 +127,11 @@ fn speaker_in_third_person(tokens: &[Token], i: usize) -> Option<&'static str> {
         "my" => "their",
         "mine" => "theirs",
         "myself" => "themselves",
+        // The household the speaker is part of: "lives with us" → "lives with them" (not "US").
+        "our" => "their",
+        "ours" => "theirs",
+        "ourselves" => "themselves",
+        "us" if tokens[i].text == "us" => "them",
         _ => return None,
     })
 }
@@ -255,6 +260,10 @@ mod tests {
             line("I am on a budget of $50 a week"),
             "Is on a budget of $50 a week."
         );
+        assert_eq!(
+            line("I am pregnant with our second child"),
+            "Is pregnant with their second child."
+        );
     }
 
     #[test]
@@ -274,7 +283,9 @@ mod tests {
         );
         assert_eq!(
             line("Our cat is older than I am"),
-            "Our cat is older than they are."
+            "Their cat is older than they are."
         );
+        assert_eq!(line("My mom lives with us"), "Their mom lives with them.");
+        assert_eq!(line("My son moved to the US"), "Their son moved to the US.");
     }
 }
