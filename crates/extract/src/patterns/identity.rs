@@ -41,6 +41,9 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         "moved" | "relocated" if r.is(1, &["to"]) && !r.negated => city(r, 2, "I live in"),
         "moved" if r.is(1, &["back"]) && r.is(2, &["to"]) && !r.negated => city(r, 3, "I live in"),
         "got" | "found" | "landed" | "started" if !r.negated && job_as(r).is_some() => new_job(r),
+        "got" | "found" | "landed" | "started" if !r.negated && new_job_at(r).is_some() => {
+            new_job_at(r)
+        }
         "grew" if r.is(1, &["up"]) && r.is(2, &["in"]) => hometown(r, 3),
         "come" if r.is(1, &["from"]) => hometown(r, 2),
         "work" | "worked" => work(r),
@@ -85,6 +88,16 @@ fn names_a_place(r: &Reading<'_>, i: usize) -> bool {
 fn job_as(r: &Reading<'_>) -> Option<usize> {
     let job = (1..5).find(|&k| r.is(k, &["job", "position"]))?;
     r.is(job + 1, &["as"]).then_some(job + 2)
+}
+
+/// "I just started a new job at Amazon", "I got a job at the bank": the employer now (the
+/// occupation unsaid). Not someone else's job ("I got my son a job at …").
+fn new_job_at(r: &Reading<'_>) -> Option<Found> {
+    let job = (1..4).find(|&k| r.is(k, &["job", "position"]))?;
+    if (1..job).any(|k| crate::kin::is_person(r.w(k))) {
+        return None;
+    }
+    employer_after(r, job + 1)
 }
 
 /// "I got a new job as a software engineer at Shopify": the occupation and the employer now.

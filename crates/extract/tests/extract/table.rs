@@ -994,6 +994,18 @@ const TABLE: &[Row] = &[
             "I am from a small town in Texas.",
         )),
     ),
+    // A new job at a place is the employer now.
+    (
+        "I just started a new job at Amazon.",
+        Some((
+            Facet::Identity,
+            "employer",
+            "Amazon",
+            Polarity::Positive,
+            Tense::Current,
+            "I work at Amazon.",
+        )),
+    ),
 ];
 
 #[test]
