@@ -195,6 +195,11 @@ const UNCHANGED: &[&str] = &[
     "was", "will", "would",
 ];
 
+/// Verbs whose past is their plain form ("I hurt my knee"): a profile line leaves them as said,
+/// which reads right whether the user meant the past or a habit ("Hurt their knee.", not
+/// "Hurts their knee.").
+const SAME_IN_THE_PAST: &[&str] = &["cut", "hit", "hurt", "put", "set", "shut", "split"];
+
 /// The third-person singular of a first-person verb.
 fn conjugate(text: &str, lower: &str) -> String {
     let irregular = match lower {
@@ -213,6 +218,7 @@ fn conjugate(text: &str, lower: &str) -> String {
     let unchanged = lower.ends_with("ed") && !has(PRESENT_EED, lower)
         || lower.ends_with("n't")
         || has(UNCHANGED, lower)
+        || has(SAME_IN_THE_PAST, lower)
         || has(crate::lexicon::PAST_VERBS, lower);
     if unchanged {
         return text.to_string();
@@ -260,6 +266,7 @@ mod tests {
             line("I am on a budget of $50 a week"),
             "Is on a budget of $50 a week."
         );
+        assert_eq!(line("I hurt my knee running"), "Hurt their knee running.");
         assert_eq!(
             line("I am pregnant with our second child"),
             "Is pregnant with their second child."
