@@ -33,6 +33,10 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         "am" if r.is(1, &["living"]) && r.is(2, &["in"]) && names_a_place(r, 3) => {
             city(r, 3, "I live in")
         }
+        // "I got promoted to senior manager": the occupation now.
+        "got" | "was" if r.is(1, &["promoted"]) && r.is(2, &["to"]) && !r.negated => {
+            super::job_change::promoted_to(r)
+        }
         "am" | "was" => being(r),
         "live" | "lived" | "reside" if r.is(1, &["in"]) => city(r, 2, "I live in"),
         // "I've lived in Chicago since 2019", "I have been living in Ohio for years": where
@@ -41,8 +45,10 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         "moved" | "relocated" if r.is(1, &["to"]) && !r.negated => city(r, 2, "I live in"),
         "moved" if r.is(1, &["back"]) && r.is(2, &["to"]) && !r.negated => city(r, 3, "I live in"),
         "got" | "found" | "landed" | "started" if !r.negated && job_as(r).is_some() => new_job(r),
-        "got" | "found" | "landed" | "started" if !r.negated && new_job_at(r).is_some() => {
-            new_job_at(r)
+        "got" | "found" | "landed" | "started"
+            if !r.negated && super::job_change::new_job_at(r).is_some() =>
+        {
+            super::job_change::new_job_at(r)
         }
         "grew" if r.is(1, &["up"]) && r.is(2, &["in"]) => hometown(r, 3),
         "come" if r.is(1, &["from"]) => hometown(r, 2),
@@ -88,16 +94,6 @@ fn names_a_place(r: &Reading<'_>, i: usize) -> bool {
 fn job_as(r: &Reading<'_>) -> Option<usize> {
     let job = (1..5).find(|&k| r.is(k, &["job", "position"]))?;
     r.is(job + 1, &["as"]).then_some(job + 2)
-}
-
-/// "I just started a new job at Amazon", "I got a job at the bank": the employer now (the
-/// occupation unsaid). Not someone else's job ("I got my son a job at …").
-fn new_job_at(r: &Reading<'_>) -> Option<Found> {
-    let job = (1..4).find(|&k| r.is(k, &["job", "position"]))?;
-    if (1..job).any(|k| crate::kin::is_person(r.w(k))) {
-        return None;
-    }
-    employer_after(r, job + 1)
 }
 
 /// "I got a new job as a software engineer at Shopify": the occupation and the employer now.
@@ -272,7 +268,7 @@ fn a_or_an(word: &str) -> &'static str {
 }
 
 /// The occupation `job`, said "I work as a(n) <job>.".
-fn works_as(job: &str) -> Found {
+pub(super) fn works_as(job: &str) -> Found {
     let mut f = Found::new(Facet::Identity, "occupation", job.to_lowercase());
     f.statement = Some(format!("I work as {} {job}.", a_or_an(job)));
     f
@@ -412,7 +408,7 @@ fn starts_with_number(np: &[Token]) -> bool {
 }
 
 /// "… at St. Mary's hospital" after an occupation: the employer.
-fn employer_after(r: &Reading<'_>, i: usize) -> Option<Found> {
+pub(super) fn employer_after(r: &Reading<'_>, i: usize) -> Option<Found> {
     if !r.is(i, &["at", "for"]) {
         return None;
     }

@@ -9,6 +9,7 @@ mod constraint;
 mod education;
 mod generic;
 mod identity;
+mod job_change;
 mod learned;
 mod others;
 mod possession;

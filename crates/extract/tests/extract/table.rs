@@ -1006,6 +1006,18 @@ const TABLE: &[Row] = &[
             "I work at Amazon.",
         )),
     ),
+    // A promotion says the occupation now.
+    (
+        "I got promoted to senior manager last month.",
+        Some((
+            Facet::Identity,
+            "occupation",
+            "senior manager",
+            Polarity::Positive,
+            Tense::Current,
+            "I work as a senior manager.",
+        )),
+    ),
 ];
 
 #[test]
