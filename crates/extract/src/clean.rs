@@ -39,6 +39,10 @@ pub(crate) const TAIL_STARTS: &[&str] = &[
     "while",
 ];
 
+/// Words after which "so" starts a consequence, not a degree ("so no cheese for me", "so
+/// please …"; not "so much", "so tired").
+const AFTER_SO: &[&str] = &["it's", "no", "please", "that's", "there's"];
+
 /// Punctuation kept inside a clause (a period inside a sentence follows an abbreviation).
 const KEPT_PUNCT: &[&str] = &["$", "%", "&", "'", "."];
 
@@ -378,7 +382,14 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
         }
         // "… since 2019" dates the clause; "… since I was a kid" is a tail.
         let dates = t.lower == "since" && crate::time::starts_with_time(&tokens[i..]);
-        if i > 1 && (t.is_punct(',') || t.is(class::TAIL_START) && !dates || t.lower == "where") {
+        // "I'm lactose intolerant so no cheese for me": "so" before what follows from it.
+        let so_then = t.lower == "so" && tokens.get(i + 1).is_some_and(|n| has(AFTER_SO, &n.lower));
+        if i > 1
+            && (t.is_punct(',')
+                || t.is(class::TAIL_START) && !dates
+                || t.lower == "where"
+                || so_then)
+        {
             break;
         }
         // "I like nature and the area has woods": a new subject without a pronoun.

@@ -1018,6 +1018,18 @@ const TABLE: &[Row] = &[
             "I work as a senior manager.",
         )),
     ),
+    // "so" before what follows from the clause ends it.
+    (
+        "I'm lactose intolerant so no cheese for me.",
+        Some((
+            Facet::Preference,
+            "intolerant:lactose",
+            "lactose",
+            Polarity::Positive,
+            Tense::Current,
+            "I am lactose intolerant.",
+        )),
+    ),
 ];
 
 #[test]
