@@ -48,7 +48,8 @@ const KEPT_PUNCT: &[&str] = &["$", "%", "&", "'", "."];
 
 /// Words dropped at the end of a clause.
 const TRAILING: &[&str] = &[
-    "also", "anyway", "either", "haha", "lately", "lol", "now", "still", "though", "too",
+    "also", "anyway", "either", "haha", "lately", "lol", "now", "nowadays", "still", "though",
+    "too",
 ];
 
 /// What "we" may do in a clause that tells about the speaker's household ("we have two kids").
@@ -433,14 +434,15 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
             out.pop();
         }
     }
-    // "… as well", "I love it so much", "… so far": the end adds nothing to what is stated.
+    // "… as well", "I love it so much", "… so far", "… these days": the end adds nothing to
+    // what is stated.
     if out.len() > 3
         && matches!(
             (
                 out[out.len() - 2].lower.as_str(),
                 out[out.len() - 1].lower.as_str()
             ),
-            ("as", "well") | ("so" | "very", "much") | ("so", "far")
+            ("as", "well") | ("so" | "very", "much") | ("so", "far") | ("these", "days")
         )
     {
         out.truncate(out.len() - 2);

@@ -1030,6 +1030,18 @@ const TABLE: &[Row] = &[
             "I am lactose intolerant.",
         )),
     ),
+    // "these days" is when, not what.
+    (
+        "I'm really into photography these days.",
+        Some((
+            Facet::Preference,
+            "likes:photography",
+            "photography",
+            Polarity::Positive,
+            Tense::Current,
+            "I like photography.",
+        )),
+    ),
 ];
 
 #[test]
