@@ -483,6 +483,7 @@ pub const COUNTS: &[(&str, u32)] = &[
 
 /// Diets ("I am vegetarian").
 pub const DIETS: &[&str] = &[
+    "dairy-free",
     "gluten-free",
     "halal",
     "keto",

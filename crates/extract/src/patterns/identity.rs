@@ -178,8 +178,9 @@ fn being(r: &Reading<'_>) -> Option<Found> {
         });
     }
     let np_start = if r.is(i, &["a", "an"]) { i + 1 } else { i };
-    if has(lexicon::DIETS, r.w(np_start)) && r.pred.len() <= np_start + 1 {
-        let diet = r.w(np_start).to_string();
+    if let Some((diet, words)) = diet_at(r, np_start)
+        && r.pred.len() <= np_start + words
+    {
         return Some(Found::new(Facet::Preference, format!("diet:{diet}"), diet));
     }
     if has(lexicon::STATUSES, r.w(i)) && !past && !r.negated {
@@ -332,6 +333,16 @@ fn city(r: &Reading<'_>, i: usize, lead: &str) -> Option<Found> {
         f.statement = Some(format!("{lead} {}.", with_article(r, i, &city)));
     }
     Some(f)
+}
+
+/// The diet named at `i` and how many words name it: "vegan" (1), "gluten free" written as
+/// two words for "gluten-free" (2).
+fn diet_at(r: &Reading<'_>, i: usize) -> Option<(String, usize)> {
+    if has(lexicon::DIETS, r.w(i)) {
+        return Some((r.w(i).to_string(), 1));
+    }
+    let free = format!("{}-free", r.w(i));
+    (r.w(i + 1) == "free" && has(lexicon::DIETS, &free)).then_some((free, 2))
 }
 
 /// Keeps "a small town" but not "the Denver".

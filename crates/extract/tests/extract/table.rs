@@ -1042,6 +1042,18 @@ const TABLE: &[Row] = &[
             "I like photography.",
         )),
     ),
+    // A diet written as two words.
+    (
+        "I'm gluten free.",
+        Some((
+            Facet::Preference,
+            "diet:gluten-free",
+            "gluten-free",
+            Polarity::Positive,
+            Tense::Current,
+            "I am gluten free.",
+        )),
+    ),
 ];
 
 #[test]
