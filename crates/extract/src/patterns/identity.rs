@@ -192,7 +192,15 @@ fn being(r: &Reading<'_>) -> Option<Found> {
     }
     // "I'm not married": the status is "not married", said positively, so it replaces
     // "married" and a later "I'm married" replaces it.
-    if has(lexicon::STATUSES, r.w(i)) && !past && r.negated && !r.ended && r.pred.len() == i + 1 {
+    if has(lexicon::STATUSES, r.w(i)) && !past && r.negated && r.pred.len() == i + 1 {
+        // "I'm not married anymore", "I'm no longer married": the status ends.
+        if r.ended {
+            return Some(Found::new(
+                Facet::Identity,
+                "relationship.status",
+                r.w(i).to_string(),
+            ));
+        }
         let mut f = status(&format!("not {}", r.w(i)));
         f.polarity = Some(rapport_core::Polarity::Positive);
         return Some(f);

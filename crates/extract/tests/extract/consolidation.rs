@@ -593,3 +593,22 @@ fn a_past_home_is_history_not_the_current_city() {
     assert_eq!(about_the_past.key, "past:location.city");
     assert_eq!(about_the_past.description, "Used to live in Ohio.");
 }
+
+#[test]
+fn a_status_no_longer_held_ends() {
+    for ending in ["I'm not married anymore.", "I'm no longer married."] {
+        let facts = learn(&said(&["I am married.", ending]));
+        let married: Vec<_> = facts
+            .iter()
+            .filter(|f| f.key == "relationship.status" && f.value == "married")
+            .collect();
+        assert!(
+            married
+                .iter()
+                .all(|f| !f.is_current() || f.polarity == Polarity::Negative),
+            "{ending}: {:?}",
+            keys(&facts)
+        );
+        assert!(married.iter().any(|f| !f.is_current()), "{ending}");
+    }
+}
