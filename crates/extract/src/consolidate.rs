@@ -324,7 +324,10 @@ fn change_reason(c: &Candidate) -> String {
         "employer" => format!("now works at {}", c.value),
         "relationship.status" => format!("now {}", c.value),
         _ if c.polarity == Polarity::Negative => "no longer".to_string(),
-        key => format!("{key} is now {}", c.value),
+        // "I hate coffee now" after "I love coffee": said in words, not as the key.
+        key if key.starts_with("likes:") => format!("now likes {}", c.value),
+        key if key.starts_with("dislikes:") => format!("now dislikes {}", c.value),
+        _ => "changed".to_string(),
     };
     format!("{what}: \"{}\"", c.quote)
 }

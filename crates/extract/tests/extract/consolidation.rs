@@ -612,3 +612,14 @@ fn a_status_no_longer_held_ends() {
         assert!(married.iter().any(|f| !f.is_current()), "{ending}");
     }
 }
+
+#[test]
+fn a_like_turned_dislike_says_so_in_words() {
+    let facts = learn(&said(&["I love coffee.", "I hate coffee now."]));
+    let loved = facts.iter().find(|f| f.key == "likes:coffee").unwrap();
+    assert!(!loved.is_current());
+    assert_eq!(
+        loved.change_reason.as_deref(),
+        Some("now dislikes coffee: \"I hate coffee\""),
+    );
+}
