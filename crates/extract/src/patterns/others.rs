@@ -123,7 +123,10 @@ fn person(r: &Reading<'_>) -> Option<Found> {
     } else {
         rest
     };
-    if rest.len() < 2 || only_anaphors(&rest[1..]) || has(HEARSAY, &rest[0].lower) {
+    // "My dog Max passed away", "my dog died" (a verb alone): the pet is no longer the user's.
+    let w = |i: usize| rest.get(i).map_or("", |t| t.lower.as_str());
+    let died = w(0) == "died" || w(0) == "passed" && w(1) == "away";
+    if !died && (rest.len() < 2 || only_anaphors(&rest[1..])) || has(HEARSAY, w(0)) {
         return None;
     }
     let facet = if has(lexicon::PETS, &who) {
@@ -134,8 +137,6 @@ fn person(r: &Reading<'_>) -> Option<Found> {
     let relation = key_text(&r.pred[..=at]);
     let mut f = Found::new(facet, format!("person:{relation}"), value_text(rest));
     f.strength = 0.5;
-    // "My dog Max passed away": the pet is no longer the user's.
-    let died = rest[0].lower == "died" || rest[0].lower == "passed" && rest[1].lower == "away";
     if died && has(lexicon::PETS, &who) {
         f.ends = Some(who);
     }

@@ -623,3 +623,15 @@ fn a_like_turned_dislike_says_so_in_words() {
         Some("now dislikes coffee: \"I hate coffee\""),
     );
 }
+
+#[test]
+fn a_pet_that_died_unnamed_is_no_longer_had() {
+    for died in ["My dog died last week.", "My dog died."] {
+        let facts = learn(&said(&["I have a dog.", died]));
+        assert!(
+            !facts.iter().any(|f| f.is_current() && f.key == "pet.dog"),
+            "{died}: {:?}",
+            keys(&facts)
+        );
+    }
+}
