@@ -58,6 +58,8 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         "started" if r.is(1, &["dating"]) && !r.negated => Some(status("dating")),
         "retired" if !r.negated && (r.pred.len() == 1 || r.is(1, &["from"])) => Some(retired(r)),
         "became" if !r.negated => became(r),
+        // "I just turned 35": the age now.
+        "turned" if !r.negated && !r.past => stated_age(r, 1),
         _ => None,
     }
     .filter(|_| !has(PLACE_VERBS, r.w(0)) || !r.negated || r.ended)
@@ -143,13 +145,8 @@ fn being(r: &Reading<'_>) -> Option<Found> {
     if r.is(i, &["born"]) && r.is(i + 1, &["in"]) {
         return hometown(r, i + 2);
     }
-    if let Ok(age) = r.w(i).parse::<u32>() {
-        let years = r.is(i + 1, &["years", "yrs"]) || r.pred.len() == 2;
-        if years && (1..120).contains(&age) && !past && !r.negated {
-            let mut f = Found::new(Facet::Identity, "age", age.to_string());
-            f.statement = Some(format!("I am {age} years old."));
-            return Some(f);
-        }
+    if let Some(f) = stated_age(r, i).filter(|_| !past && !r.negated) {
+        return Some(f);
     }
     if r.is(i, &["afraid", "scared", "terrified"]) && r.is(i + 1, &["of"]) && !past {
         let np = noun_phrase(r, i + 2);
@@ -351,6 +348,22 @@ fn diet_at(r: &Reading<'_>, i: usize) -> Option<(String, usize)> {
     }
     let free = format!("{}-free", r.w(i));
     (r.w(i + 1) == "free" && has(lexicon::DIETS, &free)).then_some((free, 2))
+}
+
+/// The age a number at `i` states when it ends the clause or "years (old)" follows it ("I am
+/// 34", "I just turned 35 years old"), said "I am 35 years old.".
+fn stated_age(r: &Reading<'_>, i: usize) -> Option<Found> {
+    let age = r
+        .w(i)
+        .parse::<u32>()
+        .ok()
+        .filter(|a| (1..120).contains(a))?;
+    if !r.is(i + 1, &["years", "yrs"]) && r.pred.len() != i + 1 {
+        return None;
+    }
+    let mut f = Found::new(Facet::Identity, "age", age.to_string());
+    f.statement = Some(format!("I am {age} years old."));
+    Some(f)
 }
 
 /// Keeps "a small town" but not "the Denver".

@@ -635,3 +635,10 @@ fn a_pet_that_died_unnamed_is_no_longer_had() {
         );
     }
 }
+
+#[test]
+fn turning_an_age_replaces_the_age() {
+    let facts = learn(&said(&["I'm 34.", "I just turned 35."]));
+    assert_eq!(current(&facts, "age").value, "35");
+    assert_eq!(facts.iter().filter(|f| f.is_current()).count(), 1);
+}

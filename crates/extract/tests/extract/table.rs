@@ -1054,6 +1054,30 @@ const TABLE: &[Row] = &[
             "I am gluten free.",
         )),
     ),
+    // Turning an age is having it now.
+    (
+        "I just turned 35.",
+        Some((
+            Facet::Identity,
+            "age",
+            "35",
+            Polarity::Positive,
+            Tense::Current,
+            "I am 35 years old.",
+        )),
+    ),
+    // A number that is no age stays a statement.
+    (
+        "I turned 35 pages of my book.",
+        Some((
+            Facet::Identity,
+            "said:turned 35 pages of book",
+            "turned 35 pages of my book",
+            Polarity::Positive,
+            Tense::Current,
+            "I turned 35 pages of my book.",
+        )),
+    ),
 ];
 
 #[test]
