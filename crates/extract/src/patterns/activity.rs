@@ -201,6 +201,15 @@ fn ahead(r: &Reading<'_>) -> bool {
 /// "I left my job at Acme", "I resigned from Acme": a place or a job the user had ends, and the
 /// clause is kept as said.
 fn ending(r: &Reading<'_>) -> Option<Found> {
+    // "I got laid off", "I was fired": the job ends (as with "I lost my job").
+    let dismissed = r.is(0, &["got", "was"])
+        && (r.is(1, &["fired"]) || r.is(1, &["laid"]) && r.is(2, &["off"]));
+    if dismissed && !r.negated {
+        let mut f = super::generic::read(r)?;
+        f.facet = Facet::Identity;
+        f.ends = Some("job".to_string());
+        return Some(f);
+    }
     // "I don't smoke anymore", "I no longer eat meat": a habit ends as with "I quit".
     let stopped = r.negated
         && r.ended

@@ -642,3 +642,15 @@ fn turning_an_age_replaces_the_age() {
     assert_eq!(current(&facts, "age").value, "35");
     assert_eq!(facts.iter().filter(|f| f.is_current()).count(), 1);
 }
+
+#[test]
+fn being_laid_off_or_fired_ends_the_employer() {
+    for ending in ["I got laid off.", "I was fired last week."] {
+        let facts = learn(&said(&["I work at Google.", ending]));
+        assert!(
+            !facts.iter().any(|f| f.is_current() && f.key == "employer"),
+            "{ending}: {:?}",
+            keys(&facts)
+        );
+    }
+}
