@@ -654,3 +654,25 @@ fn being_laid_off_or_fired_ends_the_employer() {
         );
     }
 }
+
+#[test]
+fn graduating_ends_being_a_student() {
+    for graduated in ["I graduated last month.", "I just graduated from college."] {
+        let facts = learn(&said(&["I'm a student.", graduated]));
+        assert!(
+            !facts
+                .iter()
+                .any(|f| f.is_current() && f.key == "occupation" && f.value == "student"),
+            "{graduated}: {:?}",
+            keys(&facts)
+        );
+        assert!(
+            facts
+                .iter()
+                .any(|f| f.is_current() && f.key.starts_with("graduated"))
+        );
+    }
+    // Long ago: still a student now.
+    let facts = learn(&said(&["I'm a student.", "I graduated from MIT in 2015."]));
+    assert_eq!(current(&facts, "occupation").value, "student");
+}
