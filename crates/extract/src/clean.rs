@@ -348,7 +348,8 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
     let we_state = first.lower == "we"
         && (tokens.get(we_verb).is_some_and(|t| has(WE_VERBS, &t.lower))
             || crate::joint::household_plan(tokens)
-            || crate::joint::household_routine(tokens));
+            || crate::joint::household_routine(tokens)
+            || crate::joint::household_breakup(tokens));
     if first.lower != "i" && first.lower != "my" && !we_state && !names_a_favorite(tokens) {
         return none;
     }

@@ -52,6 +52,13 @@ pub(crate) fn household_plan(clause: &[&Token]) -> bool {
         && crate::time::names_a_time(clause)
 }
 
+/// "We broke up", "we split up" (the user and their partner): the household's ending is the
+/// user's.
+pub(crate) fn household_breakup(clause: &[&Token]) -> bool {
+    let w = |i: usize| clause.get(i).map_or("", |t| t.lower.as_str());
+    w(0) == "we" && has(&["broke", "split"], w(1)) && w(2) == "up"
+}
+
 /// Adverbs of a habit right after "we" ("we usually eat out").
 const HABITUALLY: &[&str] = &["always", "normally", "often", "usually"];
 

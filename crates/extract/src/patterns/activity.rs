@@ -201,6 +201,13 @@ fn ahead(r: &Reading<'_>) -> bool {
 /// "I left my job at Acme", "I resigned from Acme": a place or a job the user had ends, and the
 /// clause is kept as said.
 fn ending(r: &Reading<'_>) -> Option<Found> {
+    // "We broke up": the user's partner, whoever it was, is no longer theirs.
+    if r.clause[0].lower == "we" && r.is(0, &["broke", "split"]) && r.is(1, &["up"]) {
+        let mut f = Found::new(Facet::Relationship, "said:broke up", "broke up");
+        f.statement = Some(format!("I {} up with my partner.", r.w(0)));
+        f.ends = Some("boyfriend fiance fiancee girlfriend partner".to_string());
+        return Some(f);
+    }
     // "I got laid off", "I was fired": the job ends (as with "I lost my job").
     let dismissed = r.is(0, &["got", "was"])
         && (r.is(1, &["fired"]) || r.is(1, &["laid"]) && r.is(2, &["off"]));

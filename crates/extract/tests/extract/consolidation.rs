@@ -676,3 +676,15 @@ fn graduating_ends_being_a_student() {
     let facts = learn(&said(&["I'm a student.", "I graduated from MIT in 2015."]));
     assert_eq!(current(&facts, "occupation").value, "student");
 }
+
+#[test]
+fn we_broke_up_ends_the_partner() {
+    let facts = learn(&said(&["I have a boyfriend.", "We broke up last month."]));
+    assert!(
+        !facts
+            .iter()
+            .any(|f| f.is_current() && f.key.ends_with("boyfriend")),
+        "{:?}",
+        keys(&facts)
+    );
+}
