@@ -121,7 +121,8 @@ pub fn apply(facts: &mut Vec<Fact>, c: Candidate, ev: &Evidence<'_>) {
             let reason = change_reason(&c);
             for f in facts.iter_mut().filter(|f| f.is_current()) {
                 let contradicts = contradicts(f, &c);
-                let diet = breaks_diet(f, &c);
+                let eats = breaks_diet(f, &c);
+                let diet = eats.is_some();
                 let replaced = is_single_valued(&c.key)
                     && f.key == c.key
                     && !same_value(f, &c)
@@ -137,7 +138,7 @@ pub fn apply(facts: &mut Vec<Fact>, c: Candidate, ev: &Evidence<'_>) {
                         blocked = true;
                     } else {
                         let when = c.since.filter(|s| *s >= f.valid_from).unwrap_or(ev.time);
-                        let eats_meat = format!("eats meat: \"{}\"", c.quote);
+                        let eats_meat = format!("eats {}: \"{}\"", eats.unwrap_or("meat"), c.quote);
                         end(
                             f,
                             ev,
@@ -332,22 +333,32 @@ fn change_reason(c: &Candidate) -> String {
     format!("{what}: \"{}\"", c.quote)
 }
 
-/// "I eat meat again", "I'm eating chicken now": the speaker eating meat ends a vegetarian or
-/// vegan diet.
-fn breaks_diet(f: &Fact, c: &Candidate) -> bool {
+/// "I eat meat again", "I'm eating chicken now", "I started eating fish again": the speaker
+/// eating meat or fish ends a vegetarian or vegan diet; what they eat ("meat", "fish") if so.
+fn breaks_diet(f: &Fact, c: &Candidate) -> Option<&'static str> {
     const EATING: &[&str] = &["ate", "eat", "eating"];
     const MEATS: &[&str] = &[
         "bacon", "beef", "burger", "burgers", "chicken", "ham", "meat", "pork", "steak", "turkey",
     ];
+    const FISH: &[&str] = &["fish", "salmon", "seafood", "shrimp", "sushi", "tuna"];
     if !matches!(f.key.as_str(), "diet:vegetarian" | "diet:vegan")
         || c.polarity != Polarity::Positive
         || !c.statement.starts_with("I ")
     {
-        return false;
+        return None;
     }
     let words = plain_words(&c.statement);
-    words.iter().any(|w| EATING.contains(&w.as_str()))
-        && words.iter().any(|w| MEATS.contains(&w.as_str()))
+    let has_any = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    if !has_any(EATING) {
+        return None;
+    }
+    if has_any(MEATS) {
+        Some("meat")
+    } else if has_any(FISH) {
+        Some("fish")
+    } else {
+        None
+    }
 }
 
 /// An occupation that is no work: it also ends the employer ("I retired").

@@ -688,3 +688,20 @@ fn we_broke_up_ends_the_partner() {
         keys(&facts)
     );
 }
+
+#[test]
+fn eating_fish_again_ends_a_vegetarian_diet() {
+    let facts = learn(&said(&[
+        "I'm a vegetarian.",
+        "I started eating fish again.",
+    ]));
+    let diet = facts.iter().find(|f| f.key == "diet:vegetarian").unwrap();
+    assert!(!diet.is_current(), "{:?}", keys(&facts));
+    assert!(
+        diet.change_reason
+            .as_deref()
+            .is_some_and(|r| r.starts_with("eats fish: ")),
+        "{:?}",
+        diet.change_reason
+    );
+}
