@@ -191,6 +191,16 @@ pub(crate) fn is_counted(t: &Token) -> bool {
     t.kind == TokenKind::Number || lexicon::COUNTS.iter().any(|(w, _)| *w == t.lower.as_str())
 }
 
+/// "I've got a dog", "I have got two kids": "got" after "have" before what is had says "have"
+/// ("I have a dog"); not "I've got to go", "I have got into knitting".
+fn is_possessive_got(tokens: &[&Token], i: usize, so_far: &[Token]) -> bool {
+    tokens[i].lower == "got"
+        && so_far.last().is_some_and(|t| t.lower == "have")
+        && tokens.get(i + 1).is_some_and(|n| {
+            n.lower != "the" && has(lexicon::DETERMINERS, &n.lower) || is_counted(n)
+        })
+}
+
 /// Where a second predicate of the clause's subject starts, when the joiner at `at` (",",
 /// "and", "but") is followed by a verb: "I'm a reader and go through a novel a week".
 fn coordinated_verb(tokens: &[&Token], at: usize, so_far: &[Token]) -> Option<usize> {
@@ -406,7 +416,8 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
                 || t.kind == TokenKind::Punct && !has(KEPT_PUNCT, t.text.as_str())
                 || is_degree_word(tokens, i)
                 || is_emphatic_do(tokens, i, &out)
-                || is_plain_some(tokens, i))
+                || is_plain_some(tokens, i)
+                || is_possessive_got(tokens, i, &out))
         {
             continue;
         }

@@ -1078,6 +1078,18 @@ const TABLE: &[Row] = &[
             "I turned 35 pages of my book.",
         )),
     ),
+    // "have got" is "have".
+    (
+        "I've got a dog.",
+        Some((
+            Facet::Possession,
+            "pet.dog",
+            "dog",
+            Polarity::Positive,
+            Tense::Current,
+            "I have a dog.",
+        )),
+    ),
 ];
 
 #[test]
