@@ -44,6 +44,8 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
             let of = r.pred.iter().position(|t| t.lower == "of")?;
             liking(r, of + 1, 0.8, false)
         }
+        // "I'm a huge Lakers fan": what comes before "fan".
+        ("am", "a") | ("am", "an") if r.pred.last().is_some_and(|t| t.lower == "fan") => fan_of(r),
         ("am", "into") | ("am", "obsessed") | ("am", "addicted") | ("am", "passionate") => {
             let skip = if r.w(1) == "into" { 2 } else { 3 };
             liking(r, skip, 0.9, false)
@@ -105,6 +107,32 @@ fn feeling_toward(r: &Reading<'_>) -> Option<Found> {
         value_text(&what),
     );
     f.strength = strength;
+    Some(f)
+}
+
+/// Words of degree before the name in "a huge Lakers fan".
+const FAN_DEGREES: &[&str] = &[
+    "big", "die-hard", "diehard", "great", "huge", "lifelong", "massive", "real", "true",
+];
+
+/// "I'm a huge Lakers fan", "I am a Taylor Swift fan": likes what is named before "fan" (the
+/// statement keeps the user's words: "a horror movie fan" is no "I like horror movie").
+fn fan_of(r: &Reading<'_>) -> Option<Found> {
+    let start = 2 + r
+        .rest(2)
+        .iter()
+        .take_while(|t| has(FAN_DEGREES, &t.lower))
+        .count();
+    let what = &r.pred[start..r.pred.len() - 1];
+    if what.is_empty() || what.len() > 3 || only_anaphors(what) || r.negated {
+        return None;
+    }
+    let mut f = Found::new(
+        Facet::Preference,
+        format!("likes:{}", key_text(what)),
+        value_text(what),
+    );
+    f.strength = 0.8;
     Some(f)
 }
 

@@ -1090,6 +1090,18 @@ const TABLE: &[Row] = &[
             "I have a dog.",
         )),
     ),
+    // A fan named before "fan" likes it.
+    (
+        "I'm a huge Lakers fan.",
+        Some((
+            Facet::Preference,
+            "likes:lakers",
+            "Lakers",
+            Polarity::Positive,
+            Tense::Current,
+            "I am a huge Lakers fan.",
+        )),
+    ),
 ];
 
 #[test]
