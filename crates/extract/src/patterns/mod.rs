@@ -12,6 +12,7 @@ mod identity;
 mod job_change;
 mod learned;
 mod others;
+mod parenthood;
 mod possession;
 mod preference;
 
@@ -150,6 +151,7 @@ pub(crate) fn candidates(cleaned: &Cleaned, now: DateTime<Utc>) -> Vec<Candidate
         others::favorite_named(clause)
     } else {
         constraint::read(&reading)
+            .or_else(|| parenthood::read(&reading))
             .or_else(|| identity::read(&reading))
             .or_else(|| preference::read(&reading))
             .or_else(|| possession::read(&reading))

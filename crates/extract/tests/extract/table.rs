@@ -1102,6 +1102,29 @@ const TABLE: &[Row] = &[
             "I am a huge Lakers fan.",
         )),
     ),
+    // A parent counting their children has them.
+    (
+        "I'm a mom of three.",
+        Some((
+            Facet::Identity,
+            "family.children",
+            "3",
+            Polarity::Positive,
+            Tense::Current,
+            "I am a mom of three.",
+        )),
+    ),
+    (
+        "I'm a proud dad of two boys.",
+        Some((
+            Facet::Identity,
+            "family.son",
+            "2",
+            Polarity::Positive,
+            Tense::Current,
+            "I am a proud dad of two boys.",
+        )),
+    ),
 ];
 
 #[test]
