@@ -42,13 +42,17 @@ pub(crate) fn me_and_my(tokens: Vec<Token>) -> Vec<Token> {
     me_and_my(out)
 }
 
-/// "We're planning a trip to Italy this summer", "we are moving to Ohio next month": the
-/// household's plan with a time is the speaker's.
+/// "We're planning a trip to Italy this summer", "we are moving to Ohio next month", "we're
+/// expecting our first child in August", "we're getting married next June": the household's
+/// plan with a time is the speaker's.
 pub(crate) fn household_plan(clause: &[&Token]) -> bool {
     let w = |i: usize| clause.get(i).map_or("", |t| t.lower.as_str());
     w(0) == "we"
         && w(1) == "are"
-        && has(&["going", "moving", "planning"], w(2))
+        && has(
+            &["expecting", "getting", "going", "moving", "planning"],
+            w(2),
+        )
         && crate::time::names_a_time(clause)
 }
 

@@ -1125,6 +1125,18 @@ const TABLE: &[Row] = &[
             "I am a proud dad of two boys.",
         )),
     ),
+    // The household's coming child or wedding is the user's plan.
+    (
+        "We're expecting our first child in August.",
+        Some((
+            Facet::Goal,
+            "goal:expecting first child",
+            "expecting our first child",
+            Polarity::Positive,
+            Tense::Current,
+            "I am expecting my first child in August.",
+        )),
+    ),
 ];
 
 #[test]
