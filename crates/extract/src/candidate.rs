@@ -54,6 +54,7 @@ pub struct Candidate {
 /// Keys that hold one value at a time: a new value supersedes the old.
 pub const SINGLE_VALUED: &[&str] = &[
     "age",
+    "birth_year",
     "budget",
     "education",
     "employer",

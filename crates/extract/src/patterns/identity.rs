@@ -145,6 +145,9 @@ fn being(r: &Reading<'_>) -> Option<Found> {
     if r.is(i, &["born"]) && r.is(i + 1, &["in"]) {
         return hometown(r, i + 2);
     }
+    if r.is(i, &["born"]) && r.pred.len() == i + 1 {
+        return born_in_year(r);
+    }
     if let Some(f) = stated_age(r, i).filter(|_| !past && !r.negated) {
         return Some(f);
     }
@@ -363,6 +366,19 @@ fn stated_age(r: &Reading<'_>, i: usize) -> Option<Found> {
     }
     let mut f = Found::new(Facet::Identity, "age", age.to_string());
     f.statement = Some(format!("I am {age} years old."));
+    Some(f)
+}
+
+/// "I was born in 1990": the year, which the time expression took out of the predicate
+/// (without it the fact read "Was born.").
+fn born_in_year(r: &Reading<'_>) -> Option<Found> {
+    use chrono::Datelike;
+    let year = r.clause.iter().find_map(|t| {
+        let y = t.lower.parse::<i32>().ok()?;
+        (t.lower.len() == 4 && (1900..=r.now.year()).contains(&y)).then_some(y)
+    })?;
+    let mut f = Found::new(Facet::Identity, "birth_year", year.to_string());
+    f.statement = Some(format!("I was born in {year}."));
     Some(f)
 }
 

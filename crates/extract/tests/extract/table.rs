@@ -1137,6 +1137,18 @@ const TABLE: &[Row] = &[
             "I am expecting my first child in August.",
         )),
     ),
+    // The year one was born in is kept.
+    (
+        "I was born in 1990.",
+        Some((
+            Facet::Identity,
+            "birth_year",
+            "1990",
+            Polarity::Positive,
+            Tense::Current,
+            "I was born in 1990.",
+        )),
+    ),
 ];
 
 #[test]
