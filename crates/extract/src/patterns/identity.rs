@@ -3,9 +3,10 @@
 
 use rapport_core::Facet;
 
+use super::places;
 use super::{Found, Reading, noun_phrase};
 use crate::lexicon::{self, has};
-use crate::render::{key_text, title_case, value_text};
+use crate::render::{key_text, value_text};
 use crate::tokenize::Token;
 
 const PLACE_VERBS: &[&str] = &[
@@ -18,40 +19,36 @@ const PLACE_VERBS: &[&str] = &[
     "reside",
 ];
 
-/// Words that start no place name after "in" / "from" (a relative clause's verb follows).
-const NOT_PLACES: &[&str] = &[
-    "are", "be", "been", "can", "could", "did", "does", "got", "had", "has", "have", "is", "used",
-    "was", "were", "will", "would",
-];
-
 /// Identity patterns on an "I …" clause.
 pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
     if let Some(f) = super::education::read(r) {
         return Some(f);
     }
     match r.w(0) {
-        "am" if r.is(1, &["living"]) && r.is(2, &["in"]) && names_a_place(r, 3) => {
-            city(r, 3, "I live in")
+        "am" if r.is(1, &["living"]) && r.is(2, &["in"]) && places::names_a_place(r, 3) => {
+            places::city(r, 3, "I live in")
         }
         // "I got promoted to senior manager": the occupation now.
         "got" | "was" if r.is(1, &["promoted"]) && r.is(2, &["to"]) && !r.negated => {
             super::job_change::promoted_to(r)
         }
         "am" | "was" => being(r),
-        "live" | "lived" | "reside" if r.is(1, &["in"]) => city(r, 2, "I live in"),
+        "live" | "lived" | "reside" if r.is(1, &["in"]) => places::city(r, 2, "I live in"),
         // "I've lived in Chicago since 2019", "I have been living in Ohio for years": where
         // the user lives now (as "I'm living in Austin" is).
-        "have" => lived_in_until_now(r).and_then(|at| city(r, at, "I live in")),
-        "moved" | "relocated" if r.is(1, &["to"]) && !r.negated => city(r, 2, "I live in"),
-        "moved" if r.is(1, &["back"]) && r.is(2, &["to"]) && !r.negated => city(r, 3, "I live in"),
+        "have" => lived_in_until_now(r).and_then(|at| places::city(r, at, "I live in")),
+        "moved" | "relocated" if r.is(1, &["to"]) && !r.negated => places::city(r, 2, "I live in"),
+        "moved" if r.is(1, &["back"]) && r.is(2, &["to"]) && !r.negated => {
+            places::city(r, 3, "I live in")
+        }
         "got" | "found" | "landed" | "started" if !r.negated && job_as(r).is_some() => new_job(r),
         "got" | "found" | "landed" | "started"
             if !r.negated && super::job_change::new_job_at(r).is_some() =>
         {
             super::job_change::new_job_at(r)
         }
-        "grew" if r.is(1, &["up"]) && r.is(2, &["in"]) => hometown(r, 3),
-        "come" if r.is(1, &["from"]) => hometown(r, 2),
+        "grew" if r.is(1, &["up"]) && r.is(2, &["in"]) => places::hometown(r, 3),
+        "come" if r.is(1, &["from"]) => places::hometown(r, 2),
         "work" | "worked" => work(r),
         // "I got married", "we got engaged", "I started dating someone": the status changes.
         "got" if has(lexicon::STATUSES, r.w(1)) && !r.negated => Some(status(r.w(1))),
@@ -83,13 +80,6 @@ fn lived_in_until_now(r: &Reading<'_>) -> Option<usize> {
             .windows(3)
             .any(|w| w[0].lower == "for" && super::is_span(&w[2].lower));
     (r.is(at, &["in"]) && dated && !r.negated && !r.past).then_some(at + 1)
-}
-
-/// Whether a place's name starts at `i` ("Austin"; not "the moment", "a maze of boxes").
-fn names_a_place(r: &Reading<'_>, i: usize) -> bool {
-    r.pred
-        .get(i)
-        .is_some_and(|t| t.text.starts_with(|c: char| c.is_uppercase()))
 }
 
 /// Where the occupation starts in "got a (new) job as …", if the clause says so.
@@ -140,10 +130,10 @@ fn being(r: &Reading<'_>) -> Option<Found> {
     let past = r.w(0) == "was";
     let i = 1;
     if r.is(i, &["from"]) && !past {
-        return hometown(r, i + 1);
+        return places::hometown(r, i + 1);
     }
     if r.is(i, &["born"]) && r.is(i + 1, &["in"]) {
-        return hometown(r, i + 2);
+        return places::hometown(r, i + 2);
     }
     if r.is(i, &["born"]) && r.pred.len() == i + 1 {
         return born_in_year(r);
@@ -283,66 +273,6 @@ pub(super) fn works_as(job: &str) -> Found {
     f
 }
 
-fn place(r: &Reading<'_>, i: usize) -> Option<String> {
-    let mut np = noun_phrase(r, i);
-    // "Illinois right now": the time is not part of the name.
-    if let Some(k) = (0..np.len()).find(|&k| {
-        np[k].lower == "now"
-            || np[k].lower == "right" && np.get(k + 1).is_none_or(|n| n.lower == "now")
-    }) {
-        np.truncate(k);
-    }
-    let text = value_text(&np) + &where_it_is(r, i + np.len(), &np);
-    // "the city I grew up in used to be quiet": a verb after "in" starts no place name.
-    let verb_first = np
-        .first()
-        .is_some_and(|t| t.text == t.lower && has(NOT_PLACES, &t.lower));
-    (!text.is_empty() && np.len() <= 5 && !super::only_anaphors(&np) && !verb_first).then(|| {
-        // "in the country", "in a condo" name a kind of place, not a place's name.
-        let after_article = r.is(i, &["a", "an", "the"]);
-        if !after_article
-            && np.iter().all(|t| t.text == t.lower)
-            && !np.iter().any(|t| t.lower == "town" || t.lower == "city")
-        {
-            title_case(&text)
-        } else {
-            text
-        }
-    })
-}
-
-/// Kinds of places that a name of where they are may follow ("a small town in Texas").
-const PLACE_KINDS: &[&str] = &["city", "neighborhood", "suburb", "town", "village"];
-
-/// " in Texas" when a kind of place (`np`, ending before `end`) is followed by where it is:
-/// "a small town in Texas", "a suburb outside Boston"; "" otherwise.
-fn where_it_is(r: &Reading<'_>, end: usize, np: &[Token]) -> String {
-    let kind = np.last().is_some_and(|t| has(PLACE_KINDS, &t.lower));
-    if !kind || !r.is(end, &["in", "near", "outside"]) {
-        return String::new();
-    }
-    let named: Vec<Token> = r
-        .rest(end + 1)
-        .iter()
-        .take_while(|t| t.text.starts_with(char::is_uppercase))
-        .cloned()
-        .collect();
-    if named.is_empty() {
-        return String::new();
-    }
-    format!(" {} {}", r.w(end), crate::render::join(&named))
-}
-
-fn city(r: &Reading<'_>, i: usize, lead: &str) -> Option<Found> {
-    let city = place(r, i)?;
-    let mut f = Found::new(Facet::Identity, "location.city", city.clone());
-    f.past = r.w(0) == "lived";
-    if !r.past && !f.past {
-        f.statement = Some(format!("{lead} {}.", with_article(r, i, &city)));
-    }
-    Some(f)
-}
-
 /// The diet named at `i` and how many words name it: "vegan" (1), "gluten free" written as
 /// two words for "gluten-free" (2).
 fn diet_at(r: &Reading<'_>, i: usize) -> Option<(String, usize)> {
@@ -379,22 +309,6 @@ fn born_in_year(r: &Reading<'_>) -> Option<Found> {
     })?;
     let mut f = Found::new(Facet::Identity, "birth_year", year.to_string());
     f.statement = Some(format!("I was born in {year}."));
-    Some(f)
-}
-
-/// Keeps "a small town" but not "the Denver".
-fn with_article(r: &Reading<'_>, i: usize, value: &str) -> String {
-    if r.is(i, &["a", "an", "the"]) && value.chars().next().is_some_and(char::is_lowercase) {
-        format!("{} {value}", r.w(i))
-    } else {
-        value.to_string()
-    }
-}
-
-fn hometown(r: &Reading<'_>, i: usize) -> Option<Found> {
-    let town = place(r, i)?;
-    let mut f = Found::new(Facet::Identity, "location.hometown", town.clone());
-    f.statement = Some(format!("I am from {}.", with_article(r, i, &town)));
     Some(f)
 }
 
@@ -443,7 +357,10 @@ fn employer_as(r: &Reading<'_>, np: &[Token], whole: String) -> Found {
         return Found::new(Facet::Identity, "employer", whole);
     }
     let mut f = Found::new(Facet::Identity, "employer", employer.clone());
-    f.statement = Some(format!("I work at {}.", with_article(r, 2, &employer)));
+    f.statement = Some(format!(
+        "I work at {}.",
+        places::with_article(r, 2, &employer)
+    ));
     f.extra.push(works_as(&job));
     f
 }
@@ -464,7 +381,10 @@ pub(super) fn employer_after(r: &Reading<'_>, i: usize) -> Option<Found> {
     let employer = value_text(&np);
     (!employer.is_empty() && !super::only_anaphors(&np) && !starts_with_number(&np)).then(|| {
         let mut f = Found::new(Facet::Identity, "employer", employer.clone());
-        f.statement = Some(format!("I work at {}.", with_article(r, i + 1, &employer)));
+        f.statement = Some(format!(
+            "I work at {}.",
+            places::with_article(r, i + 1, &employer)
+        ));
         f
     })
 }

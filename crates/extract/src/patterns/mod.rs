@@ -13,6 +13,7 @@ mod job_change;
 mod learned;
 mod others;
 mod parenthood;
+mod places;
 mod possession;
 mod preference;
 
