@@ -203,7 +203,18 @@ fn being(r: &Reading<'_>) -> Option<Found> {
         ));
     }
     if np_start > i {
-        let np = noun_phrase(r, np_start);
+        let mut np = noun_phrase(r, np_start);
+        // "a college student studying biology", "a nurse working at a clinic": the participle
+        // says more about the occupation, not part of it.
+        let doing = (1..np.len()).find(|&k| {
+            has(&["majoring", "studying", "working"], &np[k].lower)
+                && has(lexicon::OCCUPATIONS, &np[k - 1].lower)
+        });
+        let mut more = Vec::new();
+        if let Some(k) = doing {
+            more.extend(doing_as_occupation(r, np_start + k));
+            np.truncate(k);
+        }
         if np
             .last()
             .is_some_and(|t| has(lexicon::OCCUPATIONS, &t.lower))
@@ -216,6 +227,7 @@ fn being(r: &Reading<'_>) -> Option<Found> {
             }
             f.past = past;
             f.extra.extend(employer_after(r, np_start + np.len()));
+            f.extra.extend(more);
             return Some(f);
         }
     }
@@ -233,6 +245,19 @@ fn being(r: &Reading<'_>) -> Option<Found> {
         }
     }
     None
+}
+
+/// What a participle after an occupation at `at` says: "studying biology" the field of study,
+/// "working at a clinic" the employer.
+fn doing_as_occupation(r: &Reading<'_>, at: usize) -> Option<Found> {
+    if r.w(at) == "working" {
+        return employer_after(r, at + 1);
+    }
+    let from = at + 1 + usize::from(r.is(at + 1, &["in"]));
+    let np = noun_phrase(r, from);
+    let field = value_text(&np);
+    (!field.is_empty() && np.len() <= 3 && !super::only_anaphors(&np))
+        .then(|| Found::new(Facet::Identity, "education", field))
 }
 
 /// "I became a vet (to begin with)": the occupation holds now, said as "I am a vet".
