@@ -244,7 +244,22 @@ fn ended_identity(f: &Fact, ends: &str) -> Option<bool> {
     let covers = |a: &[String], b: &[String]| !a.is_empty() && a.iter().all(|w| b.contains(w));
     let named = covers(&value, &left) || covers(&left, &value);
     let job = f.key == "employer" && left.iter().any(|w| JOB_WORDS.contains(&w.as_str()));
-    Some(named || job)
+    // "I quit teaching" ends "teacher", "I stopped nursing" "nurse".
+    let work_of = |w: &String| work_stem(w).to_string();
+    let craft = f.key == "occupation"
+        && value.last().is_some_and(|v| {
+            left.len() == 1 && work_of(v) == work_of(&left[0]) && work_of(v).len() >= 4
+        });
+    Some(named || job || craft)
+}
+
+/// The stem an occupation shares with its work ("teacher", "teaching": "teach"; "nurse",
+/// "nursing": "nurs").
+fn work_stem(word: &str) -> &str {
+    ["ing", "er", "e"]
+        .iter()
+        .find_map(|s| word.strip_suffix(s))
+        .unwrap_or(word)
 }
 
 /// Lowercase alphanumeric words without articles or "my", for comparing names.

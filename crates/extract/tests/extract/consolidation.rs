@@ -705,3 +705,23 @@ fn eating_fish_again_ends_a_vegetarian_diet() {
         diet.change_reason
     );
 }
+
+#[test]
+fn quitting_the_work_ends_the_occupation() {
+    for (job, quit) in [
+        ("I'm a teacher.", "I quit teaching last year."),
+        ("I am a nurse.", "I stopped nursing."),
+    ] {
+        let facts = learn(&said(&[job, quit]));
+        assert!(
+            !facts
+                .iter()
+                .any(|f| f.is_current() && f.key == "occupation"),
+            "{quit}: {:?}",
+            keys(&facts)
+        );
+    }
+    // Another habit leaves the occupation alone.
+    let facts = learn(&said(&["I'm a teacher.", "I quit smoking."]));
+    assert_eq!(current(&facts, "occupation").value, "teacher");
+}
