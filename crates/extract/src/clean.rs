@@ -332,7 +332,8 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
                     2
                 }
             }
-            "mean" | "know" => 2,
+            // "I meant my son is 7": the correction's statement (the turn is marked corrected).
+            "mean" | "meant" | "know" => 2,
             "am" if crate::hedges::pretty_sure(tokens).is_some() => {
                 hedged = true;
                 4

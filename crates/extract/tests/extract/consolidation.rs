@@ -725,3 +725,17 @@ fn quitting_the_work_ends_the_occupation() {
     let facts = learn(&said(&["I'm a teacher.", "I quit smoking."]));
     assert_eq!(current(&facts, "occupation").value, "teacher");
 }
+
+#[test]
+fn i_meant_corrects_a_persons_age() {
+    let facts = learn(&said(&[
+        "My son is 8.",
+        "Sorry, I meant my son is 7, not 8.",
+    ]));
+    let now: Vec<&str> = facts
+        .iter()
+        .filter(|f| f.is_current() && f.key == "person:son")
+        .map(|f| f.value.as_str())
+        .collect();
+    assert_eq!(now, ["is 7"], "{:?}", keys(&facts));
+}
