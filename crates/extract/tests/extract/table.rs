@@ -1149,6 +1149,18 @@ const TABLE: &[Row] = &[
             "I was born in 1990.",
         )),
     ),
+    // A compound occupation whose last word is an occupation.
+    (
+        "Actually I'm a nurse practitioner.",
+        Some((
+            Facet::Identity,
+            "occupation",
+            "nurse practitioner",
+            Polarity::Positive,
+            Tense::Current,
+            "I am a nurse practitioner.",
+        )),
+    ),
 ];
 
 #[test]
