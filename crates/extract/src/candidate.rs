@@ -55,6 +55,7 @@ pub struct Candidate {
 pub const SINGLE_VALUED: &[&str] = &[
     "age",
     "birth_year",
+    "birthday",
     "budget",
     "education",
     "employer",

@@ -20,7 +20,7 @@ pub struct TimeRef {
 }
 
 /// Month names in calendar order (position + 1 is the month number).
-const MONTHS: [&str; 12] = [
+pub(crate) const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",

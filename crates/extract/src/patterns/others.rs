@@ -52,6 +52,7 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
                 value,
             ))
         }
+        "birthday" if be == Some(1) && !r.negated => birthday(r),
         "job" | "hobby" | "hobbies" | "goal" | "dream" if be == Some(1) => {
             let value = value_text(r.rest(2));
             let facet = match r.w(0) {
@@ -64,6 +65,23 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         }
         _ => person(r),
     }
+}
+
+/// "My birthday is in July", "my birthday is on May 5th": the month (and day) named in the
+/// clause (the time reader took "in July" out of the predicate); not "is coming up".
+fn birthday(r: &Reading<'_>) -> Option<Found> {
+    let at = r.clause.iter().position(|t| t.lower == "is")? + 1;
+    let at = at
+        + usize::from(
+            r.clause
+                .get(at)
+                .is_some_and(|t| t.lower == "in" || t.lower == "on"),
+        );
+    let when = r.clause.get(at..)?;
+    let named = when
+        .first()
+        .is_some_and(|t| crate::time::MONTHS.contains(&t.lower.as_str()));
+    (named && when.len() <= 3).then(|| Found::new(Facet::Identity, "birthday", value_text(when)))
 }
 
 /// Verbs after "my <person>" that report what the person says or thinks, or what they might do

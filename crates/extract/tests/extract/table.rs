@@ -1161,6 +1161,18 @@ const TABLE: &[Row] = &[
             "I am a nurse practitioner.",
         )),
     ),
+    // The user's birthday.
+    (
+        "My birthday is in July.",
+        Some((
+            Facet::Identity,
+            "birthday",
+            "July",
+            Polarity::Positive,
+            Tense::Current,
+            "My birthday is in July.",
+        )),
+    ),
 ];
 
 #[test]
