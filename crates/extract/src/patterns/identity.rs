@@ -38,6 +38,12 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         // the user lives now (as "I'm living in Austin" is).
         "have" => lived_in_until_now(r).and_then(|at| places::city(r, at, "I live in")),
         "moved" | "relocated" if r.is(1, &["to"]) && !r.negated => places::city(r, 2, "I live in"),
+        // "I moved here from Chicago", "I moved from Chicago to Denver": the city before is
+        // history.
+        "moved" if r.is(1, &["here", "away", "over"]) && r.is(2, &["from"]) && !r.negated => {
+            places::moved_from(r, 3)
+        }
+        "moved" if r.is(1, &["from"]) && !r.negated => moved_from_to(r),
         "moved" if r.is(1, &["back"]) && r.is(2, &["to"]) && !r.negated => {
             places::city(r, 3, "I live in")
         }
@@ -86,6 +92,19 @@ fn lived_in_until_now(r: &Reading<'_>) -> Option<usize> {
 fn job_as(r: &Reading<'_>) -> Option<usize> {
     let job = (1..5).find(|&k| r.is(k, &["job", "position"]))?;
     r.is(job + 1, &["as"]).then_some(job + 2)
+}
+
+/// "I moved from Chicago (to Denver)": the city left is history, the one moved to current.
+fn moved_from_to(r: &Reading<'_>) -> Option<Found> {
+    let left = places::moved_from(r, 2);
+    let to = (3..r.pred.len()).find(|&k| r.is(k, &["to"]));
+    match to.and_then(|k| places::city(r, k + 1, "I live in")) {
+        Some(mut now) => {
+            now.extra.extend(left);
+            Some(now)
+        }
+        None => left,
+    }
 }
 
 /// "I got a new job as a software engineer at Shopify": the occupation and the employer now.

@@ -101,3 +101,11 @@ pub(super) fn hometown(r: &Reading<'_>, i: usize) -> Option<Found> {
     f.statement = Some(format!("I am from {}.", with_article(r, i, &town)));
     Some(f)
 }
+
+/// "(I moved here) from Chicago": the city the user lived in before, held in the past.
+pub(super) fn moved_from(r: &Reading<'_>, i: usize) -> Option<Found> {
+    let city = place(r, i)?;
+    let mut f = Found::new(Facet::Identity, "location.city", city);
+    f.past = true;
+    Some(f)
+}

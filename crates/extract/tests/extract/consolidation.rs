@@ -739,3 +739,25 @@ fn i_meant_corrects_a_persons_age() {
         .collect();
     assert_eq!(now, ["is 7"], "{:?}", keys(&facts));
 }
+
+#[test]
+fn the_city_moved_from_is_history() {
+    let facts = learn(&said(&[
+        "I live in Chicago.",
+        "I moved here from Chicago two years ago.",
+    ]));
+    assert!(
+        !facts
+            .iter()
+            .any(|f| f.is_current() && f.key == "location.city"),
+        "{:?}",
+        keys(&facts)
+    );
+    let facts = learn(&said(&["I moved from Chicago to Denver."]));
+    assert_eq!(current(&facts, "location.city").value, "Denver");
+    let chicago = facts
+        .iter()
+        .find(|f| f.key == "location.city" && f.value == "Chicago")
+        .unwrap();
+    assert!(!chicago.is_current());
+}
