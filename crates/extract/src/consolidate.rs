@@ -129,10 +129,7 @@ pub fn apply(facts: &mut Vec<Fact>, c: Candidate, ev: &Evidence<'_>) {
                     && !two_named_people(f, &c)
                     || f.key == "employer" && c.key == "occupation" && is_jobless(&c.value)
                     || corrected_away(f, &c)
-                    || f.key == c.key
-                        && person_age(f)
-                            .zip(person_age_of(&c.key, &c.value))
-                            .is_some_and(|(a, b)| a != b);
+                    || f.key == c.key && crate::people::replaces(&c.key, &f.value, &c.value);
                 if contradicts || replaced || diet {
                     if protected(f) {
                         blocked = true;
@@ -310,28 +307,15 @@ fn corrected_away(f: &Fact, c: &Candidate) -> bool {
         && (object == wrong || f.value.eq_ignore_ascii_case(wrong))
 }
 
-/// The age a fact about someone in the user's life gives them ("My daughter is 5": 5).
-fn person_age(f: &Fact) -> Option<u32> {
-    person_age_of(&f.key, &f.value)
-}
-
-fn person_age_of(key: &str, value: &str) -> Option<u32> {
-    if !key.starts_with("person:") {
-        return None;
-    }
-    let words: Vec<&str> = value.split(' ').collect();
-    match words.as_slice() {
-        ["is" | "turned", n] | ["is" | "turned", n, "years", "old"] => n.parse().ok(),
-        _ => None,
-    }
-}
-
 fn change_reason(c: &Candidate) -> String {
     if c.corrects.is_some() {
         return format!("corrected: \"{}\"", c.quote);
     }
-    if let Some(age) = person_age_of(&c.key, &c.value) {
+    if let Some(age) = crate::people::age_of(&c.key, &c.value) {
         return format!("now {age}: \"{}\"", c.quote);
+    }
+    if let Some(city) = crate::people::city_of(&c.key, &c.value) {
+        return format!("now in {city}: \"{}\"", c.quote);
     }
     let what = match c.key.as_str() {
         "location.city" => format!("moved to {}", c.value),

@@ -23,6 +23,7 @@ mod kin;
 mod learner;
 pub mod lexicon;
 mod patterns;
+mod people;
 mod relative;
 mod render;
 mod reply;

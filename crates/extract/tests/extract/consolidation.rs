@@ -761,3 +761,20 @@ fn the_city_moved_from_is_history() {
         .unwrap();
     assert!(!chicago.is_current());
 }
+
+#[test]
+fn a_person_who_moved_lives_in_the_new_city() {
+    let facts = learn(&said(&[
+        "My sister lives in Boston.",
+        "My sister moved to Chicago.",
+    ]));
+    let sister: Vec<(&str, bool)> = facts
+        .iter()
+        .filter(|f| f.key == "person:sister")
+        .map(|f| (f.value.as_str(), f.is_current()))
+        .collect();
+    assert_eq!(
+        sister,
+        [("lives in Boston", false), ("moved to Chicago", true)]
+    );
+}
