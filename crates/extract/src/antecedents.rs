@@ -4,7 +4,8 @@
 //! named with "my …" or "I have a …" in the same turn (or the other party named with "your …"
 //! in the question), when that person fits the pronoun.
 
-use crate::lexicon::{PEOPLE, class, has};
+use crate::kin;
+use crate::lexicon::{class, has};
 use crate::tokenize::{Token, TokenKind};
 
 /// People "he" stands for.
@@ -110,7 +111,7 @@ impl Antecedents {
             .iter()
             .take(2)
             .take_while(|t| t.kind == TokenKind::Word)
-            .position(|t| has(PEOPLE, &t.lower));
+            .position(|t| kin::is_person(&t.lower));
         let Some(offset) = found else { return };
         let word = tokens[at + 1 + offset].lower.as_str();
         // "my sister Lena": a capitalized word right after is the person's name.
@@ -122,11 +123,13 @@ impl Antecedents {
             word: Token::new(word, TokenKind::Word),
             name,
         });
-        if has(GROUPS, word) {
+        // "my mother-in-law" is a "she" as "my mother" is; "my in-laws" are a "they".
+        let kind = kin::plain(word);
+        if has(GROUPS, kind) || word == "in-laws" {
             self.they = person;
-        } else if has(WOMEN, word) {
+        } else if has(WOMEN, kind) {
             self.she = person;
-        } else if has(MEN, word) {
+        } else if has(MEN, kind) {
             self.he = person;
         } else if word != "family" {
             // "my friend", "my boss": either.
@@ -168,7 +171,7 @@ fn is_a_name(t: &Token) -> bool {
     t.kind == TokenKind::Word
         && t.text.starts_with(char::is_uppercase)
         && t.lower != "i"
-        && !has(PEOPLE, &t.lower)
+        && !kin::is_person(&t.lower)
 }
 
 /// Conjunctions a clause with its own subject may follow ("…, and she works nights"); not

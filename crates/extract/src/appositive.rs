@@ -29,7 +29,7 @@ fn find(tokens: &[Token]) -> Option<(Vec<Token>, usize, usize)> {
     let starts = |i: usize| i == 0 || is_sentence_end(&tokens[i - 1]);
     let my = (0..tokens.len()).find(|&i| starts(i) && tokens[i].lower == "my")?;
     let person = (my + 1..(my + 4).min(tokens.len())).find(|&k| {
-        has(lexicon::PEOPLE, &tokens[k].lower) || has(lexicon::PETS, &tokens[k].lower)
+        crate::kin::is_person(&tokens[k].lower) || has(lexicon::PETS, &tokens[k].lower)
     })?;
     // An optional name after the person: "my sister Ana".
     let named = tokens

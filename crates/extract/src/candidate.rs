@@ -54,6 +54,8 @@ pub struct Candidate {
 /// Keys that hold one value at a time: a new value supersedes the old.
 pub const SINGLE_VALUED: &[&str] = &[
     "age",
+    "birth_year",
+    "birthday",
     "budget",
     "education",
     "employer",

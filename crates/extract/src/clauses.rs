@@ -141,6 +141,24 @@ pub fn clauses(tokens: &[Token]) -> Vec<Clause<'_>> {
     out
 }
 
+/// Auxiliaries that start a question after "and" only with a subject of their own ("and
+/// have you …?"); without one they continue the clause's subject ("I'm 42 and have three
+/// grandkids").
+const AUXILIARIES: &[&str] = &["did", "do", "does", "have"];
+
+/// Words that can be an auxiliary's own subject ("have you", "did she", "do the kids").
+const OWN_SUBJECTS: &[&str] = &[
+    "he", "i", "it", "my", "our", "she", "that", "the", "there", "they", "this", "we", "you",
+    "your",
+];
+
+/// Whether the words after "and" go on with the clause's subject ("I"): an auxiliary without a
+/// subject of its own ("… and have three grandkids").
+fn shares_the_subject(after: &[&Token]) -> bool {
+    let w = |i: usize| after.get(i).map_or("", |t| t.lower.as_str());
+    has(AUXILIARIES, w(0)) && !has(OWN_SUBJECTS, w(1)) && !w(1).is_empty()
+}
+
 /// Verbs a casual sentence may start with, its "I" left out ("Love going to the beach.",
 /// "Just turned 30.", "Working at my mom's coffee shop.").
 pub(crate) const SUBJECTLESS: &[&str] = &[
@@ -306,6 +324,11 @@ fn split_at_new_subjects<'t>(body: &[&'t Token]) -> Vec<Vec<&'t Token>> {
             }
             // "…, but rock is my favorite": a favorite named after the joiner is a new subject.
             let starts_subject = body.get(j).is_some_and(|n| n.is(class::SUBJECT))
+                && !(body[j - 1].lower == "and"
+                    && pieces
+                        .last()
+                        .is_some_and(|p| p.iter().any(|t| t.lower == "i"))
+                    && shares_the_subject(&body[j..]))
                 || j < body.len() && crate::clean::names_a_favorite(&body[j..]);
             // "I also have a dog": after a lone subject the joiner is an adverb, not a cut.
             let lone_subject = !t.is_punct(',')

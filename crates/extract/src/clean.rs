@@ -39,16 +39,24 @@ pub(crate) const TAIL_STARTS: &[&str] = &[
     "while",
 ];
 
+/// Words after which "so" starts a consequence, not a degree ("so no cheese for me", "so
+/// please …"; not "so much", "so tired").
+const AFTER_SO: &[&str] = &["it's", "no", "please", "that's", "there's"];
+
 /// Punctuation kept inside a clause (a period inside a sentence follows an abbreviation).
 const KEPT_PUNCT: &[&str] = &["$", "%", "&", "'", "."];
 
 /// Words dropped at the end of a clause.
 const TRAILING: &[&str] = &[
-    "also", "anyway", "either", "haha", "lately", "lol", "now", "still", "though", "too",
+    "also", "anyway", "either", "haha", "lately", "lol", "now", "nowadays", "still", "though",
+    "too",
 ];
 
 /// What "we" may do in a clause that tells about the speaker's household ("we have two kids").
 const WE_VERBS: &[&str] = &["adopted", "bought", "got", "have", "live", "moved", "own"];
+
+/// Adverbs between "we" and such a verb ("we just bought a house", "we finally got a dog").
+const WE_ADVERBS: &[&str] = &["also", "finally", "just", "recently"];
 
 /// "Roxy Music is my favorite band", "FFDP is one of my all time favorite bands": a short
 /// subject, a copula, then "my favorite".
@@ -181,6 +189,16 @@ const BEFORE_COORDINATED_VERB: &[&str] = &[
 /// Whether a token counts what follows: "a", "two", "3".
 pub(crate) fn is_counted(t: &Token) -> bool {
     t.kind == TokenKind::Number || lexicon::COUNTS.iter().any(|(w, _)| *w == t.lower.as_str())
+}
+
+/// "I've got a dog", "I have got two kids": "got" after "have" before what is had says "have"
+/// ("I have a dog"); not "I've got to go", "I have got into knitting".
+fn is_possessive_got(tokens: &[&Token], i: usize, so_far: &[Token]) -> bool {
+    tokens[i].lower == "got"
+        && so_far.last().is_some_and(|t| t.lower == "have")
+        && tokens.get(i + 1).is_some_and(|n| {
+            n.lower != "the" && has(lexicon::DETERMINERS, &n.lower) || is_counted(n)
+        })
 }
 
 /// Where a second predicate of the clause's subject starts, when the joiner at `at` (",",
@@ -358,7 +376,8 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
                     2
                 }
             }
-            "mean" | "know" => 2,
+            // "I meant my son is 7": the correction's statement (the turn is marked corrected).
+            "mean" | "meant" | "know" => 2,
             "am" if crate::hedges::pretty_sure(tokens).is_some() => {
                 hedged = true;
                 4
@@ -375,9 +394,17 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
     let Some(first) = tokens.first() else {
         return none;
     };
+    // "We just bought a house": an adverb may stand before the household's verb.
+    let we_verb = 1 + tokens
+        .iter()
+        .skip(1)
+        .take_while(|t| has(WE_ADVERBS, &t.lower))
+        .count();
     let we_state = first.lower == "we"
-        && (tokens.get(1).is_some_and(|t| has(WE_VERBS, &t.lower))
-            || crate::joint::household_plan(tokens));
+        && (tokens.get(we_verb).is_some_and(|t| has(WE_VERBS, &t.lower))
+            || crate::joint::household_plan(tokens)
+            || crate::joint::household_routine(tokens)
+            || crate::joint::household_breakup(tokens));
     if first.lower != "i" && first.lower != "my" && !we_state && !names_a_favorite(tokens) {
         return none;
     }
@@ -412,7 +439,14 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
         }
         // "… since 2019" dates the clause; "… since I was a kid" is a tail.
         let dates = t.lower == "since" && crate::time::starts_with_time(&tokens[i..]);
-        if i > 1 && (t.is_punct(',') || t.is(class::TAIL_START) && !dates || t.lower == "where") {
+        // "I'm lactose intolerant so no cheese for me": "so" before what follows from it.
+        let so_then = t.lower == "so" && tokens.get(i + 1).is_some_and(|n| has(AFTER_SO, &n.lower));
+        if i > 1
+            && (t.is_punct(',')
+                || t.is(class::TAIL_START) && !dates
+                || t.lower == "where"
+                || so_then)
+        {
             break;
         }
         // "I like nature and the area has woods": a new subject without a pronoun.
@@ -427,7 +461,8 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
                 || t.kind == TokenKind::Punct && !has(KEPT_PUNCT, t.text.as_str())
                 || is_degree_word(tokens, i)
                 || is_emphatic_do(tokens, i, &out)
-                || is_plain_some(tokens, i))
+                || is_plain_some(tokens, i)
+                || is_possessive_got(tokens, i, &out))
         {
             continue;
         }
@@ -456,14 +491,15 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
             out.pop();
         }
     }
-    // "… as well", "I love it so much", "… so far": the end adds nothing to what is stated.
+    // "… as well", "I love it so much", "… so far", "… these days": the end adds nothing to
+    // what is stated.
     if out.len() > 3
         && matches!(
             (
                 out[out.len() - 2].lower.as_str(),
                 out[out.len() - 1].lower.as_str()
             ),
-            ("as", "well") | ("so" | "very", "much") | ("so", "far")
+            ("as", "well") | ("so" | "very", "much") | ("so", "far") | ("these", "days")
         )
     {
         out.truncate(out.len() - 2);

@@ -121,23 +121,21 @@ pub fn apply(facts: &mut Vec<Fact>, c: Candidate, ev: &Evidence<'_>) {
             let reason = change_reason(&c);
             for f in facts.iter_mut().filter(|f| f.is_current()) {
                 let contradicts = contradicts(f, &c);
-                let diet = breaks_diet(f, &c);
+                let eats = breaks_diet(f, &c);
+                let diet = eats.is_some();
                 let replaced = is_single_valued(&c.key)
                     && f.key == c.key
                     && !same_value(f, &c)
                     && !two_named_people(f, &c)
                     || f.key == "employer" && c.key == "occupation" && is_jobless(&c.value)
                     || corrected_away(f, &c)
-                    || f.key == c.key
-                        && person_age(f)
-                            .zip(person_age_of(&c.key, &c.value))
-                            .is_some_and(|(a, b)| a != b);
+                    || f.key == c.key && crate::people::replaces(&c.key, &f.value, &c.value);
                 if contradicts || replaced || diet {
                     if protected(f) {
                         blocked = true;
                     } else {
                         let when = c.since.filter(|s| *s >= f.valid_from).unwrap_or(ev.time);
-                        let eats_meat = format!("eats meat: \"{}\"", c.quote);
+                        let eats_meat = format!("eats {}: \"{}\"", eats.unwrap_or("meat"), c.quote);
                         end(
                             f,
                             ev,
@@ -243,7 +241,22 @@ fn ended_identity(f: &Fact, ends: &str) -> Option<bool> {
     let covers = |a: &[String], b: &[String]| !a.is_empty() && a.iter().all(|w| b.contains(w));
     let named = covers(&value, &left) || covers(&left, &value);
     let job = f.key == "employer" && left.iter().any(|w| JOB_WORDS.contains(&w.as_str()));
-    Some(named || job)
+    // "I quit teaching" ends "teacher", "I stopped nursing" "nurse".
+    let work_of = |w: &String| work_stem(w).to_string();
+    let craft = f.key == "occupation"
+        && value.last().is_some_and(|v| {
+            left.len() == 1 && work_of(v) == work_of(&left[0]) && work_of(v).len() >= 4
+        });
+    Some(named || job || craft)
+}
+
+/// The stem an occupation shares with its work ("teacher", "teaching": "teach"; "nurse",
+/// "nursing": "nurs").
+fn work_stem(word: &str) -> &str {
+    ["ing", "er", "e"]
+        .iter()
+        .find_map(|s| word.strip_suffix(s))
+        .unwrap_or(word)
 }
 
 /// Lowercase alphanumeric words without articles or "my", for comparing names.
@@ -294,28 +307,15 @@ fn corrected_away(f: &Fact, c: &Candidate) -> bool {
         && (object == wrong || f.value.eq_ignore_ascii_case(wrong))
 }
 
-/// The age a fact about someone in the user's life gives them ("My daughter is 5": 5).
-fn person_age(f: &Fact) -> Option<u32> {
-    person_age_of(&f.key, &f.value)
-}
-
-fn person_age_of(key: &str, value: &str) -> Option<u32> {
-    if !key.starts_with("person:") {
-        return None;
-    }
-    let words: Vec<&str> = value.split(' ').collect();
-    match words.as_slice() {
-        ["is" | "turned", n] | ["is" | "turned", n, "years", "old"] => n.parse().ok(),
-        _ => None,
-    }
-}
-
 fn change_reason(c: &Candidate) -> String {
     if c.corrects.is_some() {
         return format!("corrected: \"{}\"", c.quote);
     }
-    if let Some(age) = person_age_of(&c.key, &c.value) {
+    if let Some(age) = crate::people::age_of(&c.key, &c.value) {
         return format!("now {age}: \"{}\"", c.quote);
+    }
+    if let Some(city) = crate::people::city_of(&c.key, &c.value) {
+        return format!("now in {city}: \"{}\"", c.quote);
     }
     let what = match c.key.as_str() {
         "location.city" => format!("moved to {}", c.value),
@@ -324,27 +324,40 @@ fn change_reason(c: &Candidate) -> String {
         "employer" => format!("now works at {}", c.value),
         "relationship.status" => format!("now {}", c.value),
         _ if c.polarity == Polarity::Negative => "no longer".to_string(),
-        key => format!("{key} is now {}", c.value),
+        // "I hate coffee now" after "I love coffee": said in words, not as the key.
+        key if key.starts_with("likes:") => format!("now likes {}", c.value),
+        key if key.starts_with("dislikes:") => format!("now dislikes {}", c.value),
+        _ => "changed".to_string(),
     };
     format!("{what}: \"{}\"", c.quote)
 }
 
-/// "I eat meat again", "I'm eating chicken now": the speaker eating meat ends a vegetarian or
-/// vegan diet.
-fn breaks_diet(f: &Fact, c: &Candidate) -> bool {
+/// "I eat meat again", "I'm eating chicken now", "I started eating fish again": the speaker
+/// eating meat or fish ends a vegetarian or vegan diet; what they eat ("meat", "fish") if so.
+fn breaks_diet(f: &Fact, c: &Candidate) -> Option<&'static str> {
     const EATING: &[&str] = &["ate", "eat", "eating"];
     const MEATS: &[&str] = &[
         "bacon", "beef", "burger", "burgers", "chicken", "ham", "meat", "pork", "steak", "turkey",
     ];
+    const FISH: &[&str] = &["fish", "salmon", "seafood", "shrimp", "sushi", "tuna"];
     if !matches!(f.key.as_str(), "diet:vegetarian" | "diet:vegan")
         || c.polarity != Polarity::Positive
         || !c.statement.starts_with("I ")
     {
-        return false;
+        return None;
     }
     let words = plain_words(&c.statement);
-    words.iter().any(|w| EATING.contains(&w.as_str()))
-        && words.iter().any(|w| MEATS.contains(&w.as_str()))
+    let has_any = |list: &[&str]| words.iter().any(|w| list.contains(&w.as_str()));
+    if !has_any(EATING) {
+        return None;
+    }
+    if has_any(MEATS) {
+        Some("meat")
+    } else if has_any(FISH) {
+        Some("fish")
+    } else {
+        None
+    }
 }
 
 /// An occupation that is no work: it also ends the employer ("I retired").

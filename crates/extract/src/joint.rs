@@ -22,7 +22,7 @@ pub(crate) fn me_and_my(tokens: Vec<Token>) -> Vec<Token> {
     };
     // The person ends the phrase: "my wife", "my best friend", "my two kids".
     let Some(person) = (at + 3..(at + 6).min(tokens.len()))
-        .find(|&k| has(lexicon::PEOPLE, &tokens[k].lower) || has(lexicon::PETS, &tokens[k].lower))
+        .find(|&k| crate::kin::is_person(&tokens[k].lower) || has(lexicon::PETS, &tokens[k].lower))
     else {
         return tokens;
     };
@@ -42,14 +42,46 @@ pub(crate) fn me_and_my(tokens: Vec<Token>) -> Vec<Token> {
     me_and_my(out)
 }
 
-/// "We're planning a trip to Italy this summer", "we are moving to Ohio next month": the
-/// household's plan with a time is the speaker's.
+/// "We're planning a trip to Italy this summer", "we are moving to Ohio next month", "we're
+/// expecting our first child in August", "we're getting married next June": the household's
+/// plan with a time is the speaker's.
 pub(crate) fn household_plan(clause: &[&Token]) -> bool {
     let w = |i: usize| clause.get(i).map_or("", |t| t.lower.as_str());
     w(0) == "we"
         && w(1) == "are"
-        && has(&["going", "moving", "planning"], w(2))
+        && has(
+            &["expecting", "getting", "going", "moving", "planning"],
+            w(2),
+        )
         && crate::time::names_a_time(clause)
+}
+
+/// "We broke up", "we split up" (the user and their partner): the household's ending is the
+/// user's.
+pub(crate) fn household_breakup(clause: &[&Token]) -> bool {
+    let w = |i: usize| clause.get(i).map_or("", |t| t.lower.as_str());
+    w(0) == "we" && has(&["broke", "split"], w(1)) && w(2) == "up"
+}
+
+/// Adverbs of a habit right after "we" ("we usually eat out").
+const HABITUALLY: &[&str] = &["always", "normally", "often", "usually"];
+
+/// Words after "we" that make the clause no habit of the household: a suggestion, a state, a
+/// single past event ("we should meet every week", "we were there every day").
+const NOT_HABITS: &[&str] = &[
+    "are", "can", "could", "did", "didn't", "might", "should", "was", "were", "will", "would",
+];
+
+/// "Every Friday we order pizza" (read as "we order pizza every Friday"), "we usually eat out on
+/// weekends": the household's routine is the speaker's.
+pub(crate) fn household_routine(clause: &[&Token]) -> bool {
+    let w = |i: usize| clause.get(i).map_or("", |t| t.lower.as_str());
+    let recurs = (2..clause.len()).any(|i| crate::fronted::frequency_len(&clause[i..]).is_some());
+    let adverb = has(HABITUALLY, w(1));
+    // "We always had people stopping by" was a habit of the past.
+    let verb = w(1 + usize::from(adverb));
+    let past = has(crate::lexicon::PAST_VERBS, verb) || verb.ends_with("ed");
+    w(0) == "we" && !has(NOT_HABITS, w(1)) && !past && (adverb || recurs)
 }
 
 /// "My husband and I are saving" read as "I are saving": the verb agrees with "I" alone.
@@ -92,5 +124,19 @@ mod tests {
             said("She likes me and my dog."),
             "She likes me and my dog ."
         );
+    }
+
+    #[test]
+    fn the_households_habit_is_a_routine_a_suggestion_is_not() {
+        let routine = |text: &str| {
+            let tokens = tokenize(text);
+            let refs: Vec<&Token> = tokens.iter().collect();
+            household_routine(&refs)
+        };
+        assert!(routine("we order pizza every Friday"));
+        assert!(routine("we usually eat out on weekends"));
+        assert!(!routine("we should meet every week"));
+        assert!(!routine("we ate pizza"));
+        assert!(!routine("we always had people stopping by"));
     }
 }

@@ -127,6 +127,11 @@ fn speaker_in_third_person(tokens: &[Token], i: usize) -> Option<&'static str> {
         "my" => "their",
         "mine" => "theirs",
         "myself" => "themselves",
+        // The household the speaker is part of: "lives with us" → "lives with them" (not "US").
+        "our" => "their",
+        "ours" => "theirs",
+        "ourselves" => "themselves",
+        "us" if tokens[i].text == "us" => "them",
         _ => return None,
     })
 }
@@ -193,6 +198,11 @@ const UNCHANGED: &[&str] = &[
     "was", "will", "would",
 ];
 
+/// Verbs whose past is their plain form ("I hurt my knee"): a profile line leaves them as said,
+/// which reads right whether the user meant the past or a habit ("Hurt their knee.", not
+/// "Hurts their knee.").
+const SAME_IN_THE_PAST: &[&str] = &["cut", "hit", "hurt", "put", "set", "shut", "split"];
+
 /// The third-person singular of a first-person verb.
 fn conjugate(text: &str, lower: &str) -> String {
     let irregular = match lower {
@@ -212,6 +222,7 @@ fn conjugate(text: &str, lower: &str) -> String {
     let unchanged = lower.ends_with("ed") && !has(PRESENT_EED, lower)
         || lower.ends_with("'t")
         || has(UNCHANGED, lower)
+        || has(SAME_IN_THE_PAST, lower)
         || has(crate::lexicon::PAST_VERBS, lower)
         // "retook", "rebuilt", "outgrew".
         || ["re", "out", "over"].iter().any(|prefix| {
@@ -272,6 +283,11 @@ mod tests {
             line("I am on a budget of $50 a week"),
             "Is on a budget of $50 a week."
         );
+        assert_eq!(line("I hurt my knee running"), "Hurt their knee running.");
+        assert_eq!(
+            line("I am pregnant with our second child"),
+            "Is pregnant with their second child."
+        );
     }
 
     #[test]
@@ -291,7 +307,9 @@ mod tests {
         );
         assert_eq!(
             line("Our cat is older than I am"),
-            "Our cat is older than they are."
+            "Their cat is older than they are."
         );
+        assert_eq!(line("My mom lives with us"), "Their mom lives with them.");
+        assert_eq!(line("My son moved to the US"), "Their son moved to the US.");
     }
 }

@@ -20,7 +20,7 @@ pub struct TimeRef {
 }
 
 /// Month names in calendar order (position + 1 is the month number).
-const MONTHS: [&str; 12] = [
+pub(crate) const MONTHS: [&str; 12] = [
     "january",
     "february",
     "march",
@@ -110,6 +110,17 @@ pub fn find_time(words: &[Token], now: DateTime<Utc>) -> Option<TimeRef> {
             "today" | "tonight" => Some((1, unit_span(now, 0))),
             "yesterday" => Some((1, unit_span(shift(now, 0, 1, false), 0))),
             "tomorrow" => Some((1, unit_span(shift(now, 0, 1, true), 0))),
+            // "next June" is the coming June, "last June" the one before now.
+            "last" | "next" if MONTHS.contains(&w(i + 1)) => {
+                let month = MONTHS.iter().position(|m| *m == w(i + 1)).unwrap_or(0) as u32 + 1;
+                let year = match w(i) {
+                    "next" if month > now.month() => now.year(),
+                    "next" => now.year() + 1,
+                    _ if month < now.month() => now.year(),
+                    _ => now.year() - 1,
+                };
+                Some((2, month_span(year, month)))
+            }
             "last" | "next" | "this" => unit(w(i + 1)).map(|u| {
                 let forward = w(i) == "next";
                 let moved = if w(i) == "this" {

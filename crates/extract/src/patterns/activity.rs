@@ -152,6 +152,8 @@ fn plan_start(r: &Reading<'_>) -> Option<usize> {
             "planning" | "hoping" | "trying" | "going" if r.w(2) == "to" => Some(3),
             "planning" if r.w(2) == "on" => Some(3),
             "training" | "saving" | "studying" if r.w(2) == "for" => Some(3),
+            // "I'm saving up for a new car", "saving up to buy a house".
+            "saving" if r.w(2) == "up" && r.is(3, &["for", "to"]) => Some(4),
             "saving" if r.w(2) == "up" => Some(3),
             "learning" => Some(2),
             "looking" if r.w(2) == "forward" && r.w(3) == "to" => Some(4),
@@ -199,6 +201,22 @@ fn ahead(r: &Reading<'_>) -> bool {
 /// "I left my job at Acme", "I resigned from Acme": a place or a job the user had ends, and the
 /// clause is kept as said.
 fn ending(r: &Reading<'_>) -> Option<Found> {
+    // "We broke up": the user's partner, whoever it was, is no longer theirs.
+    if r.clause[0].lower == "we" && r.is(0, &["broke", "split"]) && r.is(1, &["up"]) {
+        let mut f = Found::new(Facet::Relationship, "said:broke up", "broke up");
+        f.statement = Some(format!("I {} up with my partner.", r.w(0)));
+        f.ends = Some("boyfriend fiance fiancee girlfriend partner".to_string());
+        return Some(f);
+    }
+    // "I got laid off", "I was fired": the job ends (as with "I lost my job").
+    let dismissed = r.is(0, &["got", "was"])
+        && (r.is(1, &["fired"]) || r.is(1, &["laid"]) && r.is(2, &["off"]));
+    if dismissed && !r.negated {
+        let mut f = super::generic::read(r)?;
+        f.facet = Facet::Identity;
+        f.ends = Some("job".to_string());
+        return Some(f);
+    }
     // "I don't smoke anymore", "I no longer eat meat": a habit ends as with "I quit".
     let stopped = r.negated
         && r.ended

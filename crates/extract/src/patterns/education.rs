@@ -45,11 +45,29 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
             let school = value_text(&noun_phrase(r, 2));
             (!school.is_empty()).then(|| {
                 let key = format!("graduated:{}", school.to_lowercase());
-                Found::new(Facet::Identity, key, school)
+                ends_studies(r, Found::new(Facet::Identity, key, school))
             })
+        }
+        // "I graduated (last month)".
+        "graduated" if r.pred.len() == 1 && !r.negated => {
+            let mut f = Found::new(Facet::Identity, "graduated", "yes");
+            f.statement = Some("I graduated.".to_string());
+            Some(ends_studies(r, f))
         }
         _ => None,
     }
+}
+
+/// A graduation said without a time or within the last year ends being a student ("I'm a
+/// student", then "I graduated last month"); one long ago does not.
+fn ends_studies(r: &Reading<'_>, mut f: Found) -> Found {
+    let recent = r
+        .time
+        .is_none_or(|t| r.now - t.start < chrono::Duration::days(366));
+    if recent && !r.negated {
+        f.ends = Some("student".to_string());
+    }
+    f
 }
 
 /// "I'm studying nursing", "I'm majoring in history", "I'm studying at Harvard": the field of

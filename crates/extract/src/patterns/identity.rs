@@ -3,9 +3,10 @@
 
 use rapport_core::Facet;
 
+use super::places;
 use super::{Found, Reading, noun_phrase};
 use crate::lexicon::{self, has};
-use crate::render::{key_text, title_case, value_text};
+use crate::render::{key_text, value_text};
 use crate::tokenize::Token;
 
 const PLACE_VERBS: &[&str] = &[
@@ -18,37 +19,50 @@ const PLACE_VERBS: &[&str] = &[
     "reside",
 ];
 
-/// Words that start no place name after "in" / "from" (a relative clause's verb follows).
-const NOT_PLACES: &[&str] = &[
-    "are", "be", "been", "can", "could", "did", "does", "got", "had", "has", "have", "is", "used",
-    "was", "were", "will", "would",
-];
-
 /// Identity patterns on an "I …" clause.
 pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
     if let Some(f) = super::education::read(r) {
         return Some(f);
     }
     match r.w(0) {
-        "am" if r.is(1, &["living"]) && r.is(2, &["in"]) && names_a_place(r, 3) => {
-            city(r, 3, "I live in")
+        "am" if r.is(1, &["living"]) && r.is(2, &["in"]) && places::names_a_place(r, 3) => {
+            places::city(r, 3, "I live in")
+        }
+        // "I got promoted to senior manager": the occupation now.
+        "got" | "was" if r.is(1, &["promoted"]) && r.is(2, &["to"]) && !r.negated => {
+            super::job_change::promoted_to(r)
         }
         "am" | "was" => being(r),
-        "live" | "lived" | "reside" if r.is(1, &["in"]) => city(r, 2, "I live in"),
+        "live" | "lived" | "reside" if r.is(1, &["in"]) => places::city(r, 2, "I live in"),
         // "I've lived in Chicago since 2019", "I have been living in Ohio for years": where
         // the user lives now (as "I'm living in Austin" is).
-        "have" => lived_in_until_now(r).and_then(|at| city(r, at, "I live in")),
-        "moved" | "relocated" if r.is(1, &["to"]) && !r.negated => city(r, 2, "I live in"),
-        "moved" if r.is(1, &["back"]) && r.is(2, &["to"]) && !r.negated => city(r, 3, "I live in"),
+        "have" => lived_in_until_now(r).and_then(|at| places::city(r, at, "I live in")),
+        "moved" | "relocated" if r.is(1, &["to"]) && !r.negated => places::city(r, 2, "I live in"),
+        // "I moved here from Chicago", "I moved from Chicago to Denver": the city before is
+        // history.
+        "moved" if r.is(1, &["here", "away", "over"]) && r.is(2, &["from"]) && !r.negated => {
+            places::moved_from(r, 3)
+        }
+        "moved" if r.is(1, &["from"]) && !r.negated => moved_from_to(r),
+        "moved" if r.is(1, &["back"]) && r.is(2, &["to"]) && !r.negated => {
+            places::city(r, 3, "I live in")
+        }
         "got" | "found" | "landed" | "started" if !r.negated && job_as(r).is_some() => new_job(r),
-        "grew" if r.is(1, &["up"]) && r.is(2, &["in"]) => hometown(r, 3),
-        "come" if r.is(1, &["from"]) => hometown(r, 2),
+        "got" | "found" | "landed" | "started"
+            if !r.negated && super::job_change::new_job_at(r).is_some() =>
+        {
+            super::job_change::new_job_at(r)
+        }
+        "grew" if r.is(1, &["up"]) && r.is(2, &["in"]) => places::hometown(r, 3),
+        "come" if r.is(1, &["from"]) => places::hometown(r, 2),
         "work" | "worked" => work(r),
         // "I got married", "we got engaged", "I started dating someone": the status changes.
         "got" if has(lexicon::STATUSES, r.w(1)) && !r.negated => Some(status(r.w(1))),
         "started" if r.is(1, &["dating"]) && !r.negated => Some(status("dating")),
         "retired" if !r.negated && (r.pred.len() == 1 || r.is(1, &["from"])) => Some(retired(r)),
         "became" if !r.negated => became(r),
+        // "I just turned 35": the age now.
+        "turned" if !r.negated && !r.past => stated_age(r, 1),
         _ => None,
     }
     .filter(|_| !has(PLACE_VERBS, r.w(0)) || !r.negated || r.ended)
@@ -74,17 +88,23 @@ fn lived_in_until_now(r: &Reading<'_>) -> Option<usize> {
     (r.is(at, &["in"]) && dated && !r.negated && !r.past).then_some(at + 1)
 }
 
-/// Whether a place's name starts at `i` ("Austin"; not "the moment", "a maze of boxes").
-fn names_a_place(r: &Reading<'_>, i: usize) -> bool {
-    r.pred
-        .get(i)
-        .is_some_and(|t| t.text.starts_with(|c: char| c.is_uppercase()))
-}
-
 /// Where the occupation starts in "got a (new) job as …", if the clause says so.
 fn job_as(r: &Reading<'_>) -> Option<usize> {
     let job = (1..5).find(|&k| r.is(k, &["job", "position"]))?;
     r.is(job + 1, &["as"]).then_some(job + 2)
+}
+
+/// "I moved from Chicago (to Denver)": the city left is history, the one moved to current.
+fn moved_from_to(r: &Reading<'_>) -> Option<Found> {
+    let left = places::moved_from(r, 2);
+    let to = (3..r.pred.len()).find(|&k| r.is(k, &["to"]));
+    match to.and_then(|k| places::city(r, k + 1, "I live in")) {
+        Some(mut now) => {
+            now.extra.extend(left);
+            Some(now)
+        }
+        None => left,
+    }
 }
 
 /// "I got a new job as a software engineer at Shopify": the occupation and the employer now.
@@ -129,18 +149,16 @@ fn being(r: &Reading<'_>) -> Option<Found> {
     let past = r.w(0) == "was";
     let i = 1;
     if r.is(i, &["from"]) && !past {
-        return hometown(r, i + 1);
+        return places::hometown(r, i + 1);
     }
     if r.is(i, &["born"]) && r.is(i + 1, &["in"]) {
-        return hometown(r, i + 2);
+        return places::hometown(r, i + 2);
     }
-    if let Ok(age) = r.w(i).parse::<u32>() {
-        let years = r.is(i + 1, &["years", "yrs"]) || r.pred.len() == 2;
-        if years && (1..120).contains(&age) && !past && !r.negated {
-            let mut f = Found::new(Facet::Identity, "age", age.to_string());
-            f.statement = Some(format!("I am {age} years old."));
-            return Some(f);
-        }
+    if r.is(i, &["born"]) && r.pred.len() == i + 1 {
+        return born_in_year(r);
+    }
+    if let Some(f) = stated_age(r, i).filter(|_| !past && !r.negated) {
+        return Some(f);
     }
     if r.is(i, &["afraid", "scared", "terrified"]) && r.is(i + 1, &["of"]) && !past {
         let np = noun_phrase(r, i + 2);
@@ -169,8 +187,9 @@ fn being(r: &Reading<'_>) -> Option<Found> {
         });
     }
     let np_start = if r.is(i, &["a", "an"]) { i + 1 } else { i };
-    if has(lexicon::DIETS, r.w(np_start)) && r.pred.len() <= np_start + 1 {
-        let diet = r.w(np_start).to_string();
+    if let Some((diet, words)) = diet_at(r, np_start)
+        && r.pred.len() <= np_start + words
+    {
         return Some(Found::new(Facet::Preference, format!("diet:{diet}"), diet));
     }
     if has(lexicon::STATUSES, r.w(i)) && !past && !r.negated {
@@ -180,6 +199,21 @@ fn being(r: &Reading<'_>) -> Option<Found> {
             r.w(i).to_string(),
         ));
     }
+    // "I'm not married": the status is "not married", said positively, so it replaces
+    // "married" and a later "I'm married" replaces it.
+    if has(lexicon::STATUSES, r.w(i)) && !past && r.negated && r.pred.len() == i + 1 {
+        // "I'm not married anymore", "I'm no longer married": the status ends.
+        if r.ended {
+            return Some(Found::new(
+                Facet::Identity,
+                "relationship.status",
+                r.w(i).to_string(),
+            ));
+        }
+        let mut f = status(&format!("not {}", r.w(i)));
+        f.polarity = Some(rapport_core::Polarity::Positive);
+        return Some(f);
+    }
     if r.is(i, &["retired", "unemployed"]) && !r.negated {
         return Some(Found::new(
             Facet::Identity,
@@ -188,7 +222,18 @@ fn being(r: &Reading<'_>) -> Option<Found> {
         ));
     }
     if np_start > i {
-        let np = noun_phrase(r, np_start);
+        let mut np = noun_phrase(r, np_start);
+        // "a college student studying biology", "a nurse working at a clinic": the participle
+        // says more about the occupation, not part of it.
+        let doing = (1..np.len()).find(|&k| {
+            has(&["majoring", "studying", "working"], &np[k].lower)
+                && has(lexicon::OCCUPATIONS, &np[k - 1].lower)
+        });
+        let mut more = Vec::new();
+        if let Some(k) = doing {
+            more.extend(doing_as_occupation(r, np_start + k));
+            np.truncate(k);
+        }
         if np
             .last()
             .is_some_and(|t| has(lexicon::OCCUPATIONS, &t.lower))
@@ -201,6 +246,7 @@ fn being(r: &Reading<'_>) -> Option<Found> {
             }
             f.past = past;
             f.extra.extend(employer_after(r, np_start + np.len()));
+            f.extra.extend(more);
             return Some(f);
         }
     }
@@ -218,6 +264,19 @@ fn being(r: &Reading<'_>) -> Option<Found> {
         }
     }
     None
+}
+
+/// What a participle after an occupation at `at` says: "studying biology" the field of study,
+/// "working at a clinic" the employer.
+fn doing_as_occupation(r: &Reading<'_>, at: usize) -> Option<Found> {
+    if r.w(at) == "working" {
+        return employer_after(r, at + 1);
+    }
+    let from = at + 1 + usize::from(r.is(at + 1, &["in"]));
+    let np = noun_phrase(r, from);
+    let field = value_text(&np);
+    (!field.is_empty() && np.len() <= 3 && !super::only_anaphors(&np))
+        .then(|| Found::new(Facet::Identity, "education", field))
 }
 
 /// "I became a vet (to begin with)": the occupation holds now, said as "I am a vet".
@@ -252,63 +311,48 @@ fn a_or_an(word: &str) -> &'static str {
 }
 
 /// The occupation `job`, said "I work as a(n) <job>.".
-fn works_as(job: &str) -> Found {
+pub(super) fn works_as(job: &str) -> Found {
     let mut f = Found::new(Facet::Identity, "occupation", job.to_lowercase());
     f.statement = Some(format!("I work as {} {job}.", a_or_an(job)));
     f
 }
 
-fn place(r: &Reading<'_>, i: usize) -> Option<String> {
-    let mut np = noun_phrase(r, i);
-    // "Illinois right now": the time is not part of the name.
-    if let Some(k) = (0..np.len()).find(|&k| {
-        np[k].lower == "now"
-            || np[k].lower == "right" && np.get(k + 1).is_none_or(|n| n.lower == "now")
-    }) {
-        np.truncate(k);
+/// The diet named at `i` and how many words name it: "vegan" (1), "gluten free" written as
+/// two words for "gluten-free" (2).
+fn diet_at(r: &Reading<'_>, i: usize) -> Option<(String, usize)> {
+    if has(lexicon::DIETS, r.w(i)) {
+        return Some((r.w(i).to_string(), 1));
     }
-    let text = value_text(&np);
-    // "the city I grew up in used to be quiet": a verb after "in" starts no place name.
-    let verb_first = np
-        .first()
-        .is_some_and(|t| t.text == t.lower && has(NOT_PLACES, &t.lower));
-    (!text.is_empty() && np.len() <= 5 && !super::only_anaphors(&np) && !verb_first).then(|| {
-        // "in the country", "in a condo" name a kind of place, not a place's name.
-        let after_article = r.is(i, &["a", "an", "the"]);
-        if !after_article
-            && np.iter().all(|t| t.text == t.lower)
-            && !np.iter().any(|t| t.lower == "town" || t.lower == "city")
-        {
-            title_case(&text)
-        } else {
-            text
-        }
-    })
+    let free = format!("{}-free", r.w(i));
+    (r.w(i + 1) == "free" && has(lexicon::DIETS, &free)).then_some((free, 2))
 }
 
-fn city(r: &Reading<'_>, i: usize, lead: &str) -> Option<Found> {
-    let city = place(r, i)?;
-    let mut f = Found::new(Facet::Identity, "location.city", city.clone());
-    f.past = r.w(0) == "lived";
-    if !r.past && !f.past {
-        f.statement = Some(format!("{lead} {}.", with_article(r, i, &city)));
+/// The age a number at `i` states when it ends the clause or "years (old)" follows it ("I am
+/// 34", "I just turned 35 years old"), said "I am 35 years old.".
+fn stated_age(r: &Reading<'_>, i: usize) -> Option<Found> {
+    let age = r
+        .w(i)
+        .parse::<u32>()
+        .ok()
+        .filter(|a| (1..120).contains(a))?;
+    if !r.is(i + 1, &["years", "yrs"]) && r.pred.len() != i + 1 {
+        return None;
     }
+    let mut f = Found::new(Facet::Identity, "age", age.to_string());
+    f.statement = Some(format!("I am {age} years old."));
     Some(f)
 }
 
-/// Keeps "a small town" but not "the Denver".
-fn with_article(r: &Reading<'_>, i: usize, value: &str) -> String {
-    if r.is(i, &["a", "an", "the"]) && value.chars().next().is_some_and(char::is_lowercase) {
-        format!("{} {value}", r.w(i))
-    } else {
-        value.to_string()
-    }
-}
-
-fn hometown(r: &Reading<'_>, i: usize) -> Option<Found> {
-    let town = place(r, i)?;
-    let mut f = Found::new(Facet::Identity, "location.hometown", town.clone());
-    f.statement = Some(format!("I am from {}.", with_article(r, i, &town)));
+/// "I was born in 1990": the year, which the time expression took out of the predicate
+/// (without it the fact read "Was born.").
+fn born_in_year(r: &Reading<'_>) -> Option<Found> {
+    use chrono::Datelike;
+    let year = r.clause.iter().find_map(|t| {
+        let y = t.lower.parse::<i32>().ok()?;
+        (t.lower.len() == 4 && (1900..=r.now.year()).contains(&y)).then_some(y)
+    })?;
+    let mut f = Found::new(Facet::Identity, "birth_year", year.to_string());
+    f.statement = Some(format!("I was born in {year}."));
     Some(f)
 }
 
@@ -357,7 +401,10 @@ fn employer_as(r: &Reading<'_>, np: &[Token], whole: String) -> Found {
         return Found::new(Facet::Identity, "employer", whole);
     }
     let mut f = Found::new(Facet::Identity, "employer", employer.clone());
-    f.statement = Some(format!("I work at {}.", with_article(r, 2, &employer)));
+    f.statement = Some(format!(
+        "I work at {}.",
+        places::with_article(r, 2, &employer)
+    ));
     f.extra.push(works_as(&job));
     f
 }
@@ -370,7 +417,7 @@ fn starts_with_number(np: &[Token]) -> bool {
 }
 
 /// "… at St. Mary's hospital" after an occupation: the employer.
-fn employer_after(r: &Reading<'_>, i: usize) -> Option<Found> {
+pub(super) fn employer_after(r: &Reading<'_>, i: usize) -> Option<Found> {
     if !r.is(i, &["at", "for"]) {
         return None;
     }
@@ -378,7 +425,10 @@ fn employer_after(r: &Reading<'_>, i: usize) -> Option<Found> {
     let employer = value_text(&np);
     (!employer.is_empty() && !super::only_anaphors(&np) && !starts_with_number(&np)).then(|| {
         let mut f = Found::new(Facet::Identity, "employer", employer.clone());
-        f.statement = Some(format!("I work at {}.", with_article(r, i + 1, &employer)));
+        f.statement = Some(format!(
+            "I work at {}.",
+            places::with_article(r, i + 1, &employer)
+        ));
         f
     })
 }

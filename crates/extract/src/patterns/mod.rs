@@ -4,12 +4,16 @@
 //! first-person statement.
 
 mod activity;
+mod background;
 mod constraint;
 mod education;
 mod generic;
 mod identity;
+mod job_change;
 mod learned;
 mod others;
+mod parenthood;
+mod places;
 mod possession;
 mod preference;
 
@@ -148,6 +152,7 @@ pub(crate) fn candidates(cleaned: &Cleaned, now: DateTime<Utc>) -> Vec<Candidate
         others::favorite_named(clause)
     } else {
         constraint::read(&reading)
+            .or_else(|| parenthood::read(&reading))
             .or_else(|| identity::read(&reading))
             .or_else(|| preference::read(&reading))
             .or_else(|| possession::read(&reading))

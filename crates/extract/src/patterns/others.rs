@@ -52,6 +52,7 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
                 value,
             ))
         }
+        "birthday" if be == Some(1) && !r.negated => birthday(r),
         "job" | "hobby" | "hobbies" | "goal" | "dream" if be == Some(1) => {
             let value = value_text(r.rest(2));
             let facet = match r.w(0) {
@@ -64,6 +65,23 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         }
         _ => person(r),
     }
+}
+
+/// "My birthday is in July", "my birthday is on May 5th": the month (and day) named in the
+/// clause (the time reader took "in July" out of the predicate); not "is coming up".
+fn birthday(r: &Reading<'_>) -> Option<Found> {
+    let at = r.clause.iter().position(|t| t.lower == "is")? + 1;
+    let at = at
+        + usize::from(
+            r.clause
+                .get(at)
+                .is_some_and(|t| t.lower == "in" || t.lower == "on"),
+        );
+    let when = r.clause.get(at..)?;
+    let named = when
+        .first()
+        .is_some_and(|t| crate::time::MONTHS.contains(&t.lower.as_str()));
+    (named && when.len() <= 3).then(|| Found::new(Facet::Identity, "birthday", value_text(when)))
 }
 
 /// Verbs after "my <person>" that report what the person says or thinks, or what they might do
@@ -89,7 +107,7 @@ fn name_of(r: &Reading<'_>) -> Option<Found> {
             format!("pet.{who}"),
             name.text.to_string(),
         )
-    } else if has(lexicon::PEOPLE, who) {
+    } else if crate::kin::is_person(who) {
         let key = super::possession::family_key(who);
         Found::new(
             Facet::Identity,
@@ -111,7 +129,7 @@ fn person(r: &Reading<'_>) -> Option<Found> {
     // The person word may follow adjectives: "my older brother", "my best friend".
     let at = r.pred.iter().take(3).position(|t| {
         let w = t.lower.strip_suffix("'s").unwrap_or(&t.lower);
-        has(lexicon::PEOPLE, w) || has(lexicon::PETS, w)
+        crate::kin::is_person(w) || has(lexicon::PETS, w)
     })?;
     let who = r.pred[at].lower.trim_end_matches("'s").to_string();
     let rest = r.rest(at + 1);
@@ -123,7 +141,10 @@ fn person(r: &Reading<'_>) -> Option<Found> {
     } else {
         rest
     };
-    if rest.len() < 2 || only_anaphors(&rest[1..]) || has(HEARSAY, &rest[0].lower) {
+    // "My dog Max passed away", "my dog died" (a verb alone): the pet is no longer the user's.
+    let w = |i: usize| rest.get(i).map_or("", |t| t.lower.as_str());
+    let died = w(0) == "died" || w(0) == "passed" && w(1) == "away";
+    if !died && (rest.len() < 2 || only_anaphors(&rest[1..])) || has(HEARSAY, w(0)) {
         return None;
     }
     let facet = if has(lexicon::PETS, &who) {
@@ -134,8 +155,6 @@ fn person(r: &Reading<'_>) -> Option<Found> {
     let relation = key_text(&r.pred[..=at]);
     let mut f = Found::new(facet, format!("person:{relation}"), value_text(rest));
     f.strength = 0.5;
-    // "My dog Max passed away": the pet is no longer the user's.
-    let died = rest[0].lower == "died" || rest[0].lower == "passed" && rest[1].lower == "away";
     if died && has(lexicon::PETS, &who) {
         f.ends = Some(who);
     }

@@ -146,7 +146,7 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         }
         return Some(f);
     }
-    if has(lexicon::PEOPLE, &head.lower) {
+    if crate::kin::is_person(&head.lower) {
         let key = format!("family.{}", family_key(&head.lower));
         let value = match (count, named) {
             (_, Some(name)) => name,

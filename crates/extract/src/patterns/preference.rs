@@ -44,6 +44,8 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
             let of = r.pred.iter().position(|t| t.lower == "of")?;
             liking(r, of + 1, 0.8, false)
         }
+        // "I'm a huge Lakers fan": what comes before "fan".
+        ("am", "a") | ("am", "an") if r.pred.last().is_some_and(|t| t.lower == "fan") => fan_of(r),
         ("am", "into") | ("am", "obsessed") | ("am", "addicted") | ("am", "passionate") => {
             let skip = if r.w(1) == "into" { 2 } else { 3 };
             liking(r, skip, 0.9, false)
@@ -108,6 +110,32 @@ fn feeling_toward(r: &Reading<'_>) -> Option<Found> {
     Some(f)
 }
 
+/// Words of degree before the name in "a huge Lakers fan".
+const FAN_DEGREES: &[&str] = &[
+    "big", "die-hard", "diehard", "great", "huge", "lifelong", "massive", "real", "true",
+];
+
+/// "I'm a huge Lakers fan", "I am a Taylor Swift fan": likes what is named before "fan" (the
+/// statement keeps the user's words: "a horror movie fan" is no "I like horror movie").
+fn fan_of(r: &Reading<'_>) -> Option<Found> {
+    let start = 2 + r
+        .rest(2)
+        .iter()
+        .take_while(|t| has(FAN_DEGREES, &t.lower))
+        .count();
+    let what = &r.pred[start..r.pred.len() - 1];
+    if what.is_empty() || what.len() > 3 || only_anaphors(what) || r.negated {
+        return None;
+    }
+    let mut f = Found::new(
+        Facet::Preference,
+        format!("likes:{}", key_text(what)),
+        value_text(what),
+    );
+    f.strength = 0.8;
+    Some(f)
+}
+
 fn positive(mut f: Found) -> Found {
     f.polarity = Some(Polarity::Positive);
     f
@@ -135,6 +163,11 @@ fn liking(r: &Reading<'_>, from: usize, strength: f32, dislike: bool) -> Option<
     } else {
         strength
     };
+    // "I like jazz playing while I cook": jazz is liked, heard playing.
+    let heard = super::background::heard_playing_at(&what);
+    if let Some(at) = heard {
+        what.truncate(at);
+    }
     // "prefer X over/to/than Y".
     let before = r.w(from.saturating_sub(1));
     let preferring = before.starts_with("prefer") || before == "rather";
@@ -165,6 +198,11 @@ fn liking(r: &Reading<'_>, from: usize, strength: f32, dislike: bool) -> Option<
         value_text(&what),
     );
     f.strength = strength;
+    if heard.is_some() {
+        let said =
+            super::background::heard_playing_at(r.clause).map_or(r.clause, |at| &r.clause[..at]);
+        f.statement = Some(crate::render::sentence(&crate::render::join(said)));
+    }
     // "I'm a big fan of X", "I'm into X", "I'm obsessed with X": said plainly, "I like X".
     if !dislike && !r.negated && r.w(0) == "am" {
         let to = if r.w(from) == "to" { "to " } else { "" };

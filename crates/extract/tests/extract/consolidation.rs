@@ -556,3 +556,225 @@ fn short_answers_about_allergies_budget_and_habits_are_facts() {
         keys(&facts)
     );
 }
+
+#[test]
+fn a_denied_status_replaces_the_status() {
+    let facts = learn(&said(&["I am married.", "I'm not married."]));
+    let status = current(&facts, "relationship.status");
+    assert_eq!(status.value, "not married");
+    assert_eq!(status.polarity, Polarity::Positive);
+    assert_eq!(status.description, "Is not married.");
+    let married = facts.iter().find(|f| f.value == "married").unwrap();
+    assert!(!married.is_current(), "{:?}", keys(&facts));
+}
+
+#[test]
+fn a_named_child_stands_beside_the_count_of_children() {
+    let facts = learn(&said(&["I have two kids.", "My son Max is 5."]));
+    let now: Vec<&str> = facts
+        .iter()
+        .filter(|f| f.is_current())
+        .map(|f| f.description.as_str())
+        .collect();
+    assert!(now.contains(&"Has two kids."), "{now:?}");
+    assert!(now.contains(&"Their son Max is 5."), "{now:?}");
+    assert!(facts.iter().all(|f| f.is_current()), "{:?}", keys(&facts));
+}
+
+#[test]
+fn a_past_home_is_history_not_the_current_city() {
+    let facts = learn(&said(&["I live in Portland.", "I used to live in Ohio."]));
+    assert_eq!(current(&facts, "location.city").value, "Portland");
+    let ohio: Vec<_> = facts.iter().filter(|f| f.value == "Ohio").collect();
+    // The history record ends when said; the current fact is about the past, in its words.
+    let history = ohio.iter().find(|f| f.key == "location.city").unwrap();
+    assert!(!history.is_current());
+    let about_the_past = ohio.iter().find(|f| f.is_current()).unwrap();
+    assert_eq!(about_the_past.key, "past:location.city");
+    assert_eq!(about_the_past.description, "Used to live in Ohio.");
+}
+
+#[test]
+fn a_status_no_longer_held_ends() {
+    for ending in ["I'm not married anymore.", "I'm no longer married."] {
+        let facts = learn(&said(&["I am married.", ending]));
+        let married: Vec<_> = facts
+            .iter()
+            .filter(|f| f.key == "relationship.status" && f.value == "married")
+            .collect();
+        assert!(
+            married
+                .iter()
+                .all(|f| !f.is_current() || f.polarity == Polarity::Negative),
+            "{ending}: {:?}",
+            keys(&facts)
+        );
+        assert!(married.iter().any(|f| !f.is_current()), "{ending}");
+    }
+}
+
+#[test]
+fn a_like_turned_dislike_says_so_in_words() {
+    let facts = learn(&said(&["I love coffee.", "I hate coffee now."]));
+    let loved = facts.iter().find(|f| f.key == "likes:coffee").unwrap();
+    assert!(!loved.is_current());
+    assert_eq!(
+        loved.change_reason.as_deref(),
+        Some("now dislikes coffee: \"I hate coffee\""),
+    );
+}
+
+#[test]
+fn a_pet_that_died_unnamed_is_no_longer_had() {
+    for died in ["My dog died last week.", "My dog died."] {
+        let facts = learn(&said(&["I have a dog.", died]));
+        assert!(
+            !facts.iter().any(|f| f.is_current() && f.key == "pet.dog"),
+            "{died}: {:?}",
+            keys(&facts)
+        );
+    }
+}
+
+#[test]
+fn turning_an_age_replaces_the_age() {
+    let facts = learn(&said(&["I'm 34.", "I just turned 35."]));
+    assert_eq!(current(&facts, "age").value, "35");
+    assert_eq!(facts.iter().filter(|f| f.is_current()).count(), 1);
+}
+
+#[test]
+fn being_laid_off_or_fired_ends_the_employer() {
+    for ending in ["I got laid off.", "I was fired last week."] {
+        let facts = learn(&said(&["I work at Google.", ending]));
+        assert!(
+            !facts.iter().any(|f| f.is_current() && f.key == "employer"),
+            "{ending}: {:?}",
+            keys(&facts)
+        );
+    }
+}
+
+#[test]
+fn graduating_ends_being_a_student() {
+    for graduated in ["I graduated last month.", "I just graduated from college."] {
+        let facts = learn(&said(&["I'm a student.", graduated]));
+        assert!(
+            !facts
+                .iter()
+                .any(|f| f.is_current() && f.key == "occupation" && f.value == "student"),
+            "{graduated}: {:?}",
+            keys(&facts)
+        );
+        assert!(
+            facts
+                .iter()
+                .any(|f| f.is_current() && f.key.starts_with("graduated"))
+        );
+    }
+    // Long ago: still a student now.
+    let facts = learn(&said(&["I'm a student.", "I graduated from MIT in 2015."]));
+    assert_eq!(current(&facts, "occupation").value, "student");
+}
+
+#[test]
+fn we_broke_up_ends_the_partner() {
+    let facts = learn(&said(&["I have a boyfriend.", "We broke up last month."]));
+    assert!(
+        !facts
+            .iter()
+            .any(|f| f.is_current() && f.key.ends_with("boyfriend")),
+        "{:?}",
+        keys(&facts)
+    );
+}
+
+#[test]
+fn eating_fish_again_ends_a_vegetarian_diet() {
+    let facts = learn(&said(&[
+        "I'm a vegetarian.",
+        "I started eating fish again.",
+    ]));
+    let diet = facts.iter().find(|f| f.key == "diet:vegetarian").unwrap();
+    assert!(!diet.is_current(), "{:?}", keys(&facts));
+    assert!(
+        diet.change_reason
+            .as_deref()
+            .is_some_and(|r| r.starts_with("eats fish: ")),
+        "{:?}",
+        diet.change_reason
+    );
+}
+
+#[test]
+fn quitting_the_work_ends_the_occupation() {
+    for (job, quit) in [
+        ("I'm a teacher.", "I quit teaching last year."),
+        ("I am a nurse.", "I stopped nursing."),
+    ] {
+        let facts = learn(&said(&[job, quit]));
+        assert!(
+            !facts
+                .iter()
+                .any(|f| f.is_current() && f.key == "occupation"),
+            "{quit}: {:?}",
+            keys(&facts)
+        );
+    }
+    // Another habit leaves the occupation alone.
+    let facts = learn(&said(&["I'm a teacher.", "I quit smoking."]));
+    assert_eq!(current(&facts, "occupation").value, "teacher");
+}
+
+#[test]
+fn i_meant_corrects_a_persons_age() {
+    let facts = learn(&said(&[
+        "My son is 8.",
+        "Sorry, I meant my son is 7, not 8.",
+    ]));
+    let now: Vec<&str> = facts
+        .iter()
+        .filter(|f| f.is_current() && f.key == "person:son")
+        .map(|f| f.value.as_str())
+        .collect();
+    assert_eq!(now, ["is 7"], "{:?}", keys(&facts));
+}
+
+#[test]
+fn the_city_moved_from_is_history() {
+    let facts = learn(&said(&[
+        "I live in Chicago.",
+        "I moved here from Chicago two years ago.",
+    ]));
+    assert!(
+        !facts
+            .iter()
+            .any(|f| f.is_current() && f.key == "location.city"),
+        "{:?}",
+        keys(&facts)
+    );
+    let facts = learn(&said(&["I moved from Chicago to Denver."]));
+    assert_eq!(current(&facts, "location.city").value, "Denver");
+    let chicago = facts
+        .iter()
+        .find(|f| f.key == "location.city" && f.value == "Chicago")
+        .unwrap();
+    assert!(!chicago.is_current());
+}
+
+#[test]
+fn a_person_who_moved_lives_in_the_new_city() {
+    let facts = learn(&said(&[
+        "My sister lives in Boston.",
+        "My sister moved to Chicago.",
+    ]));
+    let sister: Vec<(&str, bool)> = facts
+        .iter()
+        .filter(|f| f.key == "person:sister")
+        .map(|f| (f.value.as_str(), f.is_current()))
+        .collect();
+    assert_eq!(
+        sister,
+        [("lives in Boston", false), ("moved to Chicago", true)]
+    );
+}

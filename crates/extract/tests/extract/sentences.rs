@@ -639,3 +639,36 @@ fn a_relative_clause_inside_the_subject_is_no_statement() {
         assert!(statements.is_empty(), "{text}: {statements:?}");
     }
 }
+
+#[test]
+fn an_auxiliary_after_and_goes_on_with_the_subject() {
+    assert_eq!(
+        statements("I'm 42 and have three grandkids."),
+        ["I am 42 years old.", "I have three grandkids."]
+    );
+    assert_eq!(
+        statements("I have a cat and do yoga every day."),
+        ["I have a cat.", "I do yoga every day."]
+    );
+    // With a subject of its own it asks the other party.
+    assert_eq!(statements("I like jazz, do you?"), ["I like jazz."]);
+}
+
+#[test]
+fn a_participle_after_an_occupation_says_more_about_it() {
+    let found = extract("I'm a college student studying biology.", day(0));
+    let facts: Vec<(&str, &str)> = found
+        .iter()
+        .map(|c| (c.key.as_str(), c.value.as_str()))
+        .collect();
+    assert_eq!(
+        facts,
+        [("occupation", "college student"), ("education", "biology")]
+    );
+    let found = extract("I am a nurse working at a clinic.", day(0));
+    let facts: Vec<(&str, &str)> = found
+        .iter()
+        .map(|c| (c.key.as_str(), c.value.as_str()))
+        .collect();
+    assert_eq!(facts, [("occupation", "nurse"), ("employer", "clinic")]);
+}

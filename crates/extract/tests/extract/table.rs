@@ -854,6 +854,325 @@ const TABLE: &[Row] = &[
             "I have lived in Paris.",
         )),
     ),
+    // Music heard playing is what is liked; "role playing" is an activity of its own.
+    (
+        "I really like jazz playing while I cook.",
+        Some((
+            Facet::Preference,
+            "likes:jazz",
+            "jazz",
+            Polarity::Positive,
+            Tense::Current,
+            "I like jazz.",
+        )),
+    ),
+    (
+        "I like role playing.",
+        Some((
+            Facet::Preference,
+            "likes:role playing",
+            "role playing",
+            Polarity::Positive,
+            Tense::Current,
+            "I like role playing.",
+        )),
+    ),
+    (
+        "I like bird watching.",
+        Some((
+            Facet::Preference,
+            "likes:bird watching",
+            "bird watching",
+            Polarity::Positive,
+            Tense::Current,
+            "I like bird watching.",
+        )),
+    ),
+    // In-laws and step-relatives are people in the user's life like a plain brother.
+    (
+        "My brother-in-law works at Google.",
+        Some((
+            Facet::Relationship,
+            "person:brother-in-law",
+            "works at Google",
+            Polarity::Positive,
+            Tense::Current,
+            "My brother-in-law works at Google.",
+        )),
+    ),
+    (
+        "My mother-in-law lives with us, she is a retired nurse.",
+        Some((
+            Facet::Relationship,
+            "person:mother-in-law",
+            "lives with us",
+            Polarity::Positive,
+            Tense::Current,
+            "My mother-in-law lives with us.",
+        )),
+    ),
+    // The household's habit is the speaker's routine.
+    (
+        "Every Friday we order pizza.",
+        Some((
+            Facet::Routine,
+            "routine:order pizza every friday",
+            "order pizza every Friday",
+            Polarity::Positive,
+            Tense::Current,
+            "I order pizza every Friday.",
+        )),
+    ),
+    (
+        "We usually eat out on weekends.",
+        Some((
+            Facet::Routine,
+            "routine:usually eat out on weekends",
+            "usually eat out on weekends",
+            Polarity::Positive,
+            Tense::Current,
+            "I usually eat out on weekends.",
+        )),
+    ),
+    ("We should meet every week.", None),
+    // A denied status is the status "not married", not a bare statement.
+    (
+        "I'm not married.",
+        Some((
+            Facet::Identity,
+            "relationship.status",
+            "not married",
+            Polarity::Positive,
+            Tense::Current,
+            "I am not married.",
+        )),
+    ),
+    // An adverb before the household's verb.
+    (
+        "We just adopted a rescue puppy named Luna.",
+        Some((
+            Facet::Possession,
+            "pet.puppy",
+            "Luna",
+            Polarity::Positive,
+            Tense::Current,
+            "I adopted a rescue puppy named Luna.",
+        )),
+    ),
+    (
+        "We recently moved to Ohio.",
+        Some((
+            Facet::Identity,
+            "location.city",
+            "Ohio",
+            Polarity::Positive,
+            Tense::Current,
+            "I live in Ohio.",
+        )),
+    ),
+    // Saving up for something is a goal.
+    (
+        "I'm saving up for a new car.",
+        Some((
+            Facet::Goal,
+            "goal:new car",
+            "new car",
+            Polarity::Positive,
+            Tense::Current,
+            "I am saving up for a new car.",
+        )),
+    ),
+    // A kind of place keeps the name of where it is.
+    (
+        "I grew up in a small town in Texas.",
+        Some((
+            Facet::Identity,
+            "location.hometown",
+            "small town in Texas",
+            Polarity::Positive,
+            Tense::Current,
+            "I am from a small town in Texas.",
+        )),
+    ),
+    // A new job at a place is the employer now.
+    (
+        "I just started a new job at Amazon.",
+        Some((
+            Facet::Identity,
+            "employer",
+            "Amazon",
+            Polarity::Positive,
+            Tense::Current,
+            "I work at Amazon.",
+        )),
+    ),
+    // A promotion says the occupation now.
+    (
+        "I got promoted to senior manager last month.",
+        Some((
+            Facet::Identity,
+            "occupation",
+            "senior manager",
+            Polarity::Positive,
+            Tense::Current,
+            "I work as a senior manager.",
+        )),
+    ),
+    // "so" before what follows from the clause ends it.
+    (
+        "I'm lactose intolerant so no cheese for me.",
+        Some((
+            Facet::Preference,
+            "intolerant:lactose",
+            "lactose",
+            Polarity::Positive,
+            Tense::Current,
+            "I am lactose intolerant.",
+        )),
+    ),
+    // "these days" is when, not what.
+    (
+        "I'm really into photography these days.",
+        Some((
+            Facet::Preference,
+            "likes:photography",
+            "photography",
+            Polarity::Positive,
+            Tense::Current,
+            "I like photography.",
+        )),
+    ),
+    // A diet written as two words.
+    (
+        "I'm gluten free.",
+        Some((
+            Facet::Preference,
+            "diet:gluten-free",
+            "gluten-free",
+            Polarity::Positive,
+            Tense::Current,
+            "I am gluten free.",
+        )),
+    ),
+    // Turning an age is having it now.
+    (
+        "I just turned 35.",
+        Some((
+            Facet::Identity,
+            "age",
+            "35",
+            Polarity::Positive,
+            Tense::Current,
+            "I am 35 years old.",
+        )),
+    ),
+    // A number that is no age stays a statement.
+    (
+        "I turned 35 pages of my book.",
+        Some((
+            Facet::Other,
+            "said:turned 35 pages of book",
+            "turned 35 pages of my book",
+            Polarity::Positive,
+            Tense::Current,
+            "I turned 35 pages of my book.",
+        )),
+    ),
+    // "have got" is "have".
+    (
+        "I've got a dog.",
+        Some((
+            Facet::Possession,
+            "pet.dog",
+            "dog",
+            Polarity::Positive,
+            Tense::Current,
+            "I have a dog.",
+        )),
+    ),
+    // A fan named before "fan" likes it.
+    (
+        "I'm a huge Lakers fan.",
+        Some((
+            Facet::Preference,
+            "likes:lakers",
+            "Lakers",
+            Polarity::Positive,
+            Tense::Current,
+            "I am a huge Lakers fan.",
+        )),
+    ),
+    // A parent counting their children has them.
+    (
+        "I'm a mom of three.",
+        Some((
+            Facet::Identity,
+            "family.children",
+            "3",
+            Polarity::Positive,
+            Tense::Current,
+            "I am a mom of three.",
+        )),
+    ),
+    (
+        "I'm a proud dad of two boys.",
+        Some((
+            Facet::Identity,
+            "family.son",
+            "2",
+            Polarity::Positive,
+            Tense::Current,
+            "I am a proud dad of two boys.",
+        )),
+    ),
+    // The household's coming child or wedding is the user's plan.
+    (
+        "We're expecting our first child in August.",
+        Some((
+            Facet::Goal,
+            "goal:expecting first child",
+            "expecting our first child",
+            Polarity::Positive,
+            Tense::Current,
+            "I am expecting my first child in August.",
+        )),
+    ),
+    // The year one was born in is kept.
+    (
+        "I was born in 1990.",
+        Some((
+            Facet::Identity,
+            "birth_year",
+            "1990",
+            Polarity::Positive,
+            Tense::Current,
+            "I was born in 1990.",
+        )),
+    ),
+    // A compound occupation whose last word is an occupation.
+    (
+        "Actually I'm a nurse practitioner.",
+        Some((
+            Facet::Identity,
+            "occupation",
+            "nurse practitioner",
+            Polarity::Positive,
+            Tense::Current,
+            "I am a nurse practitioner.",
+        )),
+    ),
+    // The user's birthday.
+    (
+        "My birthday is in July.",
+        Some((
+            Facet::Identity,
+            "birthday",
+            "July",
+            Polarity::Positive,
+            Tense::Current,
+            "My birthday is in July.",
+        )),
+    ),
 ];
 
 #[test]

@@ -114,3 +114,20 @@ fn the_households_plan_with_a_time_is_the_users() {
     );
     assert_eq!(facts.len(), 1);
 }
+
+/// "next June" is the coming June, "last June" the one before (day(0) is 2024-03-01).
+#[test]
+fn next_or_last_with_a_month_names_that_month() {
+    let facts = learn(&said(&[
+        "I'm getting married next June.",
+        "I moved to Denver last June.",
+    ]));
+    assert_eq!(
+        current(&facts, "goal:getting married").description,
+        "Is getting married next June (by 2024-06-30)."
+    );
+    assert_eq!(
+        current(&facts, "location.city").valid_from,
+        date(2023, 6, 1)
+    );
+}

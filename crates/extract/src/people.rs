@@ -1,0 +1,61 @@
+//! Facts about the user's people that replace each other: a new age ("My daughter is 6 now"
+//! after "… is 5") or a new city ("My sister moved to Chicago" after "My sister lives in
+//! Boston"), where other facts about a person accumulate.
+
+/// The age a fact about someone in the user's life gives them ("My daughter is 5": 5).
+pub(crate) fn age_of(key: &str, value: &str) -> Option<u32> {
+    if !key.starts_with("person:") {
+        return None;
+    }
+    let words: Vec<&str> = value.split(' ').collect();
+    match words.as_slice() {
+        ["is" | "turned", n] | ["is" | "turned", n, "years", "old"] => n.parse().ok(),
+        _ => None,
+    }
+}
+
+/// The city a fact about someone in the user's life places them in ("lives in Boston", "moved
+/// to New York last year": the capitalized name after "in"/"to").
+pub(crate) fn city_of<'a>(key: &str, value: &'a str) -> Option<&'a str> {
+    if !key.starts_with("person:") {
+        return None;
+    }
+    let rest = ["lives in ", "moved to ", "just moved to ", "now lives in "]
+        .iter()
+        .find_map(|p| value.strip_prefix(p))?;
+    let end = rest
+        .split(' ')
+        .take_while(|w| w.starts_with(char::is_uppercase))
+        .map(|w| w.len() + 1)
+        .sum::<usize>();
+    (end > 0).then(|| &rest[..end - 1])
+}
+
+/// Whether a new fact about a person (`key`, `new`) replaces an old one (`old`, same key): an
+/// other age, or an other city.
+pub(crate) fn replaces(key: &str, old: &str, new: &str) -> bool {
+    let differ = |a: Option<&str>, b: Option<&str>| a.zip(b).is_some_and(|(a, b)| a != b);
+    age_of(key, old)
+        .zip(age_of(key, new))
+        .is_some_and(|(a, b)| a != b)
+        || differ(city_of(key, old), city_of(key, new))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn a_persons_new_age_or_city_replaces_the_old() {
+        let k = "person:sister";
+        assert_eq!(
+            city_of(k, "lives in New York with her kids"),
+            Some("New York")
+        );
+        assert!(replaces(k, "lives in Boston", "moved to Chicago"));
+        assert!(!replaces(k, "lives in Boston", "loves golf"));
+        assert!(!replaces(k, "lives in Boston", "moved to Boston last year"));
+        assert!(replaces("person:daughter", "is 5", "is 6"));
+        assert!(!replaces("owns:car", "lives in Boston", "moved to Chicago"));
+    }
+}
