@@ -195,6 +195,12 @@ impl Fact {
         self.valid_to.is_none()
     }
 
+    /// Whether the fact, though current, tells what held before ("Used to live in Ohio.", key
+    /// `past:…`): it holds from when it was said, not since then.
+    pub fn tells_of_the_past(&self) -> bool {
+        self.key.starts_with("past:")
+    }
+
     /// Whether the fact is a constraint the user lives with: a diet (`diet:vegetarian`), an
     /// allergy or intolerance (`allergy:peanuts`, `intolerant:lactose`), a budget, or a food
     /// or drink they do not take (`eats:pork` denied). An answer must respect these whatever
@@ -251,6 +257,8 @@ mod tests {
         ] {
             assert!(fact(key, polarity).is_constraint(), "{key}");
         }
+        assert!(fact("past:location.city", Positive).tells_of_the_past());
+        assert!(!fact("location.city", Positive).tells_of_the_past());
         for (key, polarity) in [
             ("diet:vegetarian", Negative),
             ("eats:pork", Positive),

@@ -122,11 +122,16 @@ impl Profile {
                 let fact = &f.fact;
                 let _ = writeln!(
                     out,
-                    "  - {}  [{}{}, confidence {:.2}, since {}, evidence: {}]",
+                    "  - {}  [{}{}, confidence {:.2}, {} {}, evidence: {}]",
                     fact.description,
                     source_name(fact.source),
                     if fact.pinned { ", pinned" } else { "" },
                     fact.confidence,
+                    if fact.tells_of_the_past() {
+                        "said"
+                    } else {
+                        "since"
+                    },
                     fact.valid_from.format("%Y-%m-%d"),
                     evidence_list(fact),
                 );

@@ -91,7 +91,12 @@ pub(crate) fn pack(
     let mut chosen_past = Vec::new();
     for fact in past {
         let cost = all_facts[fact.index].past_tokens;
-        if used + cost <= budget {
+        // "Used to live in Ohio." is said once: by the current fact, not again as history.
+        let description = &all_facts[fact.index].fact.description;
+        let said_now = chosen_facts
+            .iter()
+            .any(|c| all_facts[c.index].fact.description == *description);
+        if used + cost <= budget && !said_now {
             used += cost;
             chosen_past.push(*fact);
         }
@@ -228,9 +233,14 @@ pub(crate) fn fact_line(fact: &Fact) -> String {
         rapport_core::Source::Edited => "set by the user",
     };
     // `valid_from` is when the fact began to hold, which may precede the message that told
-    // it ("I moved to Denver last month").
+    // it ("I moved to Denver last month"); "Used to live in Ohio." holds from when it was said.
+    let since = if fact.tells_of_the_past() {
+        "said"
+    } else {
+        "since"
+    };
     format!(
-        "- {} ({source}; since {})",
+        "- {} ({source}; {since} {})",
         fact.description,
         fact.valid_from.format("%Y-%m-%d")
     )

@@ -237,3 +237,30 @@ fn constraints_lead_the_context_when_the_query_does_not_name_them() {
         context.facts
     );
 }
+
+#[test]
+fn what_the_user_used_to_do_is_said_once_and_dated_when_said() {
+    let dir = tempfile::tempdir().unwrap();
+    let engine = Engine::open(EngineConfig::with_data_dir(dir.path())).unwrap();
+    engine
+        .ingest(&[
+            said("cy", "o1", 2, "I used to live in Ohio."),
+            said("cy", "o2", 3, "I live in Denver."),
+        ])
+        .unwrap();
+    let request = rapport_engine::ContextRequest::new("Where have I lived?");
+    let context = engine.context(&tenant(), &user("cy"), &request).unwrap();
+    assert!(
+        context
+            .block
+            .contains("- Used to live in Ohio. (stated; said 2024-03-02)"),
+        "{}",
+        context.block
+    );
+    assert_eq!(context.block.matches("Used to live in Ohio.").count(), 1);
+    let profile = engine
+        .profile(&tenant(), &user("cy"))
+        .unwrap()
+        .render_text(true);
+    assert!(profile.contains("said 2024-03-02"), "{profile}");
+}

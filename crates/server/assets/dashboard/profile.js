@@ -60,7 +60,7 @@ function factCard(fact, events, actions) {
       fact.pinned ? el("span", { class: "badge pinned" }, "pinned") : null,
       fact.sensitivity !== "none" ? el("span", { class: "badge sensitive" }, fact.sensitivity.replace("_", " ")) : null),
     el("p", { class: "statement" }, fact.description || fact.statement),
-    el("p", { class: "meta" }, `${fact.key} · since ${when(fact.valid_from)} · last seen ${when(fact.last_seen)}`),
+    el("p", { class: "meta" }, `${fact.key} · ${fact.key.startsWith("past:") ? "said" : "since"} ${when(fact.valid_from)} · last seen ${when(fact.last_seen)}`),
     evidence(fact, events),
     el("div", { class: "actions" },
       el("button", { "data-action": "edit", onclick: () => { editor.hidden = false; editor.elements.value.focus(); } }, "Edit"),
