@@ -393,6 +393,11 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         while clause.last().is_some_and(|t| has(DANGLING, &t.lower)) {
             clause.pop();
         }
+        // "… a beach outing to have [fun]": an infinitive cut before its object goes too.
+        let n = clause.len();
+        if n > 4 && clause[n - 2].lower == "to" {
+            clause.truncate(n - 2);
+        }
         f.statement = Some(crate::render::sentence(&crate::render::join(&clause)));
     }
     if ends_dangling(r.clause) && f.statement.is_none() {

@@ -211,6 +211,11 @@ fn an_end_cut_off_from_its_clause_is_dropped() {
         statements("I don't like mystery novels nearly as much."),
         ["I don't like mystery novels."]
     );
+    // A long clause cut at ten words leaves no infinitive without its object.
+    assert!(
+        statements("I took my three dogs to a beach outing to have fun and bond with others.")
+            .contains(&"I took my three dogs to a beach outing.".to_string())
+    );
     assert!(
         !statements("My dogs are like that too.")
             .iter()
