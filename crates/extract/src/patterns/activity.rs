@@ -46,7 +46,12 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
             || plan
                 .first()
                 .is_some_and(|t| has(super::PHRASE_ENDS, &t.lower));
-        if plan.is_empty() || only_anaphors(&plan) || r.negated || leans_on_context {
+        if plan.is_empty()
+            || only_anaphors(&plan)
+            || r.negated
+            || leans_on_context
+            || is_a_request(&plan)
+        {
             return None;
         }
         let mut f = Found::new(
@@ -87,6 +92,25 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         ));
     }
     None
+}
+
+/// What a wish to see or hear something of the other party's names ("I'd love to see a
+/// photo!", "I'd like to hear more").
+const SHOWN: &[&str] = &[
+    "it", "more", "one", "photo", "photos", "pic", "pics", "picture", "pictures", "that", "them",
+    "this",
+];
+
+/// Whether a plan is conversation: asking to be shown or told something ("see a photo", "hear
+/// more", "see"), or wanting "more" or "any" of what was just said ("have more", "get any").
+pub(crate) fn is_a_request(plan: &[Token]) -> bool {
+    if plan.is_empty() {
+        return false;
+    }
+    let vague = |t: &Token| has(SHOWN, &t.lower) || has(crate::lexicon::DETERMINERS, &t.lower);
+    let shown = has(&["hear", "know", "see"], &plan[0].lower) && plan[1..].iter().all(vague);
+    let more = plan.len() <= 2 && has(&["any", "more"], &plan[plan.len() - 1].lower);
+    shown || more
 }
 
 /// Function words a cut clause may end on ("… for a", "… get into").

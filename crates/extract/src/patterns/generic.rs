@@ -163,6 +163,15 @@ fn relative_that(pred: &[crate::tokenize::Token], i: usize) -> bool {
             ))
 }
 
+/// "I'd love to see a photo!", "I'd like to hear more": asking the other party to show or
+/// tell, not a wish.
+pub(crate) fn asks_to_be_shown(r: &Reading<'_>) -> bool {
+    r.w(0) == "would"
+        && r.is(1, &["like", "love"])
+        && r.is(2, &["to"])
+        && super::activity::is_a_request(r.rest(3))
+}
+
 /// Whether the predicate is conversation rather than a fact ("I see", "I'm sorry").
 pub(crate) fn is_chat(r: &Reading<'_>) -> bool {
     chat_reason(r).is_some()
@@ -193,6 +202,9 @@ pub(crate) fn chat_reason(r: &Reading<'_>) -> Option<&'static str> {
     // "I would love." after its object was cut: a wish of nothing.
     if verb == "would" && r.pred.len() <= 2 {
         return Some("would");
+    }
+    if asks_to_be_shown(r) {
+        return Some("request");
     }
     if r.pred.is_empty() || only_anaphors(&r.pred) || only_anaphors(r.rest(1)) {
         return Some("anaphor");

@@ -74,6 +74,7 @@ pub(super) fn read(cleaned: &Cleaned, r: &Reading<'_>, why: Option<&'static str>
             .iter()
             .any(|t| t.is(crate::lexicon::class::SECOND_PERSON))
         || generic::ends_dangling(clause)
+        || generic::asks_to_be_shown(r)
     {
         return None;
     }

@@ -478,8 +478,8 @@ fn word(w: &str) -> Token {
 
 /// Noun-phrase ends: prepositions and relatives after which a value stops.
 pub(crate) const PHRASE_ENDS: &[&str] = &[
-    "about", "and", "at", "by", "called", "for", "from", "in", "into", "named", "near", "on",
-    "over", "than", "that", "to", "which", "who", "with",
+    "about", "and", "at", "by", "called", "for", "from", "growing", "in", "into", "named", "near",
+    "on", "over", "than", "that", "to", "which", "who", "with",
 ];
 
 /// The noun phrase starting at `i`, up to a phrase end.

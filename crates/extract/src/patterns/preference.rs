@@ -145,6 +145,13 @@ fn positive(mut f: Found) -> Found {
 fn object(tokens: &[Token]) -> Option<Vec<Token>> {
     let start = usize::from(tokens.first().is_some_and(|t| t.lower == "to"));
     let what: Vec<Token> = tokens[start.min(tokens.len())..].to_vec();
+    // "I like they got a new lease of life": a clause, not a thing liked.
+    if what
+        .first()
+        .is_some_and(|t| has(&["he", "i", "she", "they", "we"], &t.lower))
+    {
+        return None;
+    }
     // "… a golf course that I really enjoy going to": the object was cut off.
     let dangling = what
         .last()

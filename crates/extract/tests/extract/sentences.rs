@@ -224,6 +224,31 @@ fn an_end_cut_off_from_its_clause_is_dropped() {
 }
 
 #[test]
+fn requests_episodes_and_clauses_are_not_plans_possessions_or_likes() {
+    // Asking to be shown is conversation; a place one would like to see is a wish.
+    assert!(statements("I'd love to see a photo!").is_empty());
+    assert!(statements("I'd like to hear more.").is_empty());
+    assert_eq!(
+        statements("I'd love to see Paris."),
+        ["I would like to see Paris."]
+    );
+    // A picnic one had is an episode; a dog one had growing up is a pet of the past.
+    let picnic = extract("I had a picnic with my girlfriend yesterday.", day(0));
+    assert!(
+        picnic.iter().all(|c| c.facet != Facet::Possession),
+        "{picnic:?}"
+    );
+    let dog = extract("I had a dog growing up.", day(0));
+    assert!(dog.iter().any(|c| c.key == "pet.dog"), "{dog:?}");
+    // "I like they got …" likes no thing called "they got …".
+    assert!(
+        extract("I like they got a new lease of life.", day(0))
+            .iter()
+            .all(|c| !c.key.starts_with("likes:"))
+    );
+}
+
+#[test]
 fn a_mention_of_the_boss_says_the_speaker_has_a_job() {
     let found = extract("My boss wants a new tax program.", day(0));
     assert!(found.iter().any(|c| c.statement == "I have a job."));
