@@ -146,8 +146,15 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             };
             push_word(&mut tokens, &word, kind);
         } else {
-            if !c.is_whitespace() && (c.is_ascii_punctuation() || c == '…') {
-                let c = if c == '…' { '.' } else { c };
+            if !c.is_whitespace() && (c.is_ascii_punctuation() || matches!(c, '…' | '—' | '–'))
+            {
+                // An ellipsis ends like a period; a dash between words ("faces—even") is a
+                // break as " - " is, not a hyphen.
+                let c = match c {
+                    '…' => '.',
+                    '—' | '–' => '-',
+                    c => c,
+                };
                 tokens.push(Token::new(&c.to_string(), TokenKind::Punct));
             }
             i += 1;
@@ -220,6 +227,14 @@ mod tests {
                 "miles-away",
                 "."
             ]
+        );
+    }
+
+    #[test]
+    fn a_dash_between_words_is_a_break_not_a_hyphen() {
+        assert_eq!(
+            lowers("faces—even hiking–fun well-known"),
+            ["faces", "-", "even", "hiking", "-", "fun", "well-known"]
         );
     }
 }
