@@ -83,7 +83,9 @@ pub fn apply(facts: &mut Vec<Fact>, c: Candidate, ev: &Evidence<'_>) {
                     && f.polarity == Polarity::Positive
                     && ended_by(f, &c, &ends)
                 {
-                    end(f, ev, Some(id), &reason, ev.time);
+                    // "I quit teaching last year" ends "teacher" then, not when it was said.
+                    let when = c.since.filter(|s| *s >= f.valid_from).unwrap_or(ev.time);
+                    end(f, ev, Some(id), &reason, when);
                 }
             }
             add_or_strengthen(facts, c, ev);

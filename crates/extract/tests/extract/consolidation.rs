@@ -778,3 +778,24 @@ fn a_person_who_moved_lives_in_the_new_city() {
         [("lives in Boston", false), ("moved to Chicago", true)]
     );
 }
+
+#[test]
+fn an_ending_with_a_stated_time_ends_the_fact_then() {
+    let events = [
+        turn(1, Role::User, day(-1000), "I'm a teacher."),
+        turn(2, Role::User, day(0), "I quit teaching last year."),
+    ];
+    let facts = learn(&events);
+    let teacher = facts.iter().find(|f| f.value == "teacher").unwrap();
+    let ended = teacher.valid_to.expect("teacher ended");
+    assert!(ended < day(-30), "ended {ended}, said {}", day(0));
+    assert!(ended > teacher.valid_from, "ended {ended}");
+    // Without a time, the ending is when it was said.
+    let events = [
+        turn(1, Role::User, day(-1000), "I'm a teacher."),
+        turn(2, Role::User, day(0), "I quit teaching."),
+    ];
+    let facts = learn(&events);
+    let teacher = facts.iter().find(|f| f.value == "teacher").unwrap();
+    assert_eq!(teacher.valid_to, Some(day(0)));
+}
