@@ -131,7 +131,8 @@ pub fn apply(facts: &mut Vec<Fact>, c: Candidate, ev: &Evidence<'_>) {
                     && !two_named_people(f, &c)
                     || f.key == "employer" && c.key == "occupation" && is_jobless(&c.value)
                     || corrected_away(f, &c)
-                    || f.key == c.key && crate::people::replaces(&c.key, &f.value, &c.value);
+                    || f.key == c.key && crate::people::replaces(&c.key, &f.value, &c.value)
+                    || is_single(f) && crate::people::partner_of(&c).is_some();
                 if contradicts || replaced || diet {
                     if protected(f) {
                         blocked = true;
@@ -153,6 +154,11 @@ pub fn apply(facts: &mut Vec<Fact>, c: Candidate, ev: &Evidence<'_>) {
             }
         }
     }
+}
+
+/// Whether `f` says the user is single.
+fn is_single(f: &Fact) -> bool {
+    f.key == "relationship.status" && f.value.eq_ignore_ascii_case("single")
 }
 
 fn same_value(f: &Fact, c: &Candidate) -> bool {
@@ -318,6 +324,9 @@ fn change_reason(c: &Candidate) -> String {
     }
     if let Some(city) = crate::people::city_of(&c.key, &c.value) {
         return format!("now in {city}: \"{}\"", c.quote);
+    }
+    if let Some(partner) = crate::people::partner_of(c) {
+        return format!("has a {partner}: \"{}\"", c.quote);
     }
     let what = match c.key.as_str() {
         "location.city" => format!("moved to {}", c.value),

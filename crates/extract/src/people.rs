@@ -1,6 +1,36 @@
 //! Facts about the user's people that replace each other: a new age ("My daughter is 6 now"
 //! after "… is 5") or a new city ("My sister moved to Chicago" after "My sister lives in
-//! Boston"), where other facts about a person accumulate.
+//! Boston"), where other facts about a person accumulate; and a partner of the user's own, who
+//! ends "single".
+
+use rapport_core::Polarity;
+
+use crate::candidate::{Candidate, Tense};
+use crate::lexicon::has;
+
+/// Words for the user's own partner (sorted: [`has`] searches them).
+const PARTNERS: &[&str] = &[
+    "boyfriend",
+    "fiance",
+    "fiancee",
+    "fiancé",
+    "fiancée",
+    "girlfriend",
+    "husband",
+    "partner",
+    "wife",
+];
+
+/// The partner `c` says the user has now ("I have a girlfriend now": "girlfriend"; "my wife
+/// …": "wife"), which ends the relationship status "single". Not "I don't have a girlfriend"
+/// (a count of 0) nor one the user used to have.
+pub(crate) fn partner_of(c: &Candidate) -> Option<&str> {
+    let who = ["family.", "has:", "owns:"]
+        .iter()
+        .find_map(|p| c.key.strip_prefix(p))?;
+    let now = c.polarity == Polarity::Positive && c.tense == Tense::Current && c.value != "0";
+    (now && has(PARTNERS, who)).then_some(who)
+}
 
 /// The age a fact about someone in the user's life gives them ("My daughter is 5": 5).
 pub(crate) fn age_of(key: &str, value: &str) -> Option<u32> {

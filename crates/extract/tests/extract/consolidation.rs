@@ -799,3 +799,34 @@ fn an_ending_with_a_stated_time_ends_the_fact_then() {
     let teacher = facts.iter().find(|f| f.value == "teacher").unwrap();
     assert_eq!(teacher.valid_to, Some(day(0)));
 }
+
+#[test]
+fn a_partner_of_ones_own_ends_single() {
+    for partner in [
+        "I have a girlfriend now.",
+        "My boyfriend and I went hiking.",
+        "I have a wife.",
+        "I have a fiancée now.",
+    ] {
+        let facts = learn(&said(&["I'm single.", partner]));
+        let single = facts.iter().find(|f| f.value == "single").unwrap();
+        assert!(!single.is_current(), "{partner}: {:?}", keys(&facts));
+        assert!(
+            single
+                .change_reason
+                .as_deref()
+                .is_some_and(|r| r.starts_with("has a ")),
+            "{:?}",
+            single.change_reason
+        );
+    }
+    // Not having one, or having had one, leaves "single" current.
+    for not_now in ["I don't have a girlfriend.", "I used to have a girlfriend."] {
+        let facts = learn(&said(&["I'm single.", not_now]));
+        assert_eq!(
+            current(&facts, "relationship.status").value,
+            "single",
+            "{not_now}"
+        );
+    }
+}
