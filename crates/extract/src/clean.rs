@@ -404,7 +404,8 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
         && (tokens.get(we_verb).is_some_and(|t| has(WE_VERBS, &t.lower))
             || crate::joint::household_plan(tokens)
             || crate::joint::household_routine(tokens)
-            || crate::joint::household_breakup(tokens));
+            || crate::joint::household_breakup(tokens)
+            || crate::joint::household_birth(tokens));
     if first.lower != "i" && first.lower != "my" && !we_state && !names_a_favorite(tokens) {
         return none;
     }

@@ -132,7 +132,8 @@ pub fn apply(facts: &mut Vec<Fact>, c: Candidate, ev: &Evidence<'_>) {
                     || f.key == "employer" && c.key == "occupation" && is_jobless(&c.value)
                     || corrected_away(f, &c)
                     || f.key == c.key && crate::people::replaces(&c.key, &f.value, &c.value)
-                    || is_single(f) && crate::people::partner_of(&c).is_some();
+                    || is_single(f) && crate::people::partner_of(&c).is_some()
+                    || f.key.starts_with("goal:expecting") && crate::people::is_birth(&c);
                 if contradicts || replaced || diet {
                     if protected(f) {
                         blocked = true;
@@ -327,6 +328,9 @@ fn change_reason(c: &Candidate) -> String {
     }
     if let Some(partner) = crate::people::partner_of(c) {
         return format!("has a {partner}: \"{}\"", c.quote);
+    }
+    if crate::people::is_birth(c) {
+        return format!("had the baby: \"{}\"", c.quote);
     }
     let what = match c.key.as_str() {
         "location.city" => format!("moved to {}", c.value),

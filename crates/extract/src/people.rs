@@ -32,6 +32,20 @@ pub(crate) fn partner_of(c: &Candidate) -> Option<&str> {
     (now && has(PARTNERS, who)).then_some(who)
 }
 
+/// A child born to the user ("I had a baby boy", "we had our baby last week"): a child of theirs
+/// now, said with "had" or "born", which ends a plan of expecting one.
+pub(crate) fn is_birth(c: &Candidate) -> bool {
+    let child = matches!(
+        c.key.as_str(),
+        "family.children" | "family.daughter" | "family.son"
+    );
+    let born = c
+        .quote
+        .split(' ')
+        .any(|w| w.eq_ignore_ascii_case("had") || w.eq_ignore_ascii_case("born"));
+    child && born && c.polarity == Polarity::Positive && c.tense == Tense::Current && c.value != "0"
+}
+
 /// The age a fact about someone in the user's life gives them ("My daughter is 5": 5).
 pub(crate) fn age_of(key: &str, value: &str) -> Option<u32> {
     if !key.starts_with("person:") {

@@ -95,7 +95,9 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
     }
     let mut i = 1;
     let count = count_at(r.w(i));
-    if count.is_some() || has(&["any", "my", "some"], r.w(i)) {
+    // "We had our baby" (read from the household's "we"): the speaker's child.
+    let our_newborn = r.w(0) == "had" && r.w(i) == "our";
+    if count.is_some() || has(&["any", "my", "some"], r.w(i)) || our_newborn {
         i += 1;
     } else if r.w(0) != "own" && !(r.negated && r.w(0) == "have") {
         return None;

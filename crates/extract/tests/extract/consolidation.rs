@@ -830,3 +830,47 @@ fn a_partner_of_ones_own_ends_single() {
         );
     }
 }
+
+#[test]
+fn a_birth_gives_a_child_and_ends_expecting_one() {
+    for (birth, key) in [
+        ("We just had a baby boy.", "family.son"),
+        ("We had our baby last week.", "family.children"),
+        ("I had a baby girl.", "family.daughter"),
+    ] {
+        let facts = learn(&said(&[
+            "We're expecting our first child in August.",
+            birth,
+        ]));
+        current(&facts, key);
+        let plan = facts
+            .iter()
+            .find(|f| f.key.starts_with("goal:expecting"))
+            .unwrap();
+        assert!(!plan.is_current(), "{birth}: {:?}", keys(&facts));
+        assert!(
+            plan.change_reason
+                .as_deref()
+                .is_some_and(|r| r.starts_with("had the baby: ")),
+            "{:?}",
+            plan.change_reason
+        );
+    }
+    // Another child already born leaves the plan.
+    let facts = learn(&said(&[
+        "We're expecting our second child in August.",
+        "I have a son.",
+    ]));
+    let plan = facts
+        .iter()
+        .find(|f| f.key.starts_with("goal:expecting"))
+        .unwrap();
+    assert!(plan.is_current(), "{:?}", keys(&facts));
+    // Not a birth: nothing about a child.
+    let facts = learn(&said(&["We had a baby shower.", "We had our dinner."]));
+    assert!(
+        !facts.iter().any(|f| f.key.starts_with("family.")),
+        "{:?}",
+        keys(&facts)
+    );
+}
