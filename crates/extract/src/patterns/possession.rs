@@ -133,10 +133,12 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
     let singular = head.lower.trim_end_matches('s').to_string();
     let named = name_after(r, i + np.len());
     if has(lexicon::PETS, &head.lower) {
-        let value = named.clone().unwrap_or_else(|| match count {
-            Some(n) if n > 1 => n.to_string(),
+        // "two dogs named Max and Bella": the count, the names in the statement.
+        let value = match (count, named.clone()) {
+            (Some(n), _) if n > 1 => n.to_string(),
+            (_, Some(name)) => name,
             _ => singular.clone(),
-        });
+        };
         let species = if head.lower == "puppies" {
             "puppy".to_string()
         } else {
@@ -150,7 +152,9 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
     }
     if crate::kin::is_person(&head.lower) {
         let key = format!("family.{}", family_key(&head.lower));
+        // "two daughters named Emma and Lily": the count, the names in the statement.
         let value = match (count, named) {
+            (Some(n), _) if n > 1 => n.to_string(),
             (_, Some(name)) => name,
             (Some(n), _) => n.to_string(),
             (None, None) => "yes".to_string(),

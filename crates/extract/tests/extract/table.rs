@@ -22,6 +22,50 @@ type Row = (
 
 const TABLE: &[Row] = &[
     (
+        "I have two daughters, Emma and Lily.",
+        Some((
+            Facet::Identity,
+            "family.daughter",
+            "2",
+            Polarity::Positive,
+            Tense::Current,
+            "I have two daughters named Emma and Lily.",
+        )),
+    ),
+    (
+        "I have three kids, Emma, Lily and Jack.",
+        Some((
+            Facet::Identity,
+            "family.children",
+            "3",
+            Polarity::Positive,
+            Tense::Current,
+            "I have three kids named Emma, Lily and Jack.",
+        )),
+    ),
+    (
+        "I have two dogs, Max and Bella.",
+        Some((
+            Facet::Possession,
+            "pet.dog",
+            "2",
+            Polarity::Positive,
+            Tense::Current,
+            "I have two dogs named Max and Bella.",
+        )),
+    ),
+    (
+        "I have two sons, both in college.",
+        Some((
+            Facet::Identity,
+            "family.son",
+            "2",
+            Polarity::Positive,
+            Tense::Current,
+            "I have two sons.",
+        )),
+    ),
+    (
         "I have a jeep.",
         Some((
             Facet::Possession,
