@@ -64,6 +64,7 @@ pub const SINGLE_VALUED: &[&str] = &[
     "name",
     "occupation",
     "relationship.status",
+    "work.city",
 ];
 
 /// Whether a key holds one value at a time.

@@ -22,6 +22,17 @@ type Row = (
 
 const TABLE: &[Row] = &[
     (
+        "I work at a startup in Austin.",
+        Some((
+            Facet::Identity,
+            "employer",
+            "startup",
+            Polarity::Positive,
+            Tense::Current,
+            "I work at a startup in Austin.",
+        )),
+    ),
+    (
         "I have two daughters, Emma and Lily.",
         Some((
             Facet::Identity,
