@@ -405,7 +405,8 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
             || crate::joint::household_plan(tokens)
             || crate::joint::household_routine(tokens)
             || crate::joint::household_breakup(tokens)
-            || crate::joint::household_birth(tokens));
+            || crate::joint::household_birth(tokens)
+            || crate::patterns::housing::household_rents(tokens));
     if first.lower != "i" && first.lower != "my" && !we_state && !names_a_favorite(tokens) {
         return none;
     }

@@ -8,6 +8,7 @@ mod background;
 mod constraint;
 mod education;
 mod generic;
+pub(crate) mod housing;
 mod identity;
 mod job_change;
 mod learned;
@@ -155,6 +156,7 @@ pub(crate) fn candidates(cleaned: &Cleaned, now: DateTime<Utc>) -> Vec<Candidate
             .or_else(|| parenthood::read(&reading))
             .or_else(|| identity::read(&reading))
             .or_else(|| preference::read(&reading))
+            .or_else(|| housing::read(&reading))
             .or_else(|| possession::read(&reading))
             .or_else(|| activity::read(&reading))
             .or_else(|| generic::read(&reading))

@@ -703,3 +703,18 @@ fn the_city_one_works_in_is_read() {
         );
     }
 }
+
+#[test]
+fn a_rented_home_is_a_possession_but_not_a_car_or_a_plan() {
+    for text in [
+        "I'm renting a car.",
+        "I'm renting a place next month.",
+        "I don't rent an apartment.",
+    ] {
+        let found = extract(text, day(0));
+        assert!(
+            !found.iter().any(|c| c.key.starts_with("rents:")),
+            "{text}: {found:?}"
+        );
+    }
+}

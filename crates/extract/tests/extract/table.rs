@@ -22,6 +22,29 @@ type Row = (
 
 const TABLE: &[Row] = &[
     (
+        "We're renting an apartment downtown.",
+        Some((
+            Facet::Possession,
+            "rents:apartment",
+            "apartment",
+            Polarity::Positive,
+            Tense::Current,
+            "I rent an apartment downtown.",
+        )),
+    ),
+    (
+        "I rent a house.",
+        Some((
+            Facet::Possession,
+            "rents:house",
+            "house",
+            Polarity::Positive,
+            Tense::Current,
+            "I rent a house.",
+        )),
+    ),
+    ("We're renting a cabin next week.", None),
+    (
         "I work at a startup in Austin.",
         Some((
             Facet::Identity,
