@@ -59,6 +59,7 @@ pub const SINGLE_VALUED: &[&str] = &[
     "budget",
     "education",
     "employer",
+    "home",
     "location.city",
     "location.hometown",
     "name",

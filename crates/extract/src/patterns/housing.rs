@@ -1,5 +1,6 @@
 //! Housing: a home the user rents ("I rent an apartment", "we're renting a house downtown"), kept
 //! as `rents:<home>` (a possession, as `owns:house` is); a household's home is the speaker's.
+//! Living in one ("I live in a condo") is the `home`, read with the places.
 
 use rapport_core::Facet;
 
@@ -21,6 +22,11 @@ const HOMES: &[&str] = &[
     "studio",
     "townhouse",
 ];
+
+/// Whether a word names a kind of home ("apartment", "condo").
+pub(super) fn is_home(word: &str) -> bool {
+    has(HOMES, word)
+}
 
 /// Where the home's determiner is after the words of renting at the start of `words` ("rent an
 /// apartment": 1; "am renting a house": 2), if what is rented is a home within three words.

@@ -98,7 +98,11 @@ pub(super) fn work_city(r: &Reading<'_>, i: usize) -> Option<Found> {
 /// a past city).
 pub(super) fn city(r: &Reading<'_>, i: usize, lead: &str) -> Option<Found> {
     let city = place(r, i)?;
-    let mut f = Found::new(Facet::Identity, "location.city", city.clone());
+    // "I live in an apartment downtown": the kind of home, not a city (it leaves the city be).
+    let home = city.split(' ').all(|w| !w.starts_with(char::is_uppercase))
+        && city.split(' ').any(super::housing::is_home);
+    let key = if home { "home" } else { "location.city" };
+    let mut f = Found::new(Facet::Identity, key, city.clone());
     f.past = r.w(0) == "lived";
     if !r.past && !f.past {
         f.statement = Some(format!("{lead} {}.", with_article(r, i, &city)));

@@ -874,3 +874,16 @@ fn a_birth_gives_a_child_and_ends_expecting_one() {
         keys(&facts)
     );
 }
+
+#[test]
+fn a_kind_of_home_leaves_the_city() {
+    let facts = learn(&said(&[
+        "I live in Denver.",
+        "I live in an apartment downtown.",
+    ]));
+    assert_eq!(current(&facts, "location.city").value, "Denver");
+    assert_eq!(current(&facts, "home").value, "apartment downtown");
+    // A new home replaces the old one.
+    let facts = learn(&said(&["I live in a condo.", "I moved to a new house."]));
+    assert_eq!(current(&facts, "home").value, "new house");
+}
