@@ -133,7 +133,8 @@ pub fn apply(facts: &mut Vec<Fact>, c: Candidate, ev: &Evidence<'_>) {
                     || corrected_away(f, &c)
                     || f.key == c.key && crate::people::replaces(&c.key, &f.value, &c.value)
                     || is_single(f) && crate::people::partner_of(&c).is_some()
-                    || f.key.starts_with("goal:expecting") && crate::people::is_birth(&c);
+                    || crate::people::is_birth(&c)
+                        && crate::people::expects_a_child(&f.key, &f.value);
                 if contradicts || replaced || diet {
                     if protected(f) {
                         blocked = true;

@@ -46,6 +46,42 @@ pub(crate) fn is_birth(c: &Candidate) -> bool {
     child && born && c.polarity == Polarity::Positive && c.tense == Tense::Current && c.value != "0"
 }
 
+/// Words for a child on the way after "expecting" ("expecting our first child", "expecting a
+/// baby"), sorted; "expecting a package" is no child.
+const EXPECTED: &[&str] = &[
+    "baby", "boy", "child", "daughter", "first", "girl", "second", "son", "twins",
+];
+
+/// Whether a fact says a child is on the way: "we're expecting our first child in August"
+/// (`goal:`), "I'm expecting a baby", "I'm pregnant" (`said:`), "my wife is expecting"
+/// (`person:wife`). A birth ends it.
+pub(crate) fn expects_a_child(key: &str, value: &str) -> bool {
+    // A sister's pregnancy is hers: only the user's own and their partner's count.
+    let partner = key
+        .strip_prefix("person:")
+        .is_some_and(|p| has(PARTNERS, p));
+    if !partner && !key.starts_with("goal:") && !key.starts_with("said:") {
+        return false;
+    }
+    let words: Vec<&str> = key
+        .split([':', ' '])
+        .chain(value.split(' '))
+        .map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()))
+        .collect();
+    let Some(at) = words
+        .iter()
+        .position(|w| *w == "expecting" || *w == "pregnant")
+    else {
+        return false;
+    };
+    let after = &words[at + 1..];
+    words[at] == "pregnant"
+        || after
+            .iter()
+            .all(|w| w.is_empty() || has(&["am", "are", "is"], w))
+        || after.iter().any(|w| has(EXPECTED, w))
+}
+
 /// The age a fact about someone in the user's life gives them ("My daughter is 5": 5).
 pub(crate) fn age_of(key: &str, value: &str) -> Option<u32> {
     if !key.starts_with("person:") {

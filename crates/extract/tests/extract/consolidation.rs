@@ -856,6 +856,27 @@ fn a_birth_gives_a_child_and_ends_expecting_one() {
             plan.change_reason
         );
     }
+    // Said as a state, the user's or their partner's, it ends too; a sister's or a parcel's
+    // does not.
+    for (expecting, ends) in [
+        ("I'm expecting a baby.", true),
+        ("I'm pregnant.", true),
+        ("My wife is expecting.", true),
+        ("My sister is pregnant.", false),
+        ("I'm expecting a package.", false),
+    ] {
+        let facts = learn(&said(&[expecting, "We just had a baby boy."]));
+        let before = facts
+            .iter()
+            .find(|f| f.evidence[0].as_str() == "e1" && !f.key.starts_with("has:"))
+            .unwrap();
+        assert_eq!(
+            before.is_current(),
+            !ends,
+            "{expecting}: {:?}",
+            keys(&facts)
+        );
+    }
     // Another child already born leaves the plan.
     let facts = learn(&said(&[
         "We're expecting our second child in August.",
