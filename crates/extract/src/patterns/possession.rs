@@ -162,6 +162,16 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         let value = if r.negated { "0".to_string() } else { value };
         let mut f = Found::new(Facet::Identity, key, value);
         f.polarity = Some(rapport_core::Polarity::Positive);
+        // "We just had a baby boy": the household's newborn is the speaker's child now.
+        if r.clause[0].lower == "we" && r.w(0) == "had" && count.is_none_or(|n| n == 1) {
+            let child: Vec<&str> = np
+                .iter()
+                .map(|t| t.lower.as_str())
+                .filter(|w| !has(&["first", "new", "second", "third"], w))
+                .collect();
+            let child = child.join(" ");
+            f.statement = Some(format!("I have a {child}."));
+        }
         return Some(f);
     }
     let mut f = Found::new(

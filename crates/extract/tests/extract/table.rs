@@ -22,6 +22,28 @@ type Row = (
 
 const TABLE: &[Row] = &[
     (
+        "We just had a baby boy.",
+        Some((
+            Facet::Identity,
+            "family.son",
+            "1",
+            Polarity::Positive,
+            Tense::Current,
+            "I have a baby boy.",
+        )),
+    ),
+    (
+        "We had our first child in May.",
+        Some((
+            Facet::Identity,
+            "family.children",
+            "yes",
+            Polarity::Positive,
+            Tense::Current,
+            "I have a child.",
+        )),
+    ),
+    (
         "We're renting an apartment downtown.",
         Some((
             Facet::Possession,
