@@ -1,7 +1,7 @@
 //! Facts about the user's people that replace each other: a new age ("My daughter is 6 now"
 //! after "… is 5") or a new city ("My sister moved to Chicago" after "My sister lives in
-//! Boston"), where other facts about a person accumulate; and a partner of the user's own, who
-//! ends "single".
+//! Boston"), where other facts about a person accumulate; a partner of the user's own, who
+//! ends "single"; and a birth, which ends a child on the way.
 
 use rapport_core::Polarity;
 
