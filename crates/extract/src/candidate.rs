@@ -59,11 +59,13 @@ pub const SINGLE_VALUED: &[&str] = &[
     "budget",
     "education",
     "employer",
+    "home",
     "location.city",
     "location.hometown",
     "name",
     "occupation",
     "relationship.status",
+    "work.city",
 ];
 
 /// Whether a key holds one value at a time.

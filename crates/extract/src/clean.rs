@@ -404,7 +404,9 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
         && (tokens.get(we_verb).is_some_and(|t| has(WE_VERBS, &t.lower))
             || crate::joint::household_plan(tokens)
             || crate::joint::household_routine(tokens)
-            || crate::joint::household_breakup(tokens));
+            || crate::joint::household_breakup(tokens)
+            || crate::joint::household_birth(tokens)
+            || crate::patterns::housing::household_rents(tokens));
     if first.lower != "i" && first.lower != "my" && !we_state && !names_a_favorite(tokens) {
         return none;
     }
@@ -441,6 +443,17 @@ fn clean_tokens(all: &[&Token]) -> (Option<Cleaned>, Option<usize>) {
         let dates = t.lower == "since" && crate::time::starts_with_time(&tokens[i..]);
         // "I'm lactose intolerant so no cheese for me": "so" before what follows from it.
         let so_then = t.lower == "so" && tokens.get(i + 1).is_some_and(|n| has(AFTER_SO, &n.lower));
+        // "I have two daughters, Emma and Lily": the names are theirs ("… named Emma and Lily").
+        if i > 1
+            && t.is_punct(',')
+            && crate::named_list::names_follow(tokens[i - 1], &tokens[i + 1..])
+        {
+            out.push(Token::new("named", TokenKind::Word));
+            let names = crate::named_list::list_len(&tokens[i + 1..]);
+            out.extend(tokens[i + 1..i + 1 + names].iter().map(|t| (*t).clone()));
+            skip_to = i + 1 + names;
+            continue;
+        }
         if i > 1
             && (t.is_punct(',')
                 || t.is(class::TAIL_START) && !dates

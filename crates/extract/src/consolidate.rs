@@ -83,7 +83,9 @@ pub fn apply(facts: &mut Vec<Fact>, c: Candidate, ev: &Evidence<'_>) {
                     && f.polarity == Polarity::Positive
                     && ended_by(f, &c, &ends)
                 {
-                    end(f, ev, Some(id), &reason, ev.time);
+                    // "I quit teaching last year" ends "teacher" then, not when it was said.
+                    let when = c.since.filter(|s| *s >= f.valid_from).unwrap_or(ev.time);
+                    end(f, ev, Some(id), &reason, when);
                 }
             }
             add_or_strengthen(facts, c, ev);
@@ -129,7 +131,10 @@ pub fn apply(facts: &mut Vec<Fact>, c: Candidate, ev: &Evidence<'_>) {
                     && !two_named_people(f, &c)
                     || f.key == "employer" && c.key == "occupation" && is_jobless(&c.value)
                     || corrected_away(f, &c)
-                    || f.key == c.key && crate::people::replaces(&c.key, &f.value, &c.value);
+                    || f.key == c.key && crate::people::replaces(&c.key, &f.value, &c.value)
+                    || is_single(f) && crate::people::partner_of(&c).is_some()
+                    || crate::people::is_birth(&c)
+                        && crate::people::expects_a_child(&f.key, &f.value);
                 if contradicts || replaced || diet {
                     if protected(f) {
                         blocked = true;
@@ -151,6 +156,11 @@ pub fn apply(facts: &mut Vec<Fact>, c: Candidate, ev: &Evidence<'_>) {
             }
         }
     }
+}
+
+/// Whether `f` says the user is single.
+fn is_single(f: &Fact) -> bool {
+    f.key == "relationship.status" && f.value.eq_ignore_ascii_case("single")
 }
 
 fn same_value(f: &Fact, c: &Candidate) -> bool {
@@ -316,6 +326,12 @@ fn change_reason(c: &Candidate) -> String {
     }
     if let Some(city) = crate::people::city_of(&c.key, &c.value) {
         return format!("now in {city}: \"{}\"", c.quote);
+    }
+    if let Some(partner) = crate::people::partner_of(c) {
+        return format!("has a {partner}: \"{}\"", c.quote);
+    }
+    if crate::people::is_birth(c) {
+        return format!("had the baby: \"{}\"", c.quote);
     }
     let what = match c.key.as_str() {
         "location.city" => format!("moved to {}", c.value),

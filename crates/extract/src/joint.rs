@@ -63,6 +63,41 @@ pub(crate) fn household_breakup(clause: &[&Token]) -> bool {
     w(0) == "we" && has(&["broke", "split"], w(1)) && w(2) == "up"
 }
 
+/// Words for a newborn child after "we had" ("we had a baby boy", "we had our baby", "we had
+/// twins"), sorted.
+const NEWBORNS: &[&str] = &["baby", "boy", "child", "daughter", "girl", "son", "twins"];
+
+/// Words that may follow the newborn in a birth: a time, a name or the end of the clause ("we
+/// had our baby last week", "we had a girl in May", "we had a son named Leo"), where "we had a
+/// baby shower" goes on with a noun. Sorted.
+const AFTER_NEWBORN: &[&str] = &[
+    "",
+    "!",
+    ".",
+    "and",
+    "at",
+    "called",
+    "in",
+    "last",
+    "named",
+    "on",
+    "this",
+    "today",
+    "yesterday",
+];
+
+/// "We (just) had a baby boy", "we had our baby last week": the household's newborn is the
+/// speaker's child.
+pub(crate) fn household_birth(clause: &[&Token]) -> bool {
+    let w = |i: usize| clause.get(i).map_or("", |t| t.lower.as_str());
+    let had = 1 + usize::from(has(&["finally", "just", "recently"], w(1)));
+    let newborn = (had + 1..had + 5)
+        .take_while(|&i| has(NEWBORNS, w(i)) || has(&["a", "first", "little", "new", "our"], w(i)))
+        .filter(|&i| has(NEWBORNS, w(i)))
+        .last();
+    w(0) == "we" && w(had) == "had" && newborn.is_some_and(|i| has(AFTER_NEWBORN, w(i + 1)))
+}
+
 /// Adverbs of a habit right after "we" ("we usually eat out").
 const HABITUALLY: &[&str] = &["always", "normally", "often", "usually"];
 

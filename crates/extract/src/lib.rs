@@ -22,6 +22,7 @@ mod joint;
 mod kin;
 mod learner;
 pub mod lexicon;
+mod named_list;
 mod patterns;
 mod people;
 mod relative;

@@ -245,7 +245,9 @@ fn being(r: &Reading<'_>) -> Option<Found> {
                 f.statement = Some(format!("I am {} {job}.", a_or_an(&job)));
             }
             f.past = past;
-            f.extra.extend(employer_after(r, np_start + np.len()));
+            let after = np_start + np.len();
+            f.extra
+                .extend(employer_after(r, after).or_else(|| places::work_city(r, after)));
             f.extra.extend(more);
             return Some(f);
         }
@@ -370,10 +372,16 @@ fn work(r: &Reading<'_>) -> Option<Found> {
     match r.w(1) {
         "as" => {
             let mut f = works_as(&value);
-            f.extra.extend(employer_after(r, 2 + np.len()));
+            let after = 2 + np.len();
+            f.extra
+                .extend(employer_after(r, after).or_else(|| places::work_city(r, after)));
             Some(f)
         }
-        "at" | "for" if !starts_with_number(&np) => Some(employer_as(r, &np, value)),
+        "at" | "for" if !starts_with_number(&np) => {
+            let mut f = employer_as(r, &np, value);
+            f.extra.extend(places::work_city(r, 2 + np.len()));
+            Some(f)
+        }
         "in" => Some(Found::new(
             Facet::Identity,
             "work.field",
@@ -429,6 +437,8 @@ pub(super) fn employer_after(r: &Reading<'_>, i: usize) -> Option<Found> {
             "I work at {}.",
             places::with_article(r, i + 1, &employer)
         ));
+        // "… at a startup in Austin": the city too.
+        f.extra.extend(places::work_city(r, i + 1 + np.len()));
         f
     })
 }

@@ -8,6 +8,7 @@ mod background;
 mod constraint;
 mod education;
 mod generic;
+pub(crate) mod housing;
 mod identity;
 mod job_change;
 mod learned;
@@ -155,6 +156,7 @@ pub(crate) fn candidates(cleaned: &Cleaned, now: DateTime<Utc>) -> Vec<Candidate
             .or_else(|| parenthood::read(&reading))
             .or_else(|| identity::read(&reading))
             .or_else(|| preference::read(&reading))
+            .or_else(|| housing::read(&reading))
             .or_else(|| possession::read(&reading))
             .or_else(|| activity::read(&reading))
             .or_else(|| generic::read(&reading))
@@ -164,7 +166,16 @@ pub(crate) fn candidates(cleaned: &Cleaned, now: DateTime<Utc>) -> Vec<Candidate
     if let Some(mut found) = found {
         let extra = std::mem::take(&mut found.extra);
         out.push(candidate(cleaned, &reading, found));
-        out.extend(extra.into_iter().map(|f| candidate(cleaned, &reading, f)));
+        // An extra's own extras ("an engineer at a startup in Austin": the employer's city) are
+        // found by the clause too, held in the past when it is.
+        let extra = extra.into_iter().flat_map(|mut f| {
+            let mut nested = std::mem::take(&mut f.extra);
+            for n in &mut nested {
+                n.past |= f.past;
+            }
+            std::iter::once(f).chain(nested)
+        });
+        out.extend(extra.map(|f| candidate(cleaned, &reading, f)));
     }
     {
         let hist: Vec<Candidate> = out

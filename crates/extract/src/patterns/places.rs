@@ -1,5 +1,6 @@
 //! Places in identity statements: where the user lives ("I live in Austin", "I moved to a
-//! small town in Texas") and comes from ("I grew up in Ohio"), with the article kept as said.
+//! small town in Texas"), works ("a developer at a startup in Austin") and comes from ("I grew up
+//! in Ohio"), with the article kept as said.
 
 use rapport_core::Facet;
 
@@ -73,11 +74,35 @@ fn where_it_is(r: &Reading<'_>, end: usize, np: &[Token]) -> String {
     format!(" {} {}", r.w(end), crate::render::join(&named))
 }
 
+/// "… in Austin" after where or as what the user works ("a developer at a startup in Austin",
+/// "a teacher in Denver"): the city they work in (`work.city`), said "I work in Austin."; a
+/// capitalized name from `i + 1`, not a time ("in May") nor an acronym ("in IT"); not of a job
+/// held before.
+pub(super) fn work_city(r: &Reading<'_>, i: usize) -> Option<Found> {
+    let named = r.pred.get(i + 1).is_some_and(|t| {
+        t.text.starts_with(char::is_uppercase) && t.text.chars().skip(1).any(char::is_lowercase)
+    });
+    let from_in: Vec<&Token> = r.rest(i).iter().collect();
+    // "I was a teacher in Ohio": where they worked then is left to the statement.
+    let held_before = r.past || has(&["was", "worked"], r.w(0));
+    if !r.is(i, &["in"]) || !named || held_before || crate::time::starts_with_time(&from_in) {
+        return None;
+    }
+    let city = place(r, i + 1)?;
+    let mut f = Found::new(Facet::Identity, "work.city", city.clone());
+    f.statement = Some(format!("I work in {}.", with_article(r, i + 1, &city)));
+    Some(f)
+}
+
 /// The city the user lives in, named from `i` on, said "{lead} <place>." ("I lived in …" is
 /// a past city).
 pub(super) fn city(r: &Reading<'_>, i: usize, lead: &str) -> Option<Found> {
     let city = place(r, i)?;
-    let mut f = Found::new(Facet::Identity, "location.city", city.clone());
+    // "I live in an apartment downtown": the kind of home, not a city (it leaves the city be).
+    let home = city.split(' ').all(|w| !w.starts_with(char::is_uppercase))
+        && city.split(' ').any(super::housing::is_home);
+    let key = if home { "home" } else { "location.city" };
+    let mut f = Found::new(Facet::Identity, key, city.clone());
     f.past = r.w(0) == "lived";
     if !r.past && !f.past {
         f.statement = Some(format!("{lead} {}.", with_article(r, i, &city)));

@@ -109,7 +109,9 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
     }
     let mut i = 1;
     let count = count_at(r.w(i));
-    if count.is_some() || has(&["any", "my", "some"], r.w(i)) {
+    // "We had our baby" (read from the household's "we"): the speaker's child.
+    let our_newborn = r.w(0) == "had" && r.w(i) == "our";
+    if count.is_some() || has(&["any", "my", "some"], r.w(i)) || our_newborn {
         i += 1;
     } else if r.w(0) != "own" && !(r.negated && r.w(0) == "have") {
         return None;
@@ -145,10 +147,12 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
     let singular = head.lower.trim_end_matches('s').to_string();
     let named = name_after(r, i + np.len());
     if has(lexicon::PETS, &head.lower) {
-        let value = named.clone().unwrap_or_else(|| match count {
-            Some(n) if n > 1 => n.to_string(),
+        // "two dogs named Max and Bella": the count, the names in the statement.
+        let value = match (count, named.clone()) {
+            (Some(n), _) if n > 1 => n.to_string(),
+            (_, Some(name)) => name,
             _ => singular.clone(),
-        });
+        };
         let species = if head.lower == "puppies" {
             "puppy".to_string()
         } else {
@@ -162,7 +166,9 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
     }
     if crate::kin::is_person(&head.lower) {
         let key = format!("family.{}", family_key(&head.lower));
+        // "two daughters named Emma and Lily": the count, the names in the statement.
         let value = match (count, named) {
+            (Some(n), _) if n > 1 => n.to_string(),
             (_, Some(name)) => name,
             (Some(n), _) => n.to_string(),
             (None, None) => "yes".to_string(),
@@ -170,6 +176,16 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         let value = if r.negated { "0".to_string() } else { value };
         let mut f = Found::new(Facet::Identity, key, value);
         f.polarity = Some(rapport_core::Polarity::Positive);
+        // "We just had a baby boy": the household's newborn is the speaker's child now.
+        if r.clause[0].lower == "we" && r.w(0) == "had" && count.is_none_or(|n| n == 1) {
+            let child: Vec<&str> = np
+                .iter()
+                .map(|t| t.lower.as_str())
+                .filter(|w| !has(&["first", "new", "second", "third"], w))
+                .collect();
+            let child = child.join(" ");
+            f.statement = Some(format!("I have a {child}."));
+        }
         return Some(f);
     }
     let mut f = Found::new(

@@ -778,3 +778,133 @@ fn a_person_who_moved_lives_in_the_new_city() {
         [("lives in Boston", false), ("moved to Chicago", true)]
     );
 }
+
+#[test]
+fn an_ending_with_a_stated_time_ends_the_fact_then() {
+    let events = [
+        turn(1, Role::User, day(-1000), "I'm a teacher."),
+        turn(2, Role::User, day(0), "I quit teaching last year."),
+    ];
+    let facts = learn(&events);
+    let teacher = facts.iter().find(|f| f.value == "teacher").unwrap();
+    let ended = teacher.valid_to.expect("teacher ended");
+    assert!(ended < day(-30), "ended {ended}, said {}", day(0));
+    assert!(ended > teacher.valid_from, "ended {ended}");
+    // Without a time, the ending is when it was said.
+    let events = [
+        turn(1, Role::User, day(-1000), "I'm a teacher."),
+        turn(2, Role::User, day(0), "I quit teaching."),
+    ];
+    let facts = learn(&events);
+    let teacher = facts.iter().find(|f| f.value == "teacher").unwrap();
+    assert_eq!(teacher.valid_to, Some(day(0)));
+}
+
+#[test]
+fn a_partner_of_ones_own_ends_single() {
+    for partner in [
+        "I have a girlfriend now.",
+        "My boyfriend and I went hiking.",
+        "I have a wife.",
+        "I have a fiancée now.",
+    ] {
+        let facts = learn(&said(&["I'm single.", partner]));
+        let single = facts.iter().find(|f| f.value == "single").unwrap();
+        assert!(!single.is_current(), "{partner}: {:?}", keys(&facts));
+        assert!(
+            single
+                .change_reason
+                .as_deref()
+                .is_some_and(|r| r.starts_with("has a ")),
+            "{:?}",
+            single.change_reason
+        );
+    }
+    // Not having one, or having had one, leaves "single" current.
+    for not_now in ["I don't have a girlfriend.", "I used to have a girlfriend."] {
+        let facts = learn(&said(&["I'm single.", not_now]));
+        assert_eq!(
+            current(&facts, "relationship.status").value,
+            "single",
+            "{not_now}"
+        );
+    }
+}
+
+#[test]
+fn a_birth_gives_a_child_and_ends_expecting_one() {
+    for (birth, key) in [
+        ("We just had a baby boy.", "family.son"),
+        ("We had our baby last week.", "family.children"),
+        ("I had a baby girl.", "family.daughter"),
+    ] {
+        let facts = learn(&said(&[
+            "We're expecting our first child in August.",
+            birth,
+        ]));
+        current(&facts, key);
+        let plan = facts
+            .iter()
+            .find(|f| f.key.starts_with("goal:expecting"))
+            .unwrap();
+        assert!(!plan.is_current(), "{birth}: {:?}", keys(&facts));
+        assert!(
+            plan.change_reason
+                .as_deref()
+                .is_some_and(|r| r.starts_with("had the baby: ")),
+            "{:?}",
+            plan.change_reason
+        );
+    }
+    // Said as a state, the user's or their partner's, it ends too; a sister's or a parcel's
+    // does not.
+    for (expecting, ends) in [
+        ("I'm expecting a baby.", true),
+        ("I'm pregnant.", true),
+        ("My wife is expecting.", true),
+        ("My sister is pregnant.", false),
+        ("I'm expecting a package.", false),
+    ] {
+        let facts = learn(&said(&[expecting, "We just had a baby boy."]));
+        let before = facts
+            .iter()
+            .find(|f| f.evidence[0].as_str() == "e1" && !f.key.starts_with("has:"))
+            .unwrap();
+        assert_eq!(
+            before.is_current(),
+            !ends,
+            "{expecting}: {:?}",
+            keys(&facts)
+        );
+    }
+    // Another child already born leaves the plan.
+    let facts = learn(&said(&[
+        "We're expecting our second child in August.",
+        "I have a son.",
+    ]));
+    let plan = facts
+        .iter()
+        .find(|f| f.key.starts_with("goal:expecting"))
+        .unwrap();
+    assert!(plan.is_current(), "{:?}", keys(&facts));
+    // Not a birth: nothing about a child.
+    let facts = learn(&said(&["We had a baby shower.", "We had our dinner."]));
+    assert!(
+        !facts.iter().any(|f| f.key.starts_with("family.")),
+        "{:?}",
+        keys(&facts)
+    );
+}
+
+#[test]
+fn a_kind_of_home_leaves_the_city() {
+    let facts = learn(&said(&[
+        "I live in Denver.",
+        "I live in an apartment downtown.",
+    ]));
+    assert_eq!(current(&facts, "location.city").value, "Denver");
+    assert_eq!(current(&facts, "home").value, "apartment downtown");
+    // A new home replaces the old one.
+    let facts = learn(&said(&["I live in a condo.", "I moved to a new house."]));
+    assert_eq!(current(&facts, "home").value, "new house");
+}

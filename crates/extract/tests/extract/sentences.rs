@@ -702,3 +702,49 @@ fn a_participle_after_an_occupation_says_more_about_it() {
         .collect();
     assert_eq!(facts, [("occupation", "nurse"), ("employer", "clinic")]);
 }
+
+#[test]
+fn the_city_one_works_in_is_read() {
+    for (text, city) in [
+        ("I'm a software developer at a startup in Austin.", "Austin"),
+        ("I work at Google in Seattle.", "Seattle"),
+        ("I work as a nurse in Boston.", "Boston"),
+        ("I'm a teacher in Denver.", "Denver"),
+    ] {
+        let found = extract(text, day(0));
+        let work = found.iter().find(|c| c.key == "work.city");
+        assert_eq!(
+            work.map(|c| c.value.as_str()),
+            Some(city),
+            "{text}: {found:?}"
+        );
+        assert_eq!(work.unwrap().statement, format!("I work in {city}."));
+    }
+    // A time, an acronym, or a job held before: no city.
+    for text in [
+        "I'm a nurse in May.",
+        "I work at a bank in IT.",
+        "I was a teacher in Ohio.",
+    ] {
+        let found = extract(text, day(0));
+        assert!(
+            !found.iter().any(|c| c.key == "work.city"),
+            "{text}: {found:?}"
+        );
+    }
+}
+
+#[test]
+fn a_rented_home_is_a_possession_but_not_a_car_or_a_plan() {
+    for text in [
+        "I'm renting a car.",
+        "I'm renting a place next month.",
+        "I don't rent an apartment.",
+    ] {
+        let found = extract(text, day(0));
+        assert!(
+            !found.iter().any(|c| c.key.starts_with("rents:")),
+            "{text}: {found:?}"
+        );
+    }
+}

@@ -22,6 +22,106 @@ type Row = (
 
 const TABLE: &[Row] = &[
     (
+        "We just had a baby boy.",
+        Some((
+            Facet::Identity,
+            "family.son",
+            "1",
+            Polarity::Positive,
+            Tense::Current,
+            "I have a baby boy.",
+        )),
+    ),
+    (
+        "We had our first child in May.",
+        Some((
+            Facet::Identity,
+            "family.children",
+            "yes",
+            Polarity::Positive,
+            Tense::Current,
+            "I have a child.",
+        )),
+    ),
+    (
+        "We're renting an apartment downtown.",
+        Some((
+            Facet::Possession,
+            "rents:apartment",
+            "apartment",
+            Polarity::Positive,
+            Tense::Current,
+            "I rent an apartment downtown.",
+        )),
+    ),
+    (
+        "I rent a house.",
+        Some((
+            Facet::Possession,
+            "rents:house",
+            "house",
+            Polarity::Positive,
+            Tense::Current,
+            "I rent a house.",
+        )),
+    ),
+    ("We're renting a cabin next week.", None),
+    (
+        "I work at a startup in Austin.",
+        Some((
+            Facet::Identity,
+            "employer",
+            "startup",
+            Polarity::Positive,
+            Tense::Current,
+            "I work at a startup in Austin.",
+        )),
+    ),
+    (
+        "I have two daughters, Emma and Lily.",
+        Some((
+            Facet::Identity,
+            "family.daughter",
+            "2",
+            Polarity::Positive,
+            Tense::Current,
+            "I have two daughters named Emma and Lily.",
+        )),
+    ),
+    (
+        "I have three kids, Emma, Lily and Jack.",
+        Some((
+            Facet::Identity,
+            "family.children",
+            "3",
+            Polarity::Positive,
+            Tense::Current,
+            "I have three kids named Emma, Lily and Jack.",
+        )),
+    ),
+    (
+        "I have two dogs, Max and Bella.",
+        Some((
+            Facet::Possession,
+            "pet.dog",
+            "2",
+            Polarity::Positive,
+            Tense::Current,
+            "I have two dogs named Max and Bella.",
+        )),
+    ),
+    (
+        "I have two sons, both in college.",
+        Some((
+            Facet::Identity,
+            "family.son",
+            "2",
+            Polarity::Positive,
+            Tense::Current,
+            "I have two sons.",
+        )),
+    ),
+    (
         "I have a jeep.",
         Some((
             Facet::Possession,
