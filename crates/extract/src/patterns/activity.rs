@@ -109,7 +109,11 @@ pub(crate) fn is_a_request(plan: &[Token]) -> bool {
     }
     let vague = |t: &Token| has(SHOWN, &t.lower) || has(crate::lexicon::DETERMINERS, &t.lower);
     let shown = has(&["hear", "know", "see"], &plan[0].lower) && plan[1..].iter().all(vague);
-    let more = plan.len() <= 2 && has(&["any", "more"], &plan[plan.len() - 1].lower);
+    let light = has(
+        &["do", "get", "have", "hear", "know", "see"],
+        &plan[0].lower,
+    );
+    let more = light && plan.len() <= 2 && has(&["any", "more"], &plan[plan.len() - 1].lower);
     shown || more
 }
 

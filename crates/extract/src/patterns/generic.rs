@@ -407,7 +407,8 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         }
         // "… a beach outing to have [fun]": an infinitive cut before its object goes too.
         let n = clause.len();
-        if n > 4 && clause[n - 2].lower == "to" {
+        // Not "… get back to riding": there "to" is a preposition.
+        if n > 4 && clause[n - 2].lower == "to" && !clause[n - 1].lower.ends_with("ing") {
             clause.truncate(n - 2);
         }
         f.statement = Some(crate::render::sentence(&crate::render::join(&clause)));
