@@ -220,6 +220,13 @@ pub const COUNTS: &[(&str, u32)] = &[
     ("twins", 2),
 ];
 
+/// A count written as a number or a word ("3", "three").
+pub fn count_of(word: &str) -> Option<u32> {
+    word.parse()
+        .ok()
+        .or_else(|| COUNTS.iter().find(|(w, _)| *w == word).map(|(_, n)| *n))
+}
+
 /// Diets ("I am vegetarian").
 pub const DIETS: &[&str] = &[
     "dairy-free",

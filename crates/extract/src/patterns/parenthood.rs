@@ -19,7 +19,7 @@ pub(super) fn read(r: &Reading<'_>) -> Option<Found> {
     if !r.is(parent + 1, &["of"]) {
         return None;
     }
-    let count = count_of(r.w(parent + 2)).filter(|n| *n > 1)?;
+    let count = lexicon::count_of(r.w(parent + 2)).filter(|n| *n > 1)?;
     let key = match r.w(parent + 3) {
         "" | "kids" | "children" => "children",
         "boys" | "sons" => "son",
@@ -35,14 +35,4 @@ pub(super) fn read(r: &Reading<'_>) -> Option<Found> {
         format!("family.{key}"),
         count.to_string(),
     ))
-}
-
-/// A count written as a number or a word ("3", "three").
-fn count_of(word: &str) -> Option<u32> {
-    word.parse().ok().or_else(|| {
-        lexicon::COUNTS
-            .iter()
-            .find(|(w, _)| *w == word)
-            .map(|(_, n)| *n)
-    })
 }

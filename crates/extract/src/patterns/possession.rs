@@ -108,7 +108,7 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
         return None;
     }
     let mut i = 1;
-    let count = count_at(r.w(i));
+    let count = lexicon::count_of(r.w(i));
     // "We had our baby" (read from the household's "we"): the speaker's child.
     let our_newborn = r.w(0) == "had" && r.w(i) == "our";
     if count.is_some() || has(&["any", "my", "some"], r.w(i)) || our_newborn {
@@ -195,15 +195,6 @@ pub(crate) fn read(r: &Reading<'_>) -> Option<Found> {
     );
     f.past = r.w(0) == "had";
     Some(f)
-}
-
-fn count_at(word: &str) -> Option<u32> {
-    word.parse().ok().or_else(|| {
-        lexicon::COUNTS
-            .iter()
-            .find(|(w, _)| *w == word)
-            .map(|(_, n)| *n)
-    })
 }
 
 /// "… named Biscuit", "… called Rex".
