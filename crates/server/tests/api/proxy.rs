@@ -11,7 +11,7 @@ use rapport_core::{EventBody, TenantId, UserId};
 use rapport_server::ServerConfig;
 use rapport_server::proxy::Upstream;
 use serde_json::json;
-use tokio::net::{TcpListener, TcpStream};
+use tokio::net::TcpStream;
 
 use crate::harness::TestServer;
 use crate::openai_script::{Script, start_upstream};
@@ -210,13 +210,10 @@ async fn upstream_errors_come_back_as_the_upstream_gave_them() {
 
 #[tokio::test(flavor = "multi_thread", worker_threads = 2)]
 async fn an_unreachable_or_missing_upstream_is_a_clear_error_not_a_hang() {
-    // A port nothing listens on: bind one, then close it.
-    let closed = TcpListener::bind("127.0.0.1:0")
-        .await
-        .unwrap()
-        .local_addr()
-        .unwrap();
-    let server = proxied_server(&format!("http://{closed}/v1")).await;
+    // A port nothing listens on: port 1 (tcpmux), which no test binds. A port bound and then
+    // closed here could be taken by another test's upstream running at the same time (it was:
+    // this request then reached that upstream).
+    let server = proxied_server("http://127.0.0.1:1/v1").await;
     let key = server.tenant_key("acme").await;
     let request =
         json!({"model": "m", "user": "ana", "messages": [{"role": "user", "content": "hi"}]});
