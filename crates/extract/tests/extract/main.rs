@@ -6,4 +6,5 @@ mod consolidation;
 mod sentences;
 mod support;
 mod table;
+mod table_life;
 mod times;
