@@ -457,19 +457,25 @@ fn place_answer(sentence: &[Token]) -> Option<String> {
     noun_phrase_answer(&sentence[if lead { 2 } else { 0 }..])
 }
 
-/// A short answer that names something ("Roxy Music.", "Oh, jazz!"): up to five words, no
-/// verb of its own, nothing about the speaker or the asker.
-fn noun_phrase_answer(sentence: &[Token]) -> Option<String> {
-    let mut words: &[Token] = sentence;
+/// `words` without leading punctuation and `openers` ("Oh, jazz!" → "jazz !") and without
+/// final punctuation.
+pub(crate) fn trim_answer<'a>(mut words: &'a [Token], openers: &[&str]) -> &'a [Token] {
     while words
         .first()
-        .is_some_and(|t| t.kind == TokenKind::Punct || has(ANSWER_FILLERS, &t.lower))
+        .is_some_and(|t| t.kind == TokenKind::Punct || has(openers, &t.lower))
     {
         words = &words[1..];
     }
     while words.last().is_some_and(|t| t.kind == TokenKind::Punct) {
         words = &words[..words.len() - 1];
     }
+    words
+}
+
+/// A short answer that names something ("Roxy Music.", "Oh, jazz!"): up to five words, no
+/// verb of its own, nothing about the speaker or the asker.
+fn noun_phrase_answer(sentence: &[Token]) -> Option<String> {
+    let words = trim_answer(sentence, ANSWER_FILLERS);
     let first = words.first()?;
     let refuses = has(YES, &first.lower)
         || has(NO, &first.lower)

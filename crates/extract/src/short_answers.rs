@@ -18,17 +18,7 @@ pub(crate) const HOW_OFTEN: &[&str] = &["much", "often", "regularly"];
 fn answered(answer: &str) -> Vec<Token> {
     let tokens = tokenize(answer);
     let first = sentences(&tokens).into_iter().next().unwrap_or(&[]);
-    let mut words: &[Token] = first;
-    while words
-        .first()
-        .is_some_and(|t| t.kind == TokenKind::Punct || has(OPENERS, &t.lower))
-    {
-        words = &words[1..];
-    }
-    while words.last().is_some_and(|t| t.kind == TokenKind::Punct) {
-        words = &words[..words.len() - 1];
-    }
-    words.to_vec()
+    crate::reply::trim_answer(first, OPENERS).to_vec()
 }
 
 /// The words of the last sentence of `question` that asks something, lowercase.
